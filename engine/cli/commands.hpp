@@ -1,0 +1,39 @@
+// The subcommands of jxaudit. Each registers its options on the CLI11 app and
+// returns the function that runs it once the arguments are parsed.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "data/diagnostic.hpp"
+
+namespace jx::cli {
+
+// Exit codes (docs/cli.md).
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_findings = 1;
+inline constexpr int exit_bad_input = 2;
+inline constexpr int exit_incomplete = 3;
+
+// Options shared by every subcommand.
+struct GlobalOptions {
+  std::string lang_name = "zh";
+  std::string schema_path;  // department schema; defaults to the one shipped with jxaudit
+
+  [[nodiscard]] Lang lang() const { return lang_name == "en" ? Lang::en : Lang::zh; }
+};
+
+// A registered subcommand: its CLI11 app (parsed() tells whether it was chosen)
+// and the function that runs it, returning the exit code.
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+Command add_validate_command(CLI::App& app, const GlobalOptions& global);
+
+// The shipped department schema, unless --schema names another.
+std::string department_schema_path(const GlobalOptions& global);
+
+}  // namespace jx::cli

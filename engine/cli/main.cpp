@@ -1,0 +1,54 @@
+// jxaudit command line: parses arguments, sets up logging, dispatches to the
+// subcommands. Results go to stdout; diagnostics go to stderr through spdlog.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.hpp"
+#include "cli/logging.hpp"
+#include "cli/version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace jx::cli;
+  CLI::App app{
+      "jxaudit — checks a department's performance self-evaluation (部门整体支出绩效自评)\n"
+      "against an audit rule set, with exact decimal arithmetic.",
+      "jxaudit"};
+  app.set_version_flag("-V,--version", std::string("jxaudit ") + jx::engine_version);
+  std::string log_level = "warn";
+  GlobalOptions global;
+  app.add_option("--log-level", log_level, "Diagnostics on stderr at this level and above")
+      ->check(CLI::IsMember(log_level_names()))
+      ->capture_default_str();
+  app.add_option("--lang", global.lang_name, "Language of messages and reports: zh (中文) or en")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str();
+  app.add_option("--schema", global.schema_path, "Department data schema (default: the shipped one)");
+  app.require_subcommand(0, 1);
+  app.footer(
+      "Commands to come: check, test, lint, rules, explain.\n"
+      "Exit codes: 0 success, 2 bad usage or bad input.");
+
+  const std::vector<Command> commands{
+      add_validate_command(app, global),
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? exit_ok : exit_bad_input;
+  }
+  init_logging(log_level);
+
+  try {
+    for (const Command& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
+    std::cout << app.help();
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return exit_bad_input;
+  }
+  return exit_ok;
+}

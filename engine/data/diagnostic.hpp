@@ -1,0 +1,30 @@
+// Diagnostics of loading and validation: where (file, line:column or
+// row:column, JSON pointer), how bad, and what was expected against found.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace jx {
+
+// The language of messages shown to users: Chinese by default, English with --lang en.
+enum class Lang { zh, en };
+
+struct Diagnostic {
+  enum class Severity { error, warning };
+  Severity severity = Severity::error;
+  std::string file;
+  std::uint32_t line = 0;    // JSON line or CSV row, 1-based; 0 if unknown
+  std::uint32_t column = 0;  // 1-based character column, or CSV column number
+  std::string pointer;       // JSON pointer into the department document, e.g. "/procurements/3/budget"
+  std::string message;
+
+  // "file:line:column: error: /pointer: message" (parts that are unknown are left out).
+  [[nodiscard]] std::string to_string(Lang lang) const;
+};
+
+// Sorts by file, line, column, pointer: a stable, deterministic order for output.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+}  // namespace jx

@@ -1,0 +1,55 @@
+// The first stage of loading: JSON text or CSV rows turned into an untyped
+// tree that keeps every number's text and every value's byte offset. The
+// schema-driven conversion (convert.hpp) turns it into typed Values.
+// Internal to engine/data.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "data/diagnostic.hpp"
+#include "data/value.hpp"
+
+namespace jx::data::detail {
+
+struct RawNode {
+  enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
+  Kind kind = Kind::null;
+  bool boolean = false;
+  bool from_csv = false;  // a CSV cell: text whose type the schema decides
+  std::string text;       // string value, or the number exactly as written
+  std::vector<std::string> keys;   // object member names, parallel to children
+  std::vector<RawNode> children;   // array items or object member values
+  SourcePos pos;
+
+  [[nodiscard]] const RawNode* member(std::string_view key) const;
+  [[nodiscard]] RawNode* member(std::string_view key);
+};
+
+// Maps byte offsets of a text to 1-based line and character (code point) column.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  [[nodiscard]] SourcePos locate(std::size_t offset, std::uint32_t file) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+// Parses JSON `text` (the contents of `file_name`, file index `file`). On a
+// syntax error, appends one diagnostic and returns false.
+bool parse_json(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
+                std::vector<Diagnostic>& diagnostics);
+
+// Parses a CSV table (UTF-8, optional BOM, RFC 4180) into an array of objects
+// keyed by the header row; cells keep their text. False on a fatal error.
+bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
+               std::vector<Diagnostic>& diagnostics);
+
+// Picks the message for the user's language.
+inline std::string tr(Lang lang, std::string zh, std::string en) { return lang == Lang::zh ? zh : en; }
+
+}  // namespace jx::data::detail

@@ -1,0 +1,202 @@
+#include "data/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "data/raw.hpp"
+
+namespace jx::data {
+
+using detail::RawNode;
+
+const SchemaNode* SchemaNode::property(std::string_view name) const {
+  for (const Property& p : properties) {
+    if (p.name == name) return p.schema;
+  }
+  return nullptr;
+}
+
+class SchemaCompiler {
+ public:
+  SchemaCompiler(Schema& schema, const RawNode& document, std::string name)
+      : schema_(schema), document_(document), name_(std::move(name)) {}
+
+  const SchemaNode* compile(const RawNode& raw) {
+    if (raw.kind != RawNode::Kind::object) fail(raw, "a schema must be an object");
+    if (const RawNode* ref = raw.member("$ref")) {
+      SchemaNode node = *resolve(*ref);
+      if (const RawNode* title = raw.member("title")) node.title = text(*title);
+      for (const auto& key : raw.keys) {
+        if (key != "$ref" && key != "title" && key != "description") {
+          fail(raw, fmt::format("\"{}\" beside \"$ref\" is not supported", key));
+        }
+      }
+      return &schema_.nodes_.emplace_back(std::move(node));
+    }
+    SchemaNode node;
+    for (std::size_t i = 0; i < raw.keys.size(); ++i) keyword(node, raw.keys[i], raw.children[i]);
+    return &schema_.nodes_.emplace_back(std::move(node));
+  }
+
+ private:
+  [[noreturn]] void fail(const RawNode& at, const std::string& message) const {
+    throw SchemaError(fmt::format("{}:{}:{}: schema error: {}", name_, at.pos.line, at.pos.column, message));
+  }
+  std::string text(const RawNode& raw) const {
+    if (raw.kind != RawNode::Kind::string) fail(raw, "expected a string");
+    return raw.text;
+  }
+  Decimal number(const RawNode& raw) const {
+    if (raw.kind != RawNode::Kind::number) fail(raw, "expected a number");
+    return Decimal::parse(raw.text);
+  }
+  std::size_t count(const RawNode& raw) const {
+    const Decimal d = number(raw);
+    if (!d.is_integer() || d.sign() < 0 || d > Decimal(1'000'000'000)) fail(raw, "expected a non-negative integer");
+    return static_cast<std::size_t>(std::stoull(d.to_string()));
+  }
+
+  const SchemaNode* resolve(const RawNode& ref) {
+    const std::string target = text(ref);
+    constexpr std::string_view prefix = "#/$defs/";
+    if (target.rfind(prefix, 0) != 0) fail(ref, "only \"#/$defs/Name\" references are supported");
+    const std::string def = target.substr(prefix.size());
+    if (auto it = compiled_defs_.find(def); it != compiled_defs_.end()) return it->second;
+    const RawNode* defs = document_.member("$defs");
+    const RawNode* body = defs != nullptr ? defs->member(def) : nullptr;
+    if (body == nullptr) fail(ref, fmt::format("no definition \"{}\" in $defs", def));
+    if (!in_progress_.insert(def).second) fail(ref, fmt::format("definition \"{}\" refers to itself", def));
+    const SchemaNode* node = compile(*body);
+    in_progress_.erase(def);
+    compiled_defs_[def] = node;
+    return node;
+  }
+
+  void keyword(SchemaNode& node, const std::string& key, const RawNode& value) {
+    if (key == "$schema" || key == "$id" || key == "description" || key == "$comment" || key == "examples") return;
+    if (key == "$defs") return;  // compiled on first reference
+    if (key == "title") {
+      node.title = text(value);
+    } else if (key == "type") {
+      if (value.kind == RawNode::Kind::array) {
+        for (const RawNode& t : value.children) node.types |= type_bit(t);
+      } else {
+        node.types |= type_bit(value);
+      }
+    } else if (key == "format") {
+      const std::string f = text(value);
+      if (f == "date") {
+        node.format = SchemaNode::Format::date;
+      } else if (f == "decimal") {
+        node.format = SchemaNode::Format::decimal;
+      } else {
+        fail(value, fmt::format("unsupported format \"{}\" (supported: date, decimal)", f));
+      }
+    } else if (key == "properties") {
+      if (value.kind != RawNode::Kind::object) fail(value, "\"properties\" must be an object");
+      for (std::size_t i = 0; i < value.keys.size(); ++i) {
+        node.properties.push_back({value.keys[i], compile(value.children[i])});
+      }
+    } else if (key == "required") {
+      if (value.kind != RawNode::Kind::array) fail(value, "\"required\" must be an array of names");
+      for (const RawNode& r : value.children) node.required.push_back(text(r));
+    } else if (key == "additionalProperties") {
+      if (value.kind == RawNode::Kind::boolean) {
+        node.additional_allowed = value.boolean;
+      } else {
+        node.additional = compile(value);
+      }
+    } else if (key == "items") {
+      node.items = compile(value);
+    } else if (key == "enum") {
+      if (value.kind != RawNode::Kind::array) fail(value, "\"enum\" must be an array of strings");
+      for (const RawNode& e : value.children) node.enum_values.push_back(text(e));
+    } else if (key == "const") {
+      node.const_value = text(value);
+    } else if (key == "minimum") {
+      node.minimum = number(value);
+    } else if (key == "maximum") {
+      node.maximum = number(value);
+    } else if (key == "minItems") {
+      node.min_items = count(value);
+    } else if (key == "maxItems") {
+      node.max_items = count(value);
+    } else if (key == "minLength") {
+      node.min_length = count(value);
+    } else if (key == "maxLength") {
+      node.max_length = count(value);
+    } else if (key == "pattern") {
+      node.pattern_text = text(value);
+      try {
+        node.pattern.emplace(node.pattern_text, std::regex::ECMAScript);
+      } catch (const std::regex_error& e) {
+        fail(value, fmt::format("bad pattern: {}", e.what()));
+      }
+    } else if (key == "x-csv") {
+      SchemaNode::CsvSource csv;
+      if (value.kind != RawNode::Kind::object) fail(value, "\"x-csv\" must be an object");
+      for (std::size_t i = 0; i < value.keys.size(); ++i) {
+        const std::string& k = value.keys[i];
+        const std::string v = text(value.children[i]);
+        if (k == "table") {
+          csv.table = v;
+        } else if (k == "parent_key") {
+          csv.parent_key = v;
+        } else if (k == "parent_field") {
+          csv.parent_field = v;
+        } else if (k == "list_separator") {
+          csv.list_separator = v;
+        } else {
+          fail(value.children[i], fmt::format("unknown x-csv key \"{}\"", k));
+        }
+      }
+      if (csv.table.empty()) fail(value, "x-csv needs a \"table\"");
+      node.csv = std::move(csv);
+    } else {
+      fail(value, fmt::format("unsupported keyword \"{}\"", key));
+    }
+  }
+
+  unsigned type_bit(const RawNode& t) const {
+    static const std::map<std::string, unsigned, std::less<>> bits{
+        {"null", SchemaNode::null},     {"boolean", SchemaNode::boolean}, {"number", SchemaNode::number},
+        {"integer", SchemaNode::integer}, {"string", SchemaNode::string},   {"array", SchemaNode::array},
+        {"object", SchemaNode::object}};
+    const auto it = bits.find(text(t));
+    if (it == bits.end()) fail(t, fmt::format("unknown type \"{}\"", t.text));
+    return it->second;
+  }
+
+  Schema& schema_;
+  const RawNode& document_;
+  std::string name_;
+  std::map<std::string, const SchemaNode*> compiled_defs_;
+  std::set<std::string> in_progress_;
+};
+
+Schema Schema::from_text(std::string_view text, const std::string& name) {
+  RawNode raw;
+  std::vector<Diagnostic> diagnostics;
+  if (!detail::parse_json(text, name, 0, Lang::en, raw, diagnostics) || !diagnostics.empty()) {
+    throw SchemaError(diagnostics.empty() ? name + ": schema is not valid JSON" : diagnostics.front().to_string(Lang::en));
+  }
+  Schema schema;
+  SchemaCompiler compiler(schema, raw, name);
+  schema.root_ = compiler.compile(raw);
+  return schema;
+}
+
+Schema Schema::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw SchemaError(path + ": cannot open the schema file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return from_text(text.str(), path);
+}
+
+}  // namespace jx::data

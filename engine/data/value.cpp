@@ -1,0 +1,36 @@
+#include "data/value.hpp"
+
+namespace jx::data {
+
+const Value* Value::find(std::string_view key) const {
+  if (kind() != Kind::object) return nullptr;
+  for (const Member& m : as_object()) {
+    if (m.key == key) return &m.value;
+  }
+  return nullptr;
+}
+
+const Value* Value::find_path(std::string_view dotted) const {
+  const Value* v = this;
+  while (v != nullptr && !dotted.empty()) {
+    const auto dot = dotted.find('.');
+    v = v->find(dotted.substr(0, dot));
+    dotted = dot == std::string_view::npos ? std::string_view() : dotted.substr(dot + 1);
+  }
+  return v;
+}
+
+std::string_view kind_name(Value::Kind kind) {
+  switch (kind) {
+    case Value::Kind::null: return "null";
+    case Value::Kind::boolean: return "boolean";
+    case Value::Kind::decimal: return "decimal";
+    case Value::Kind::date: return "date";
+    case Value::Kind::string: return "string";
+    case Value::Kind::array: return "array";
+    case Value::Kind::object: return "object";
+  }
+  return "?";
+}
+
+}  // namespace jx::data

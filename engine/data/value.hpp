@@ -1,0 +1,79 @@
+// jx::data::Value — the loaded department as an immutable tree of typed values
+// (object, array, string, bool, Decimal, date, null), each with the source
+// position it came from. A Document is built once, never changed, and shared
+// between threads by const reference.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "data/date.hpp"
+#include "decimal/decimal.hpp"
+
+namespace jx::data {
+
+// Where a value came from: a file of the Document, and line:column (JSON) or
+// row:column (CSV), both 1-based; 0 means unknown.
+struct SourcePos {
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+class Value {
+ public:
+  enum class Kind : std::uint8_t { null, boolean, decimal, date, string, array, object };
+  struct Member;
+  using Array = std::vector<Value>;
+  using Object = std::vector<Member>;  // in source order; keys are unique
+
+  Value() = default;
+  Value(std::nullptr_t, SourcePos pos) : pos_(pos) {}
+  Value(bool b, SourcePos pos) : data_(b), pos_(pos) {}
+  Value(Decimal d, SourcePos pos) : data_(std::move(d)), pos_(pos) {}
+  Value(Date d, SourcePos pos) : data_(d), pos_(pos) {}
+  Value(std::string s, SourcePos pos) : data_(std::move(s)), pos_(pos) {}
+  Value(Array a, SourcePos pos) : data_(std::move(a)), pos_(pos) {}
+  Value(Object o, SourcePos pos) : data_(std::move(o)), pos_(pos) {}
+
+  [[nodiscard]] Kind kind() const { return static_cast<Kind>(data_.index()); }
+  [[nodiscard]] bool is_null() const { return kind() == Kind::null; }
+  [[nodiscard]] SourcePos pos() const { return pos_; }
+
+  // Typed access; calling the wrong one is a programming error (std::bad_variant_access).
+  [[nodiscard]] bool as_bool() const { return std::get<bool>(data_); }
+  [[nodiscard]] const Decimal& as_decimal() const { return std::get<Decimal>(data_); }
+  [[nodiscard]] Date as_date() const { return std::get<Date>(data_); }
+  [[nodiscard]] const std::string& as_string() const { return std::get<std::string>(data_); }
+  [[nodiscard]] const Array& as_array() const { return std::get<Array>(data_); }
+  [[nodiscard]] const Object& as_object() const { return std::get<Object>(data_); }
+
+  // The member `key` of an object, or nullptr (also when this is not an object).
+  [[nodiscard]] const Value* find(std::string_view key) const;
+  // Follows a path of member names separated by '.', e.g. "budget.adjusted".
+  [[nodiscard]] const Value* find_path(std::string_view dotted) const;
+
+ private:
+  std::variant<std::monostate, bool, Decimal, Date, std::string, Array, Object> data_;
+  SourcePos pos_;
+};
+
+struct Value::Member {
+  std::string key;
+  Value value;
+};
+
+// One loaded department: the value tree and the files it came from.
+struct Document {
+  std::vector<std::string> files;  // SourcePos::file indexes this
+  Value root;
+};
+
+// The name of a kind for messages ("object", "decimal", …).
+std::string_view kind_name(Value::Kind kind);
+
+}  // namespace jx::data

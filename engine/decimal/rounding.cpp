@@ -1,0 +1,149 @@
+// Explicit, named rounding of jx::Decimal (the modes of the General Decimal
+// Arithmetic specification), for plain decimals and exact fractions alike.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "decimal/decimal.hpp"
+
+namespace jx {
+namespace {
+
+using Int = Decimal::Int;
+using detail::digit_count;
+using detail::pow10;
+
+constexpr std::array<std::pair<std::string_view, RoundingMode>, 8> mode_names{{
+    {"half_up", RoundingMode::half_up},
+    {"half_even", RoundingMode::half_even},
+    {"half_down", RoundingMode::half_down},
+    {"down", RoundingMode::down},
+    {"up", RoundingMode::up},
+    {"floor", RoundingMode::floor},
+    {"ceiling", RoundingMode::ceiling},
+    {"05up", RoundingMode::zero_five_up},
+}};
+
+// Exact value as numerator / denominator (denominator > 0) scaled to exponent
+// `target`, i.e. value / 10^target, ready for round_quotient.
+std::pair<Int, Int> scaled_to(const Decimal& d, std::int64_t target) {
+  Int numerator = d.is_fraction() ? d.numerator() : d.coefficient();
+  Int denominator = d.is_fraction() ? d.denominator() : Int(1);
+  std::int64_t shift = (d.is_fraction() ? 0 : d.exponent()) - target;  // value = n/den · 10^shift · 10^target
+  if (shift >= 0) {
+    numerator *= pow10(static_cast<std::uint32_t>(shift));
+    return {numerator, denominator};
+  }
+  // A divisor far larger than the value only tells "a nonzero amount less than
+  // half a unit": keep that information with a small stand-in, not 10^20000.
+  const auto limit = static_cast<std::int64_t>(digit_count(numerator) + digit_count(denominator) + 2);
+  if (-shift > limit) return {Int(numerator.sign()), Int(100)};
+  denominator *= pow10(static_cast<std::uint32_t>(-shift));
+  return {numerator, denominator};
+}
+
+void check_exponent(std::int64_t exponent) {
+  if (exponent > Decimal::max_exponent || exponent < -Decimal::max_exponent) {
+    throw DecimalError(DecimalError::Kind::out_of_range,
+                       "rounding scale out of range (beyond ±" + std::to_string(Decimal::max_exponent) + ")");
+  }
+}
+
+// Rounds to exponent `target`: the result is coefficient × 10^target.
+Decimal round_to_exponent(const Decimal& d, std::int64_t target, RoundingMode mode) {
+  check_exponent(target);
+  auto [numerator, denominator] = scaled_to(d, target);
+  return Decimal(detail::round_quotient(numerator, denominator, mode), static_cast<std::int32_t>(target));
+}
+
+// floor(log10(|value|)) of a non-zero value: the exponent of its first digit.
+std::int64_t adjusted_exponent(const Decimal& d) {
+  if (!d.is_fraction()) return d.exponent() + static_cast<std::int64_t>(digit_count(d.coefficient())) - 1;
+  const Int n = boost::multiprecision::abs(d.numerator());
+  const Int den = d.denominator();
+  std::int64_t guess =
+      static_cast<std::int64_t>(digit_count(n)) - static_cast<std::int64_t>(digit_count(den));
+  // |n|/den >= 10^guess ?  If not, the first digit is one place lower.
+  const bool at_least = guess >= 0 ? n >= den * pow10(static_cast<std::uint32_t>(guess))
+                                   : n * pow10(static_cast<std::uint32_t>(-guess)) >= den;
+  return at_least ? guess : guess - 1;
+}
+
+}  // namespace
+
+RoundingMode parse_rounding_mode(std::string_view name) {
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& [text, mode] : mode_names) {
+    if (lower == text) return mode;
+  }
+  throw DecimalError(DecimalError::Kind::bad_argument,
+                     "unknown rounding mode \"" + std::string(name) +
+                         "\" (expected half_up, half_even, half_down, down, up, floor, ceiling or 05up)");
+}
+
+std::string_view rounding_mode_name(RoundingMode mode) {
+  for (const auto& [text, m] : mode_names) {
+    if (m == mode) return text;
+  }
+  return "?";
+}
+
+namespace detail {
+
+Int round_quotient(const Int& numerator, const Int& denominator, RoundingMode mode) {
+  Int quotient;
+  Int remainder;
+  boost::multiprecision::divide_qr(numerator, denominator, quotient, remainder);  // truncates towards zero
+  if (remainder == 0) return quotient;
+  const int sign = numerator.sign();
+  const int half =
+      (boost::multiprecision::abs(remainder) * 2).compare(denominator);  // <0 below half, 0 at half
+  bool away = false;  // away from zero, i.e. |quotient| + 1
+  switch (mode) {
+    case RoundingMode::down: away = false; break;
+    case RoundingMode::up: away = true; break;
+    case RoundingMode::floor: away = sign < 0; break;
+    case RoundingMode::ceiling: away = sign > 0; break;
+    case RoundingMode::half_up: away = half >= 0; break;
+    case RoundingMode::half_down: away = half > 0; break;
+    case RoundingMode::half_even:
+      away = half > 0 || (half == 0 && boost::multiprecision::bit_test(quotient, 0));
+      break;
+    case RoundingMode::zero_five_up: {
+      const int last = static_cast<int>(boost::multiprecision::abs(quotient) % 10);
+      away = last == 0 || last == 5;
+      break;
+    }
+  }
+  if (away) quotient += sign;
+  return quotient;
+}
+
+}  // namespace detail
+
+Decimal Decimal::round(int scale, RoundingMode mode) const {
+  return round_to_exponent(*this, -static_cast<std::int64_t>(scale), mode);
+}
+
+Decimal Decimal::round_significant(int digits, RoundingMode mode) const {
+  if (digits < 1)
+    throw DecimalError(DecimalError::Kind::bad_argument, "significant digits must be at least 1");
+  if (is_zero()) return fraction_ ? Decimal() : *this;
+  if (!fraction_ && digit_count(coefficient_) <= static_cast<std::size_t>(digits)) return *this;
+  const std::int64_t target = adjusted_exponent(*this) - digits + 1;
+  Decimal rounded = round_to_exponent(*this, target, mode);
+  // 9.99 → 10.0 at 3 digits carries into a fourth digit: drop the (zero) last one.
+  if (digit_count(rounded.coefficient_) > static_cast<std::size_t>(digits)) {
+    rounded = Decimal(rounded.coefficient_ / 10, static_cast<std::int32_t>(target + 1));
+  }
+  return rounded;
+}
+
+Decimal Decimal::div(const Decimal& divisor, int scale, RoundingMode mode) const {
+  return (*this / divisor).round(scale, mode);
+}
+
+}  // namespace jx
