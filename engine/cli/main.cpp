@@ -1,9 +1,9 @@
 // jxaudit command line: parses arguments, sets up logging, dispatches to the
 // subcommands. Results go to stdout; diagnostics go to stderr through spdlog.
+#include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
-#include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
 #include "cli/logging.hpp"

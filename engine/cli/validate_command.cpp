@@ -16,43 +16,46 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
     std::vector<std::string> tables;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* cmd = app.add_subcommand("validate", "Load and validate department data files; print every error");
+  CLI::App* cmd =
+      app.add_subcommand("validate", "Load and validate department data files; print every error");
   cmd->add_option("files", options->files, "Department JSON files")->required()->check(CLI::ExistingFile);
   cmd->add_option("--table", options->tables,
                   "A CSV table for the long lists, as NAME=PATH (procurements, projects, targets, monthly)");
 
   return {cmd, [options, &global]() {
-    const Lang lang = global.lang();
-    data::LoadOptions load_options;
-    load_options.lang = lang;
-    for (const std::string& t : options->tables) {
-      const auto eq = t.find('=');
-      if (eq == std::string::npos || eq == 0) {
-        std::cerr << fmt::format("jxaudit: --table expects NAME=PATH, got \"{}\"\n", t);
-        return exit_bad_input;
-      }
-      load_options.tables[t.substr(0, eq)] = t.substr(eq + 1);
-    }
-    const data::Schema schema = data::Schema::load(department_schema_path(global));
-    bool all_ok = true;
-    for (const std::string& file : options->files) {
-      const data::LoadResult result = data::load_department(schema, file, load_options);
-      std::size_t errors = 0;
-      std::size_t warnings = 0;
-      for (const Diagnostic& d : result.diagnostics) {
-        std::cout << d.to_string(lang) << '\n';
-        (d.severity == Diagnostic::Severity::error ? errors : warnings)++;
-      }
-      const bool ok = result.ok();
-      all_ok = all_ok && ok;
-      if (lang == Lang::zh) {
-        std::cout << fmt::format("{}：{}（{} 个错误，{} 个警告）\n", file, ok ? "有效" : "无效", errors, warnings);
-      } else {
-        std::cout << fmt::format("{}: {} ({} errors, {} warnings)\n", file, ok ? "valid" : "invalid", errors, warnings);
-      }
-    }
-    return all_ok ? exit_ok : exit_bad_input;
-  }};
+            const Lang lang = global.lang();
+            data::LoadOptions load_options;
+            load_options.lang = lang;
+            for (const std::string& t : options->tables) {
+              const auto eq = t.find('=');
+              if (eq == std::string::npos || eq == 0) {
+                std::cerr << fmt::format("jxaudit: --table expects NAME=PATH, got \"{}\"\n", t);
+                return exit_bad_input;
+              }
+              load_options.tables[t.substr(0, eq)] = t.substr(eq + 1);
+            }
+            const data::Schema schema = data::Schema::load(department_schema_path(global));
+            bool all_ok = true;
+            for (const std::string& file : options->files) {
+              const data::LoadResult result = data::load_department(schema, file, load_options);
+              std::size_t errors = 0;
+              std::size_t warnings = 0;
+              for (const Diagnostic& d : result.diagnostics) {
+                std::cout << d.to_string(lang) << '\n';
+                (d.severity == Diagnostic::Severity::error ? errors : warnings)++;
+              }
+              const bool ok = result.ok();
+              all_ok = all_ok && ok;
+              if (lang == Lang::zh) {
+                std::cout << fmt::format("{}：{}（{} 个错误，{} 个警告）\n", file, ok ? "有效" : "无效",
+                                         errors, warnings);
+              } else {
+                std::cout << fmt::format("{}: {} ({} errors, {} warnings)\n", file, ok ? "valid" : "invalid",
+                                         errors, warnings);
+              }
+            }
+            return all_ok ? exit_ok : exit_bad_input;
+          }};
 }
 
 }  // namespace jx::cli

@@ -46,8 +46,9 @@ Converter::Converter(const std::vector<std::string>& files, Lang lang, std::vect
 
 void Converter::report(Diagnostic::Severity severity, const SourcePos& pos, const std::string& pointer,
                        std::string message) {
-  diagnostics_.push_back(Diagnostic{severity, pos.file < files_.size() ? files_[pos.file] : std::string(), pos.line,
-                                    pos.column, pointer.empty() ? "/" : pointer, std::move(message)});
+  diagnostics_.push_back(Diagnostic{severity, pos.file < files_.size() ? files_[pos.file] : std::string(),
+                                    pos.line, pos.column, pointer.empty() ? "/" : pointer,
+                                    std::move(message)});
 }
 
 std::string Converter::expected(const SchemaNode& s) const {
@@ -125,15 +126,17 @@ Value Converter::decimal(const RawNode& raw, const SchemaNode& s, const std::str
   } catch (const DecimalError& e) {
     if (e.kind() == DecimalError::Kind::syntax) return mismatch(raw, s, pointer);
     report(Diagnostic::Severity::error, raw.pos, pointer,
-           tr(lang_, fmt::format("数值超出范围（最多 {} 位有效数字，指数不超过 ±{}）：{}", Decimal::max_digits,
-                                 Decimal::max_exponent, shorten(raw.text)),
-              fmt::format("number out of range (at most {} digits, exponent within ±{}): {}", Decimal::max_digits,
-                          Decimal::max_exponent, shorten(raw.text))));
+           tr(lang_,
+              fmt::format("数值超出范围（最多 {} 位有效数字，指数不超过 ±{}）：{}", Decimal::max_digits,
+                          Decimal::max_exponent, shorten(raw.text)),
+              fmt::format("number out of range (at most {} digits, exponent within ±{}): {}",
+                          Decimal::max_digits, Decimal::max_exponent, shorten(raw.text))));
     return Value(nullptr, raw.pos);
   }
   if (!s.allows(SchemaNode::number) && s.allows(SchemaNode::integer) && !d.is_integer()) {
     report(Diagnostic::Severity::error, raw.pos, pointer,
-           tr(lang_, fmt::format("应为整数，实际为 {}", raw.text), fmt::format("expected an integer, found {}", raw.text)));
+           tr(lang_, fmt::format("应为整数，实际为 {}", raw.text),
+              fmt::format("expected an integer, found {}", raw.text)));
     return Value(nullptr, raw.pos);
   }
   if (s.minimum && d < *s.minimum) {
@@ -153,7 +156,8 @@ Value Converter::string(const RawNode& raw, const SchemaNode& s, const std::stri
   const bool numeric = s.allows(SchemaNode::number) || s.allows(SchemaNode::integer);
   // A numeric string ("1234.50") is a number where the schema says format "decimal";
   // a CSV cell is whatever type the schema gives its column.
-  if (numeric && (s.format == SchemaNode::Format::decimal || (raw.from_csv && !s.allows(SchemaNode::string)))) {
+  if (numeric &&
+      (s.format == SchemaNode::Format::decimal || (raw.from_csv && !s.allows(SchemaNode::string)))) {
     return decimal(raw, s, pointer);
   }
   if (raw.from_csv && s.allows(SchemaNode::boolean) && !s.allows(SchemaNode::string)) {
@@ -163,13 +167,15 @@ Value Converter::string(const RawNode& raw, const SchemaNode& s, const std::stri
     if (std::find(no.begin(), no.end(), raw.text) != no.end()) return Value(false, raw.pos);
     return mismatch(raw, s, pointer);
   }
-  if (raw.from_csv && s.allows(SchemaNode::array) && !s.allows(SchemaNode::string)) return csv_list(raw, s, pointer);
+  if (raw.from_csv && s.allows(SchemaNode::array) && !s.allows(SchemaNode::string))
+    return csv_list(raw, s, pointer);
   if (!s.allows(SchemaNode::string)) return mismatch(raw, s, pointer);
   if (s.format == SchemaNode::Format::date) {
     if (const auto date = Date::parse(raw.text)) return Value(*date, raw.pos);
     if (looks_like_date(raw.text)) {
       report(Diagnostic::Severity::error, raw.pos, pointer,
-             tr(lang_, fmt::format("日期 \"{}\" 不存在", raw.text), fmt::format("no such date: \"{}\"", raw.text)));
+             tr(lang_, fmt::format("日期 \"{}\" 不存在", raw.text),
+                fmt::format("no such date: \"{}\"", raw.text)));
       return Value(nullptr, raw.pos);
     }
     return mismatch(raw, s, pointer);
@@ -187,8 +193,10 @@ Value Converter::string(const RawNode& raw, const SchemaNode& s, const std::stri
            tr(lang_, fmt::format("应为 \"{}\"，实际为 \"{}\"", *s.const_value, shorten(raw.text)),
               fmt::format("expected \"{}\", found \"{}\"", *s.const_value, shorten(raw.text))));
   }
-  const std::size_t length = static_cast<std::size_t>(
-      std::count_if(raw.text.begin(), raw.text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  const std::size_t length =
+      static_cast<std::size_t>(std::count_if(raw.text.begin(), raw.text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      }));
   if ((s.min_length && length < *s.min_length) || (s.max_length && length > *s.max_length)) {
     report(Diagnostic::Severity::error, raw.pos, pointer,
            tr(lang_, fmt::format("字符串长度 {} 不在允许范围内", length),
@@ -255,7 +263,8 @@ Value Converter::object(const RawNode& raw, const SchemaNode& s, const std::stri
   for (const std::string& name : s.required) {
     if (raw.member(name) == nullptr) {
       report(Diagnostic::Severity::error, raw.pos, pointer + "/" + escape_pointer_token(name),
-             tr(lang_, fmt::format("缺少必填字段 \"{}\"", name), fmt::format("missing required field \"{}\"", name)));
+             tr(lang_, fmt::format("缺少必填字段 \"{}\"", name),
+                fmt::format("missing required field \"{}\"", name)));
     }
   }
   return Value(std::move(members), raw.pos);
@@ -284,8 +293,9 @@ Value Converter::convert_untyped(const RawNode& raw, const std::string& pointer)
     case RawNode::Kind::object: {
       Value::Object members;
       for (std::size_t i = 0; i < raw.children.size(); ++i) {
-        members.push_back(
-            Value::Member{raw.keys[i], convert_untyped(raw.children[i], pointer + "/" + escape_pointer_token(raw.keys[i]))});
+        members.push_back(Value::Member{
+            raw.keys[i],
+            convert_untyped(raw.children[i], pointer + "/" + escape_pointer_token(raw.keys[i]))});
       }
       return Value(std::move(members), raw.pos);
     }

@@ -24,7 +24,8 @@ class Converter {
   Value array(const RawNode& raw, const SchemaNode& s, const std::string& pointer);
   Value object(const RawNode& raw, const SchemaNode& s, const std::string& pointer);
   Value mismatch(const RawNode& raw, const SchemaNode& s, const std::string& pointer);
-  void report(Diagnostic::Severity severity, const SourcePos& pos, const std::string& pointer, std::string message);
+  void report(Diagnostic::Severity severity, const SourcePos& pos, const std::string& pointer,
+              std::string message);
   [[nodiscard]] std::string expected(const SchemaNode& s) const;
   [[nodiscard]] std::string found(const RawNode& raw) const;
 

@@ -50,8 +50,8 @@ bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t 
                std::vector<Diagnostic>& diagnostics) {
   const LineIndex lines(text);
   auto error_at = [&](SourcePos pos, std::string message) {
-    diagnostics.push_back(
-        Diagnostic{Diagnostic::Severity::error, std::string(file_name), pos.line, pos.column, "", std::move(message)});
+    diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, std::string(file_name), pos.line,
+                                     pos.column, "", std::move(message)});
     return false;
   };
   std::size_t base = 0;
@@ -103,8 +103,10 @@ bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t 
     const auto& cells = table.rows[r];
     const auto row = static_cast<std::uint32_t>(r + 1);
     if (cells.size() != names.size()) {
-      ok = error_at({file, row, 1}, tr(lang, fmt::format("第 {} 行有 {} 个字段，表头有 {} 个", row, cells.size(), names.size()),
-                                       fmt::format("row {} has {} fields; the header has {}", row, cells.size(), names.size())));
+      ok = error_at(
+          {file, row, 1},
+          tr(lang, fmt::format("第 {} 行有 {} 个字段，表头有 {} 个", row, cells.size(), names.size()),
+             fmt::format("row {} has {} fields; the header has {}", row, cells.size(), names.size())));
       continue;
     }
     RawNode& object = out.children.emplace_back();

@@ -18,15 +18,18 @@ std::optional<Date> Date::parse(std::string_view text) {
       fields[f] = fields[f] * 10 + (c - '0');
     }
   }
-  const std::chrono::year_month_day ymd{std::chrono::year{fields[0]}, std::chrono::month{static_cast<unsigned>(fields[1])},
+  const std::chrono::year_month_day ymd{std::chrono::year{fields[0]},
+                                        std::chrono::month{static_cast<unsigned>(fields[1])},
                                         std::chrono::day{static_cast<unsigned>(fields[2])}};
   if (!ymd.ok()) return std::nullopt;
   return Date(std::chrono::sys_days{ymd});
 }
 
 Date Date::from_ymd(int year, unsigned month, unsigned day) {
-  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-  if (!ymd.ok()) throw std::invalid_argument(fmt::format("no such date: {:04}-{:02}-{:02}", year, month, day));
+  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
+                                        std::chrono::day{day}};
+  if (!ymd.ok())
+    throw std::invalid_argument(fmt::format("no such date: {:04}-{:02}-{:02}", year, month, day));
   return Date(std::chrono::sys_days{ymd});
 }
 

@@ -23,7 +23,7 @@ struct LoadOptions {
 
 struct LoadResult {
   std::shared_ptr<const Document> document;  // null when the file could not be read or parsed
-  std::vector<Diagnostic> diagnostics;        // sorted by file and position
+  std::vector<Diagnostic> diagnostics;       // sorted by file and position
 
   // True when there is a document and no diagnostic is an error (warnings allowed).
   [[nodiscard]] bool ok() const;

@@ -16,10 +16,18 @@ constexpr std::size_t max_depth = 100;  // far deeper than any department file; 
 
 class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> {
  public:
-  Builder(const rapidjson::MemoryStream& stream, std::string_view text, std::size_t base, const LineIndex& lines,
-          std::uint32_t file, Lang lang, RawNode& root, std::vector<Diagnostic>& diagnostics, std::string_view file_name)
-      : stream_(stream), text_(text), base_(base), lines_(lines), file_(file), lang_(lang), root_(root),
-        diagnostics_(diagnostics), file_name_(file_name) {}
+  Builder(const rapidjson::MemoryStream& stream, std::string_view text, std::size_t base,
+          const LineIndex& lines, std::uint32_t file, Lang lang, RawNode& root,
+          std::vector<Diagnostic>& diagnostics, std::string_view file_name)
+      : stream_(stream),
+        text_(text),
+        base_(base),
+        lines_(lines),
+        file_(file),
+        lang_(lang),
+        root_(root),
+        diagnostics_(diagnostics),
+        file_name_(file_name) {}
 
   bool Null() { return scalar(RawNode::Kind::null, {}, false); }
   bool Bool(bool b) { return scalar(RawNode::Kind::boolean, {}, b); }
@@ -47,10 +55,13 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
       if (object.keys[i] == key) {
         const SourcePos first = object.children[i].pos;
         const SourcePos here = locate(start);
-        diagnostics_.push_back(Diagnostic{
-            Diagnostic::Severity::error, std::string(file_name_), here.line, here.column, "",
-            tr(lang_, fmt::format("重复的字段名 \"{}\"（首次出现在第 {} 行第 {} 列）", key, first.line, first.column),
-               fmt::format("duplicate key \"{}\" (first at line {}, column {})", key, first.line, first.column))});
+        diagnostics_.push_back(Diagnostic{Diagnostic::Severity::error, std::string(file_name_), here.line,
+                                          here.column, "",
+                                          tr(lang_,
+                                             fmt::format("重复的字段名 \"{}\"（首次出现在第 {} 行第 {} 列）",
+                                                         key, first.line, first.column),
+                                             fmt::format("duplicate key \"{}\" (first at line {}, column {})",
+                                                         key, first.line, first.column))});
         discard_next_ = true;
         return true;
       }
@@ -114,9 +125,10 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     }
     if (stack_.size() >= max_depth) {
       const SourcePos here = locate(start);
-      diagnostics_.push_back(Diagnostic{
-          Diagnostic::Severity::error, std::string(file_name_), here.line, here.column, "",
-          tr(lang_, fmt::format("嵌套超过 {} 层", max_depth), fmt::format("nesting deeper than {} levels", max_depth))});
+      diagnostics_.push_back(Diagnostic{Diagnostic::Severity::error, std::string(file_name_), here.line,
+                                        here.column, "",
+                                        tr(lang_, fmt::format("嵌套超过 {} 层", max_depth),
+                                           fmt::format("nesting deeper than {} levels", max_depth))});
       too_deep_ = true;
       return false;  // stops the parse: the rest of the file cannot be trusted to be reasonable
     }
@@ -154,25 +166,32 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
 std::string syntax_message(rapidjson::ParseErrorCode code, Lang lang) {
   using namespace rapidjson;
   switch (code) {
-    case kParseErrorDocumentEmpty: return tr(lang, "文件为空：应为一个 JSON 对象", "the file is empty: expected a JSON object");
+    case kParseErrorDocumentEmpty:
+      return tr(lang, "文件为空：应为一个 JSON 对象", "the file is empty: expected a JSON object");
     case kParseErrorDocumentRootNotSingular:
       return tr(lang, "JSON 文档结束后还有多余内容", "unexpected text after the end of the JSON document");
     case kParseErrorValueInvalid:
       return tr(lang, "无效的值：应为对象、数组、字符串、数字、true、false 或 null",
                 "invalid value: expected an object, array, string, number, true, false or null");
-    case kParseErrorObjectMissName: return tr(lang, "应为用双引号括起的字段名", "expected a field name in double quotes");
-    case kParseErrorObjectMissColon: return tr(lang, "字段名后应为冒号 ':'", "expected ':' after the field name");
+    case kParseErrorObjectMissName:
+      return tr(lang, "应为用双引号括起的字段名", "expected a field name in double quotes");
+    case kParseErrorObjectMissColon:
+      return tr(lang, "字段名后应为冒号 ':'", "expected ':' after the field name");
     case kParseErrorObjectMissCommaOrCurlyBracket: return tr(lang, "应为 ',' 或 '}'", "expected ',' or '}'");
     case kParseErrorArrayMissCommaOrSquareBracket: return tr(lang, "应为 ',' 或 ']'", "expected ',' or ']'");
     case kParseErrorStringUnicodeEscapeInvalidHex:
     case kParseErrorStringUnicodeSurrogateInvalid:
-    case kParseErrorStringEscapeInvalid: return tr(lang, "字符串中的转义序列无效", "invalid escape sequence in a string");
+    case kParseErrorStringEscapeInvalid:
+      return tr(lang, "字符串中的转义序列无效", "invalid escape sequence in a string");
     case kParseErrorStringMissQuotationMark:
       return tr(lang, "字符串没有结束的双引号", "unterminated string: expected a closing '\"'");
-    case kParseErrorStringInvalidEncoding: return tr(lang, "字符串不是有效的 UTF-8", "invalid UTF-8 in a string");
+    case kParseErrorStringInvalidEncoding:
+      return tr(lang, "字符串不是有效的 UTF-8", "invalid UTF-8 in a string");
     case kParseErrorNumberTooBig: return tr(lang, "数字过大", "number too large");
-    case kParseErrorNumberMissFraction: return tr(lang, "小数点后应有数字", "expected digits after the decimal point");
-    case kParseErrorNumberMissExponent: return tr(lang, "指数部分应有数字", "expected digits in the exponent");
+    case kParseErrorNumberMissFraction:
+      return tr(lang, "小数点后应有数字", "expected digits after the decimal point");
+    case kParseErrorNumberMissExponent:
+      return tr(lang, "指数部分应有数字", "expected digits in the exponent");
     default: return tr(lang, "JSON 语法错误：", "JSON syntax error: ") + GetParseError_En(code);
   }
 }
@@ -212,8 +231,8 @@ SourcePos LineIndex::locate(std::size_t offset, std::uint32_t file) const {
   return SourcePos{file, static_cast<std::uint32_t>(line), column};
 }
 
-bool parse_json(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
-                std::vector<Diagnostic>& diagnostics) {
+bool parse_json(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang,
+                RawNode& out, std::vector<Diagnostic>& diagnostics) {
   const LineIndex lines(text);
   std::size_t base = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") base = 3;  // a BOM, as Windows editors write one
@@ -221,13 +240,13 @@ bool parse_json(std::string_view text, std::string_view file_name, std::uint32_t
   rapidjson::MemoryStream stream(body.data(), body.size());
   Builder builder(stream, body, base, lines, file, lang, out, diagnostics, file_name);
   rapidjson::Reader reader;
-  constexpr unsigned flags =
-      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
+  constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
+                             rapidjson::kParseNumbersAsStringsFlag;
   const rapidjson::ParseResult result = reader.Parse<flags>(stream, builder);
   if (result.IsError() && !builder.too_deep()) {
     const SourcePos here = lines.locate(base + result.Offset(), file);
-    diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, std::string(file_name), here.line, here.column, "",
-                                     syntax_message(result.Code(), lang)});
+    diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, std::string(file_name), here.line,
+                                     here.column, "", syntax_message(result.Code(), lang)});
   }
   return !result.IsError();
 }

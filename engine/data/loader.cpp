@@ -51,8 +51,8 @@ class Assembler {
   std::map<std::string, TableSource> tables;
 
   void error(const SourcePos& pos, std::string pointer, std::string message) {
-    diagnostics_.push_back(Diagnostic{Diagnostic::Severity::error, doc_.files.at(pos.file), pos.line, pos.column,
-                                      std::move(pointer), std::move(message)});
+    diagnostics_.push_back(Diagnostic{Diagnostic::Severity::error, doc_.files.at(pos.file), pos.line,
+                                      pos.column, std::move(pointer), std::move(message)});
   }
 
   // Reads the CSV of every named table.
@@ -94,16 +94,18 @@ class Assembler {
     for (auto& [name, table] : tables) {
       if (!table.loaded) continue;
       if (!table.referenced) {
-        diagnostics_.push_back(Diagnostic{Diagnostic::Severity::warning, doc_.files.at(table.named_at.file),
-                                          table.named_at.line, table.named_at.column, "/tables/" + name,
-                                          tr(lang_, fmt::format("schema 中没有名为 \"{}\" 的表；该 CSV 未使用", name),
-                                             fmt::format("the schema has no table \"{}\"; the CSV was not used", name))});
+        diagnostics_.push_back(
+            Diagnostic{Diagnostic::Severity::warning, doc_.files.at(table.named_at.file), table.named_at.line,
+                       table.named_at.column, "/tables/" + name,
+                       tr(lang_, fmt::format("schema 中没有名为 \"{}\" 的表；该 CSV 未使用", name),
+                          fmt::format("the schema has no table \"{}\"; the CSV was not used", name))});
         continue;
       }
       for (std::size_t i = 0; i < table.used.size(); ++i) {
         if (table.used[i]) continue;
         const RawNode& row = table.rows.children[i];
-        diagnostics_.push_back(Diagnostic{Diagnostic::Severity::error, doc_.files.at(row.pos.file), row.pos.line, 0, "",
+        diagnostics_.push_back(Diagnostic{Diagnostic::Severity::error, doc_.files.at(row.pos.file),
+                                          row.pos.line, 0, "",
                                           tr(lang_, "该行的上级关联字段找不到对应的记录",
                                              "this row's parent key matches no parent record")});
       }
@@ -121,8 +123,8 @@ class Assembler {
     if (const RawNode* existing = parent.member(field)) {
       error(existing->pos, pointer,
             tr(lang_, fmt::format("\"{}\" 同时出现在 JSON 和 CSV 表 {} 中；只能在一处提供", field, csv.table),
-               fmt::format("\"{}\" is given both in the JSON and in the CSV table {}; give it in one place", field,
-                           csv.table)));
+               fmt::format("\"{}\" is given both in the JSON and in the CSV table {}; give it in one place",
+                           field, csv.table)));
       return;
     }
     std::string parent_value;
@@ -176,7 +178,8 @@ LoadResult load_department_text(const Schema& schema, std::string_view text, con
     for (std::size_t i = 0; i < named->keys.size(); ++i) {
       if (named->children[i].kind != RawNode::Kind::string) continue;  // the schema reports the type
       const std::filesystem::path path = std::filesystem::path(base_dir) / named->children[i].text;
-      assembler.tables[named->keys[i]] = TableSource{path.string(), named->children[i].pos, {}, {}, false, false};
+      assembler.tables[named->keys[i]] =
+          TableSource{path.string(), named->children[i].pos, {}, {}, false, false};
     }
   }
   for (const auto& [table, path] : options.tables) {
@@ -198,8 +201,9 @@ LoadResult load_department(const Schema& schema, const std::string& path, const 
   const auto text = read_file(path, why);
   if (!text) {
     LoadResult result;
-    result.diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, path, 0, 0, "",
-                                            tr(options.lang, "无法读取文件：" + why, "cannot read the file: " + why)});
+    result.diagnostics.push_back(
+        Diagnostic{Diagnostic::Severity::error, path, 0, 0, "",
+                   tr(options.lang, "无法读取文件：" + why, "cannot read the file: " + why)});
     return result;
   }
   const std::string base_dir = std::filesystem::path(path).parent_path().string();

@@ -18,10 +18,10 @@ struct RawNode {
   enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
   Kind kind = Kind::null;
   bool boolean = false;
-  bool from_csv = false;  // a CSV cell: text whose type the schema decides
-  std::string text;       // string value, or the number exactly as written
-  std::vector<std::string> keys;   // object member names, parallel to children
-  std::vector<RawNode> children;   // array items or object member values
+  bool from_csv = false;          // a CSV cell: text whose type the schema decides
+  std::string text;               // string value, or the number exactly as written
+  std::vector<std::string> keys;  // object member names, parallel to children
+  std::vector<RawNode> children;  // array items or object member values
   SourcePos pos;
 
   [[nodiscard]] const RawNode* member(std::string_view key) const;
@@ -41,8 +41,8 @@ class LineIndex {
 
 // Parses JSON `text` (the contents of `file_name`, file index `file`). On a
 // syntax error, appends one diagnostic and returns false.
-bool parse_json(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
-                std::vector<Diagnostic>& diagnostics);
+bool parse_json(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang,
+                RawNode& out, std::vector<Diagnostic>& diagnostics);
 
 // Parses a CSV table (UTF-8, optional BOM, RFC 4180) into an array of objects
 // keyed by the header row; cells keep their text. False on a fatal error.

@@ -57,7 +57,8 @@ class SchemaCompiler {
   }
   std::size_t count(const RawNode& raw) const {
     const Decimal d = number(raw);
-    if (!d.is_integer() || d.sign() < 0 || d > Decimal(1'000'000'000)) fail(raw, "expected a non-negative integer");
+    if (!d.is_integer() || d.sign() < 0 || d > Decimal(1'000'000'000))
+      fail(raw, "expected a non-negative integer");
     return static_cast<std::size_t>(std::stoull(d.to_string()));
   }
 
@@ -78,7 +79,8 @@ class SchemaCompiler {
   }
 
   void keyword(SchemaNode& node, const std::string& key, const RawNode& value) {
-    if (key == "$schema" || key == "$id" || key == "description" || key == "$comment" || key == "examples") return;
+    if (key == "$schema" || key == "$id" || key == "description" || key == "$comment" || key == "examples")
+      return;
     if (key == "$defs") return;  // compiled on first reference
     if (key == "title") {
       node.title = text(value);
@@ -164,7 +166,7 @@ class SchemaCompiler {
 
   unsigned type_bit(const RawNode& t) const {
     static const std::map<std::string, unsigned, std::less<>> bits{
-        {"null", SchemaNode::null},     {"boolean", SchemaNode::boolean}, {"number", SchemaNode::number},
+        {"null", SchemaNode::null},       {"boolean", SchemaNode::boolean}, {"number", SchemaNode::number},
         {"integer", SchemaNode::integer}, {"string", SchemaNode::string},   {"array", SchemaNode::array},
         {"object", SchemaNode::object}};
     const auto it = bits.find(text(t));
@@ -183,7 +185,8 @@ Schema Schema::from_text(std::string_view text, const std::string& name) {
   RawNode raw;
   std::vector<Diagnostic> diagnostics;
   if (!detail::parse_json(text, name, 0, Lang::en, raw, diagnostics) || !diagnostics.empty()) {
-    throw SchemaError(diagnostics.empty() ? name + ": schema is not valid JSON" : diagnostics.front().to_string(Lang::en));
+    throw SchemaError(diagnostics.empty() ? name + ": schema is not valid JSON"
+                                          : diagnostics.front().to_string(Lang::en));
   }
   Schema schema;
   SchemaCompiler compiler(schema, raw, name);

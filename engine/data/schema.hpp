@@ -22,7 +22,15 @@ class SchemaError : public std::runtime_error {
 };
 
 struct SchemaNode {
-  enum Type : unsigned { null = 1, boolean = 2, number = 4, integer = 8, string = 16, array = 32, object = 64 };
+  enum Type : unsigned {
+    null = 1,
+    boolean = 2,
+    number = 4,
+    integer = 8,
+    string = 16,
+    array = 32,
+    object = 64
+  };
   enum class Format { none, date, decimal };
   struct Property {
     std::string name;
