@@ -49,6 +49,10 @@ bool parse_json(std::string_view text, std::string_view file_name, std::uint32_t
 bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
                std::vector<Diagnostic>& diagnostics);
 
+// Parses TOML (toml_reader.cpp); numbers keep their source text exactly.
+bool parse_toml(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
+                std::vector<Diagnostic>& diagnostics);
+
 // Picks the message for the user's language.
 inline std::string tr(Lang lang, std::string zh, std::string en) { return lang == Lang::zh ? zh : en; }
 
