@@ -63,7 +63,9 @@ Decimal Decimal::from_quotient(Int numerator, Int denominator, std::int32_t idea
   }
   if (rest != 1) {
     if (digit_count(numerator) > max_digits || digit_count(denominator) > max_digits) {
-      throw too_many_digits("exact fraction (round it before going on)");
+      throw DecimalError(DecimalError::Kind::out_of_range,
+                         "exact fraction needs more than " + std::to_string(max_digits) +
+                             " digits in its numerator or denominator (round it before going on)");
     }
     Decimal d;
     d.fraction_ = std::make_shared<const Fraction>(Fraction{std::move(numerator), std::move(denominator)});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <tuple>
 #include <utility>
 
 #include "decimal/decimal.hpp"
@@ -143,7 +144,31 @@ Decimal Decimal::round_significant(int digits, RoundingMode mode) const {
 }
 
 Decimal Decimal::div(const Decimal& divisor, int scale, RoundingMode mode) const {
-  return (*this / divisor).round(scale, mode);
+  if (divisor.is_zero()) throw DecimalError(DecimalError::Kind::division_by_zero, "division by zero");
+  const std::int64_t target = -static_cast<std::int64_t>(scale);
+  check_exponent(target);
+  // One step, without building the exact quotient (whose numerator or denominator
+  // may exceed the digit bound even when the rounded result is small):
+  // (na/da · 10^ea) / (nb/db · 10^eb) / 10^target = (na·db · 10^shift) / (da·nb).
+  const auto parts = [](const Decimal& d) {
+    if (d.is_fraction()) return std::make_tuple(d.numerator(), d.denominator(), std::int64_t{0});
+    return std::make_tuple(d.coefficient(), Int(1), static_cast<std::int64_t>(d.exponent()));
+  };
+  const auto [na, da, ea] = parts(*this);
+  const auto [nb, db, eb] = parts(divisor);
+  Int numerator = na * db;
+  Int denominator = da * nb;
+  const std::int64_t shift = ea - eb - target;
+  if (shift >= 0) {
+    numerator *= pow10(static_cast<std::uint32_t>(shift));
+  } else {
+    denominator *= pow10(static_cast<std::uint32_t>(-shift));
+  }
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  return Decimal(detail::round_quotient(numerator, denominator, mode), static_cast<std::int32_t>(target));
 }
 
 }  // namespace jx

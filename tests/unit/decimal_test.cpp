@@ -458,6 +458,23 @@ TEST(DecimalDiv, DividesAndRoundsInOneStep) {
   EXPECT_EQ(D("1234567.89").div(D("0.9985"), 2, RoundingMode::half_up).to_string(), "1236422.52");
 }
 
+TEST(DecimalDiv, AcceptsFractionsOnEitherSide) {
+  EXPECT_EQ((Decimal(1) / 3).div(Decimal(2) / 3, 3, RoundingMode::half_up).to_string(), "0.500");
+  EXPECT_EQ((Decimal(1) / 3).div(D("-0.5"), 4, RoundingMode::floor).to_string(), "-0.6667");
+  EXPECT_EQ(D("1").div(Decimal(-1) / 7, 1, RoundingMode::half_up).to_string(), "-7.0");
+  EXPECT_EQ(D("1250").div(D("0.5"), -2, RoundingMode::half_even).to_string(), "2500");
+}
+
+TEST(DecimalDiv, RoundsInOneStepWhereTheExactFractionWouldBeTooLong) {
+  // 1 / 3E+1500 as an exact fraction needs a 1501-digit denominator ...
+  EXPECT_EQ(error_of([] { (void)(D("1") / D("3E+1500")); }).kind(), DecimalError::Kind::out_of_range);
+  // ... but rounded in one step it is an ordinary small result.
+  EXPECT_EQ(D("1").div(D("3E+1500"), 2, RoundingMode::half_up).to_string(), "0.00");
+  EXPECT_EQ(D("1E-1500").div(3, 2, RoundingMode::up).to_string(), "0.01");
+  EXPECT_EQ(D("-1E-1500").div(3, 2, RoundingMode::floor).to_string(), "-0.01");
+  EXPECT_EQ(D("2E+1500").div(D("3E+1500"), 2, RoundingMode::half_up).to_string(), "0.67");
+}
+
 TEST(DecimalRoundSignificant, RoundsToPrecisionDigits) {
   EXPECT_EQ(D("123.456").round_significant(4, RoundingMode::half_up).to_string(), "123.5");
   EXPECT_EQ(D("123.455").round_significant(5, RoundingMode::half_even).to_string(), "123.46");
@@ -528,6 +545,9 @@ TEST(DecimalBounds, FractionWhoseDenominatorGrowsTooLongIsOutOfRange) {
     for (int i = 0; i < 3000; ++i) x = x / 7;
   });
   EXPECT_EQ(e.kind(), DecimalError::Kind::out_of_range);
+  EXPECT_STREQ(e.what(),
+               "exact fraction needs more than 1000 digits in its numerator or denominator (round it before "
+               "going on)");
 }
 
 // ---------------------------------------------------------------------------
@@ -584,6 +604,18 @@ TEST(RoundingModeNames, UnknownNameIsABadArgumentListingTheNames) {
                   "\" (expected half_up, half_even, half_down, down, up, floor, ceiling or "
                   "05up)");
   }
+}
+
+// The example at the top of docs/decimal.md.
+TEST(DecimalDocs, IntroductionExampleGivesTheDocumentedResults) {
+  const Decimal budget = Decimal::parse("1234567.89");
+  const Decimal spent = Decimal::parse("1232716.04");
+  const Decimal rate = spent / budget;
+  EXPECT_TRUE(rate.is_fraction());
+  EXPECT_EQ(rate.percent(2), "99.85%");
+  EXPECT_EQ((Decimal(1) / 3 * 3).to_string(), "1");
+  EXPECT_EQ(Decimal::parse("2.345").round(2, RoundingMode::half_even).to_string(), "2.34");
+  EXPECT_EQ(spent.div(12, 2, RoundingMode::half_up).to_string(), "102726.34");
 }
 
 }  // namespace
