@@ -32,6 +32,15 @@ struct Command {
 };
 
 Command add_validate_command(CLI::App& app, const GlobalOptions& global);
+Command add_check_command(CLI::App& app, const GlobalOptions& global);
+Command add_test_command(CLI::App& app, const GlobalOptions& global);
+Command add_lint_command(CLI::App& app, const GlobalOptions& global);
+Command add_rules_command(CLI::App& app, const GlobalOptions& global);
+Command add_explain_command(CLI::App& app, const GlobalOptions& global);
+
+// Where jxaudit finds what it ships with (schemas/, rules/): JXAUDIT_HOME, or
+// the source tree it was built from.
+std::string home_dir();
 
 // The shipped department schema, unless --schema names another.
 std::string department_schema_path(const GlobalOptions& global);

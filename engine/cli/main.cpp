@@ -27,11 +27,17 @@ int main(int argc, char** argv) {
   app.add_option("--schema", global.schema_path, "Department data schema (default: the shipped one)");
   app.require_subcommand(0, 1);
   app.footer(
-      "Commands to come: check, test, lint, rules, explain.\n"
-      "Exit codes: 0 success, 2 bad usage or bad input.");
+      "Exit codes: 0 checked, nothing at or above --fail-on; 1 findings at or above --fail-on\n"
+      "(test, lint: failures); 2 bad usage or bad input; 3 a rule failed (incomplete check).\n"
+      "docs/cli.md describes every command.");
 
   const std::vector<Command> commands{
       add_validate_command(app, global),
+      add_check_command(app, global),
+      add_test_command(app, global),
+      add_lint_command(app, global),
+      add_rules_command(app, global),
+      add_explain_command(app, global),
   };
 
   try {

@@ -6,16 +6,14 @@
 
 namespace jx::cli {
 
-namespace {
-std::string home() {
+std::string home_dir() {
   if (const char* env = std::getenv("JXAUDIT_HOME"); env != nullptr && *env != '\0') return env;
   return JX_DEFAULT_HOME;
 }
-}  // namespace
 
 std::string department_schema_path(const GlobalOptions& global) {
   if (!global.schema_path.empty()) return global.schema_path;
-  return home() + "/schemas/department.schema.json";
+  return home_dir() + "/schemas/department.schema.json";
 }
 
 }  // namespace jx::cli

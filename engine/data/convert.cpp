@@ -7,17 +7,35 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <regex>
 
 namespace jx::data::detail {
 namespace {
 
+// Text quoted in a message: at most 40 bytes (cut at a character boundary), and
+// control characters escaped so that a diagnostic stays on one line.
 std::string shorten(const std::string& text) {
   constexpr std::size_t shown = 40;
-  if (text.size() <= shown) return text;
-  // Cut at a UTF-8 character boundary.
-  std::size_t cut = shown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "…";
+  std::size_t cut = text.size();
+  if (cut > shown) {
+    cut = shown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < cut; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\u{:04x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (cut < text.size()) out += "…";
+  return out;
 }
 
 std::string escape_pointer_token(std::string_view key) {
@@ -52,6 +70,9 @@ void Converter::report(Diagnostic::Severity severity, const SourcePos& pos, cons
 }
 
 std::string Converter::expected(const SchemaNode& s) const {
+  if (s.types == SchemaNode::string && s.format == SchemaNode::Format::none && s.const_value) {
+    return "\"" + *s.const_value + "\"";
+  }
   std::vector<std::string> parts;
   auto add = [&](const char* zh, const char* en) { parts.push_back(tr(lang_, zh, en)); };
   if (s.allows(SchemaNode::number) || s.format == SchemaNode::Format::decimal) {
@@ -64,10 +85,10 @@ std::string Converter::expected(const SchemaNode& s) const {
   } else if (s.allows(SchemaNode::string) && s.format != SchemaNode::Format::decimal) {
     add("字符串", "a string");
   }
-  if (s.allows(SchemaNode::boolean)) add("true 或 false", "true or false");
+  if (s.allows(SchemaNode::boolean)) add("布尔值 true 或 false", "true or false");
   if (s.allows(SchemaNode::object)) add("对象 {…}", "an object {…}");
   if (s.allows(SchemaNode::array)) add("数组 […]", "an array […]");
-  if (s.types & SchemaNode::null) add("null", "null");
+  if (s.types & SchemaNode::null) add("空值 null", "null");
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out += tr(lang_, "或", " or ");
@@ -78,8 +99,8 @@ std::string Converter::expected(const SchemaNode& s) const {
 
 std::string Converter::found(const RawNode& raw) const {
   switch (raw.kind) {
-    case RawNode::Kind::null: return "null";
-    case RawNode::Kind::boolean: return raw.boolean ? "true" : "false";
+    case RawNode::Kind::null: return tr(lang_, "空值 null", "null");
+    case RawNode::Kind::boolean: return tr(lang_, "布尔值 ", "") + (raw.boolean ? "true" : "false");
     case RawNode::Kind::number: return tr(lang_, "数字 ", "the number ") + shorten(raw.text);
     case RawNode::Kind::string: return tr(lang_, "字符串 ", "the string ") + "\"" + shorten(raw.text) + "\"";
     case RawNode::Kind::array: return tr(lang_, "数组", "an array");
@@ -135,19 +156,34 @@ Value Converter::decimal(const RawNode& raw, const SchemaNode& s, const std::str
   }
   if (!s.allows(SchemaNode::number) && s.allows(SchemaNode::integer) && !d.is_integer()) {
     report(Diagnostic::Severity::error, raw.pos, pointer,
-           tr(lang_, fmt::format("应为整数，实际为 {}", raw.text),
-              fmt::format("expected an integer, found {}", raw.text)));
+           tr(lang_, fmt::format("应为整数，实际为{}", found(raw)),
+              fmt::format("expected an integer, found {}", found(raw))));
     return Value(nullptr, raw.pos);
   }
+  bool in_range = true;
   if (s.minimum && d < *s.minimum) {
+    in_range = false;
     report(Diagnostic::Severity::error, raw.pos, pointer,
-           tr(lang_, fmt::format("数值 {} 小于最小值 {}", raw.text, s.minimum->to_string()),
-              fmt::format("{} is below the minimum {}", raw.text, s.minimum->to_string())));
+           tr(lang_, fmt::format("数值 {} 小于最小值 {}", shorten(raw.text), s.minimum->to_string()),
+              fmt::format("{} is below the minimum {}", shorten(raw.text), s.minimum->to_string())));
   }
   if (s.maximum && d > *s.maximum) {
+    in_range = false;
     report(Diagnostic::Severity::error, raw.pos, pointer,
-           tr(lang_, fmt::format("数值 {} 大于最大值 {}", raw.text, s.maximum->to_string()),
-              fmt::format("{} is above the maximum {}", raw.text, s.maximum->to_string())));
+           tr(lang_, fmt::format("数值 {} 大于最大值 {}", shorten(raw.text), s.maximum->to_string()),
+              fmt::format("{} is above the maximum {}", shorten(raw.text), s.maximum->to_string())));
+  }
+  // A "decimal" field's pattern holds for the text however it was written —
+  // JSON number, string or CSV cell: an exponent (4.37998869E7) is how a
+  // spreadsheet shows a number it has already rounded.
+  if (in_range && s.pattern && s.format == SchemaNode::Format::decimal &&
+      !std::regex_search(raw.text, *s.pattern)) {
+    report(
+        Diagnostic::Severity::error, raw.pos, pointer,
+        tr(lang_, fmt::format("应为普通写法的十进制数（如 1234.50，不用科学计数法），实际为{}", found(raw)),
+           fmt::format("expected a decimal number in plain digits, no exponent (e.g. 1234.50), found {}",
+                       found(raw))));
+    return Value(nullptr, raw.pos);
   }
   return Value(std::move(d), raw.pos);
 }
@@ -183,7 +219,7 @@ Value Converter::string(const RawNode& raw, const SchemaNode& s, const std::stri
   if (!s.enum_values.empty() &&
       std::find(s.enum_values.begin(), s.enum_values.end(), raw.text) == s.enum_values.end()) {
     std::string options;
-    for (const auto& e : s.enum_values) options += (options.empty() ? "" : ", ") + e;
+    for (const auto& e : s.enum_values) options += (options.empty() ? "" : tr(lang_, "、", ", ")) + e;
     report(Diagnostic::Severity::error, raw.pos, pointer,
            tr(lang_, fmt::format("应为以下之一：{}；实际为 \"{}\"", options, shorten(raw.text)),
               fmt::format("expected one of: {}; found \"{}\"", options, shorten(raw.text))));
@@ -197,10 +233,17 @@ Value Converter::string(const RawNode& raw, const SchemaNode& s, const std::stri
       static_cast<std::size_t>(std::count_if(raw.text.begin(), raw.text.end(), [](char c) {
         return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
       }));
-  if ((s.min_length && length < *s.min_length) || (s.max_length && length > *s.max_length)) {
+  if (s.min_length && length < *s.min_length) {
     report(Diagnostic::Severity::error, raw.pos, pointer,
-           tr(lang_, fmt::format("字符串长度 {} 不在允许范围内", length),
-              fmt::format("string length {} is outside the allowed range", length)));
+           length == 0 && *s.min_length == 1
+               ? tr(lang_, "不能为空字符串", "must not be an empty string")
+               : tr(lang_, fmt::format("应至少 {} 个字符，实际为 {} 个", *s.min_length, length),
+                    fmt::format("expected at least {} characters, found {}", *s.min_length, length)));
+  }
+  if (s.max_length && length > *s.max_length) {
+    report(Diagnostic::Severity::error, raw.pos, pointer,
+           tr(lang_, fmt::format("应至多 {} 个字符，实际为 {} 个", *s.max_length, length),
+              fmt::format("expected at most {} characters, found {}", *s.max_length, length)));
   }
   if (s.pattern && !std::regex_search(raw.text, *s.pattern)) {
     report(Diagnostic::Severity::error, raw.pos, pointer,
@@ -230,12 +273,15 @@ Value Converter::csv_list(const RawNode& raw, const SchemaNode& s, const std::st
 
 Value Converter::array(const RawNode& raw, const SchemaNode& s, const std::string& pointer) {
   const std::size_t n = raw.children.size();
-  if ((s.min_items && n < *s.min_items) || (s.max_items && n > *s.max_items)) {
-    const std::string range = fmt::format("{}..{}", s.min_items.value_or(0),
-                                          s.max_items ? std::to_string(*s.max_items) : std::string("∞"));
+  if (s.min_items && n < *s.min_items) {
     report(Diagnostic::Severity::error, raw.pos, pointer,
-           tr(lang_, fmt::format("数组有 {} 项，应为 {} 项", n, range),
-              fmt::format("the array has {} items; expected {}", n, range)));
+           tr(lang_, fmt::format("数组应至少有 {} 项，实际为 {} 项", *s.min_items, n),
+              fmt::format("expected at least {} items, found {}", *s.min_items, n)));
+  }
+  if (s.max_items && n > *s.max_items) {
+    report(Diagnostic::Severity::error, raw.pos, pointer,
+           tr(lang_, fmt::format("数组应至多有 {} 项，实际为 {} 项", *s.max_items, n),
+              fmt::format("expected at most {} items, found {}", *s.max_items, n)));
   }
   Value::Array items;
   items.reserve(n);
@@ -253,11 +299,8 @@ Value Converter::object(const RawNode& raw, const SchemaNode& s, const std::stri
     const std::string child_pointer = pointer + "/" + escape_pointer_token(key);
     const SchemaNode* child = s.property(key);
     if (child == nullptr && s.additional != nullptr) child = s.additional;
-    if (child == nullptr && !s.properties.empty() && !s.additional_allowed) {
-      report(Diagnostic::Severity::warning, raw.children[i].pos, child_pointer,
-             tr(lang_, fmt::format("未知字段 \"{}\"（schema 中没有；已保留）", key),
-                fmt::format("unknown field \"{}\" (not in the schema; kept)", key)));
-    }
+    if (child == nullptr && !s.properties.empty() && !s.additional_allowed)
+      unknown_field(raw, i, child_pointer);
     members.push_back(Value::Member{key, convert(raw.children[i], child, child_pointer)});
   }
   for (const std::string& name : s.required) {
@@ -268,6 +311,22 @@ Value Converter::object(const RawNode& raw, const SchemaNode& s, const std::stri
     }
   }
   return Value(std::move(members), raw.pos);
+}
+
+void Converter::unknown_field(const RawNode& object, std::size_t index, const std::string& pointer) {
+  const std::string& key = object.keys[index];
+  const SourcePos& pos = object.children[index].pos;
+  if (!object.from_csv) {
+    report(Diagnostic::Severity::warning, pos, pointer,
+           tr(lang_, fmt::format("未知字段 \"{}\"（schema 中没有；已保留）", key),
+              fmt::format("unknown field \"{}\" (not in the schema; kept)", key)));
+    return;
+  }
+  // A CSV column: once, at its header cell, not once per row.
+  if (!unknown_columns_.emplace(pos.file, key).second) return;
+  report(Diagnostic::Severity::warning, SourcePos{pos.file, object.header_line, pos.column}, pointer,
+         tr(lang_, fmt::format("未知列 \"{}\"（schema 中没有该字段；已保留）", key),
+            fmt::format("unknown column \"{}\" (no such field in the schema; kept)", key)));
 }
 
 Value Converter::convert_untyped(const RawNode& raw, const std::string& pointer) {

@@ -1,7 +1,10 @@
 // Internal to engine/data: RawNode + schema → typed Value, with diagnostics.
 #pragma once
 
+#include <cstdint>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "data/raw.hpp"
@@ -23,6 +26,7 @@ class Converter {
   Value csv_list(const RawNode& raw, const SchemaNode& s, const std::string& pointer);
   Value array(const RawNode& raw, const SchemaNode& s, const std::string& pointer);
   Value object(const RawNode& raw, const SchemaNode& s, const std::string& pointer);
+  void unknown_field(const RawNode& object, std::size_t index, const std::string& pointer);
   Value mismatch(const RawNode& raw, const SchemaNode& s, const std::string& pointer);
   void report(Diagnostic::Severity severity, const SourcePos& pos, const std::string& pointer,
               std::string message);
@@ -32,6 +36,8 @@ class Converter {
   const std::vector<std::string>& files_;
   Lang lang_;
   std::vector<Diagnostic>& diagnostics_;
+  std::set<std::pair<std::uint32_t, std::string>>
+      unknown_columns_;  // CSV (file, column) already warned about
 };
 
 }  // namespace jx::data::detail

@@ -6,7 +6,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <system_error>
 
 #include "data/convert.hpp"
 #include "data/department.hpp"
@@ -19,34 +21,85 @@ using detail::tr;
 
 namespace {
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
+// Why a file could not be read, in the user's language. (std::strerror is
+// neither translated nor thread-safe.)
+std::string read_error(int error, Lang lang) {
+  switch (error) {
+    case ENOENT: return tr(lang, "文件不存在", "no such file");
+    case EACCES: return tr(lang, "没有读取权限", "permission denied");
+    case EISDIR: return tr(lang, "这是一个目录，不是文件", "it is a directory, not a file");
+    default: return std::generic_category().message(error);
+  }
+}
+
+std::optional<std::string> read_file(const std::string& path, Lang lang, std::string& error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = read_error(EISDIR, lang);
+    return std::nullopt;
+  }
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = std::strerror(errno);
+    error = read_error(errno != 0 ? errno : ENOENT, lang);
     return std::nullopt;
   }
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) {
-    error = "read error";
+    error = tr(lang, "读取出错", "read error");
     return std::nullopt;
   }
   return text.str();
 }
 
+std::string escape_pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A table that an "x-csv" of the schema names, and where its rows go.
+struct TableInfo {
+  std::string parent_key;  // the column linking a row to its parent ("project_id"), or empty
+  std::string where;       // e.g. "/budget/monthly", "/projects/*/targets"
+};
+
+void collect_tables(const SchemaNode& node, const std::string& where,
+                    std::map<std::string, TableInfo>& tables, std::set<const SchemaNode*>& seen) {
+  if (!seen.insert(&node).second) return;
+  if (node.csv) tables.emplace(node.csv->table, TableInfo{node.csv->parent_key, where});
+  for (const auto& property : node.properties) {
+    collect_tables(*property.schema, where + "/" + escape_pointer_token(property.name), tables, seen);
+  }
+  if (node.items != nullptr) collect_tables(*node.items, where + "/*", tables, seen);
+}
+
 struct TableSource {
   std::string path;
-  SourcePos named_at;  // where the JSON named it, for diagnostics
+  SourcePos named_at;      // where the JSON named it, for diagnostics
+  bool from_json = false;  // named in the file's "tables" (not on the command line)
   RawNode rows;
   std::vector<bool> used;
   bool loaded = false;
-  bool referenced = false;
+  const TableInfo* info = nullptr;  // what the schema says about it; null when it does not know it
 };
 
 class Assembler {
  public:
-  Assembler(Document& doc, Lang lang, std::vector<Diagnostic>& diagnostics)
-      : doc_(doc), lang_(lang), diagnostics_(diagnostics) {}
+  Assembler(const Schema& schema, Document& doc, Lang lang, std::vector<Diagnostic>& diagnostics)
+      : schema_(schema), doc_(doc), lang_(lang), diagnostics_(diagnostics) {
+    std::set<const SchemaNode*> seen;
+    collect_tables(schema.root(), "", known_, seen);
+  }
 
   std::map<std::string, TableSource> tables;
 
@@ -55,13 +108,19 @@ class Assembler {
                                       pos.column, std::move(pointer), std::move(message)});
   }
 
-  // Reads the CSV of every named table.
+  // Reads the CSV of every named table that the schema knows; warns about the others.
   void load_tables() {
     for (auto& [name, table] : tables) {
+      const auto known = known_.find(name);
+      if (known == known_.end()) {
+        warn_unknown_table(name, table);
+        continue;
+      }
+      table.info = &known->second;
       std::string why;
-      const auto text = read_file(table.path, why);
+      const auto text = read_file(table.path, lang_, why);
       if (!text) {
-        error(table.named_at, "/tables/" + name,
+        error(table.named_at, "/tables/" + escape_pointer_token(name),
               tr(lang_, fmt::format("无法读取 CSV 表 {}：{}", table.path, why),
                  fmt::format("cannot read CSV table {}: {}", table.path, why)));
         continue;
@@ -78,7 +137,7 @@ class Assembler {
     if (raw.kind == RawNode::Kind::object) {
       for (const auto& property : schema.properties) {
         const SchemaNode& ps = *property.schema;
-        const std::string child_pointer = pointer + "/" + property.name;
+        const std::string child_pointer = pointer + "/" + escape_pointer_token(property.name);
         if (ps.csv) fill_from_table(*ps.csv, raw, property.name, child_pointer);
         if (RawNode* child = raw.member(property.name)) attach(ps, *child, child_pointer);
       }
@@ -89,44 +148,60 @@ class Assembler {
     }
   }
 
-  // Rows a nested table had that matched no parent, and tables nothing used.
+  // Rows that went nowhere: an error, never a silent drop.
   void report_leftovers() {
     for (auto& [name, table] : tables) {
       if (!table.loaded) continue;
-      if (!table.referenced) {
-        diagnostics_.push_back(
-            Diagnostic{Diagnostic::Severity::warning, doc_.files.at(table.named_at.file), table.named_at.line,
-                       table.named_at.column, "/tables/" + name,
-                       tr(lang_, fmt::format("schema 中没有名为 \"{}\" 的表；该 CSV 未使用", name),
-                          fmt::format("the schema has no table \"{}\"; the CSV was not used", name))});
+      const std::string& key = table.info->parent_key;
+      if (key.empty()) {
+        if (std::find(table.used.begin(), table.used.end(), false) == table.used.end()) continue;
+        error(
+            table.named_at, "/tables/" + escape_pointer_token(name),
+            tr(lang_,
+               fmt::format("CSV 表 \"{}\"（对应 {}）未载入：其所属的上级对象不存在", name, table.info->where),
+               fmt::format(
+                   "the CSV table \"{}\" (for {}) was not loaded: the object it belongs in is missing", name,
+                   table.info->where)));
         continue;
       }
       for (std::size_t i = 0; i < table.used.size(); ++i) {
         if (table.used[i]) continue;
         const RawNode& row = table.rows.children[i];
-        diagnostics_.push_back(Diagnostic{Diagnostic::Severity::error, doc_.files.at(row.pos.file),
-                                          row.pos.line, 0, "",
-                                          tr(lang_, "该行的上级关联字段找不到对应的记录",
-                                             "this row's parent key matches no parent record")});
+        if (const RawNode* cell = row.member(key)) {
+          error(
+              cell->pos, "",
+              tr(lang_, fmt::format("{} \"{}\" 找不到对应的上级记录；该行未载入", key, cell->text),
+                 fmt::format("{} \"{}\" matches no parent record; the row was not loaded", key, cell->text)));
+        } else {
+          error(row.pos, "",
+                tr(lang_, fmt::format("该行没有 {}，无法确定上级记录；该行未载入", key),
+                   fmt::format("the row has no {}, so it belongs to no parent record; the row was not loaded",
+                               key)));
+        }
       }
     }
   }
 
  private:
+  void warn_unknown_table(const std::string& name, const TableSource& table) {
+    // A name in the file's "tables" that its schema does not allow is reported
+    // by validation already (unknown field); say it once.
+    const SchemaNode* named = schema_.root().property("tables");
+    if (table.from_json && named != nullptr && !named->additional_allowed && named->property(name) == nullptr)
+      return;
+    diagnostics_.push_back(
+        Diagnostic{Diagnostic::Severity::warning, doc_.files.at(table.named_at.file), table.named_at.line,
+                   table.named_at.column, "/tables/" + escape_pointer_token(name),
+                   tr(lang_, fmt::format("schema 中没有名为 \"{}\" 的表；未读取该 CSV", name),
+                      fmt::format("the schema has no table \"{}\"; the CSV was not read", name))});
+  }
+
   void fill_from_table(const SchemaNode::CsvSource& csv, RawNode& parent, const std::string& field,
                        const std::string& pointer) {
     auto it = tables.find(csv.table);
     if (it == tables.end()) return;
     TableSource& table = it->second;
-    table.referenced = true;
     if (!table.loaded) return;
-    if (const RawNode* existing = parent.member(field)) {
-      error(existing->pos, pointer,
-            tr(lang_, fmt::format("\"{}\" 同时出现在 JSON 和 CSV 表 {} 中；只能在一处提供", field, csv.table),
-               fmt::format("\"{}\" is given both in the JSON and in the CSV table {}; give it in one place",
-                           field, csv.table)));
-      return;
-    }
     std::string parent_value;
     if (!csv.parent_key.empty()) {
       const RawNode* key = parent.member(csv.parent_field);
@@ -142,13 +217,23 @@ class Assembler {
         const RawNode* key = row.member(csv.parent_key);
         if (key == nullptr || key->text != parent_value) continue;
       }
-      table.used[i] = true;
+      table.used[i] = true;  // reported below if it cannot go here either
       array.children.push_back(row);
+    }
+    if (const RawNode* existing = parent.member(field)) {
+      if (array.children.empty() && !csv.parent_key.empty()) return;  // no rows for this parent: no conflict
+      error(existing->pos, pointer,
+            tr(lang_, fmt::format("\"{}\" 同时出现在 JSON 和 CSV 表 {} 中；只能在一处提供", field, csv.table),
+               fmt::format("\"{}\" is given both in the JSON and in the CSV table {}; give it in one place",
+                           field, csv.table)));
+      return;
     }
     parent.keys.push_back(field);
     parent.children.push_back(std::move(array));
   }
 
+  const Schema& schema_;
+  std::map<std::string, TableInfo> known_;
   Document& doc_;
   Lang lang_;
   std::vector<Diagnostic>& diagnostics_;
@@ -173,17 +258,21 @@ LoadResult load_department_text(const Schema& schema, std::string_view text, con
     return result;
   }
 
-  Assembler assembler(*doc, options.lang, result.diagnostics);
+  Assembler assembler(schema, *doc, options.lang, result.diagnostics);
   if (const RawNode* named = raw.member("tables"); named != nullptr && named->kind == RawNode::Kind::object) {
     for (std::size_t i = 0; i < named->keys.size(); ++i) {
       if (named->children[i].kind != RawNode::Kind::string) continue;  // the schema reports the type
       const std::filesystem::path path = std::filesystem::path(base_dir) / named->children[i].text;
-      assembler.tables[named->keys[i]] =
-          TableSource{path.string(), named->children[i].pos, {}, {}, false, false};
+      TableSource& table = assembler.tables[named->keys[i]];
+      table.path = path.string();
+      table.named_at = named->children[i].pos;
+      table.from_json = true;
     }
   }
-  for (const auto& [table, path] : options.tables) {
-    assembler.tables[table] = TableSource{path, raw.pos, {}, {}, false, false};
+  for (const auto& [name, path] : options.tables) {
+    TableSource& table = assembler.tables[name] = TableSource{};
+    table.path = path;
+    table.named_at = raw.pos;
   }
   assembler.load_tables();
   assembler.attach(schema.root(), raw, "");
@@ -198,7 +287,7 @@ LoadResult load_department_text(const Schema& schema, std::string_view text, con
 
 LoadResult load_department(const Schema& schema, const std::string& path, const LoadOptions& options) {
   std::string why;
-  const auto text = read_file(path, why);
+  const auto text = read_file(path, options.lang, why);
   if (!text) {
     LoadResult result;
     result.diagnostics.push_back(

@@ -18,7 +18,8 @@ struct RawNode {
   enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
   Kind kind = Kind::null;
   bool boolean = false;
-  bool from_csv = false;          // a CSV cell: text whose type the schema decides
+  bool from_csv = false;          // a CSV row or cell: text whose type the schema decides
+  std::uint32_t header_line = 0;  // a CSV row: the line of its table's header
   std::string text;               // string value, or the number exactly as written
   std::vector<std::string> keys;  // object member names, parallel to children
   std::vector<RawNode> children;  // array items or object member values
@@ -50,8 +51,8 @@ bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t 
                std::vector<Diagnostic>& diagnostics);
 
 // Parses TOML (toml_reader.cpp); numbers keep their source text exactly.
-bool parse_toml(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
-                std::vector<Diagnostic>& diagnostics);
+bool parse_toml(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang,
+                RawNode& out, std::vector<Diagnostic>& diagnostics);
 
 // Picks the message for the user's language.
 inline std::string tr(Lang lang, std::string zh, std::string en) { return lang == Lang::zh ? zh : en; }

@@ -171,3 +171,6 @@ with_tables("csv-bad-cells", {"procurements": "procurements.csv"},
              'CG-3,"档案""数字化""服务",service,public_tender,300.00,in_scope,,,\r\n'})
 with_tables("csv-unknown-table", {"contracts": "contracts.csv"}, {"contracts.csv": "id\n1\n"},
             lambda d: d["budget"].__setitem__("spent", "x"))
+
+# Tables given on the command line (LoadOptions::tables): one missing, one unknown.
+write("option-tables.json", BASE)

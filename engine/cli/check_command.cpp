@@ -1,0 +1,195 @@
+// `jxaudit check`: loads departments, picks each one's rule set from its
+// fiscal year (or --ruleset), checks them in parallel (one sandbox Engine per
+// worker), and writes the reports in input order, so that the output is the
+// same bytes whatever --jobs is.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "cli/check_support.hpp"
+#include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/output.hpp"
+#include "cli/version.hpp"
+#include "report/report.hpp"
+
+namespace jx::cli {
+namespace {
+
+struct Options {
+  std::vector<std::string> data;
+  std::string ruleset;
+  std::string format = "text";
+  std::string output;
+  unsigned jobs = 0;
+  std::string fail_on = "never";
+  std::vector<std::string> tables;
+  std::string color = "auto";
+};
+
+struct Result {
+  std::optional<report::DepartmentReport> report;
+  std::vector<Diagnostic> diagnostics;
+  std::string error;  // the rule set could not be found or loaded
+  std::shared_ptr<const LoadedRuleSet> set;  // keeps report->rules alive
+};
+
+bool fails_on(const std::string& level, const scoring::Scorecard& card) {
+  if (level == "never") return false;
+  if (level == "gap") return !card.self_total || *card.self_total != card.total || !card.self_checks.empty();
+  for (const Finding& f : card.findings) {
+    if (level == "note") return true;
+    if (level == "missing" && f.kind == Finding::Kind::missing_evidence) return true;
+    if (!f.points.is_zero()) return true;
+  }
+  return false;
+}
+
+int run_check(const Options& options, const GlobalOptions& global) {
+  const Lang lang = global.lang();
+  data::LoadOptions load_options;
+  load_options.lang = lang;
+  if (!parse_tables(options.tables, load_options.tables)) return exit_bad_input;
+
+  std::vector<DepartmentInput> inputs;
+  try {
+    inputs = collect_inputs(options.data);
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return exit_bad_input;
+  }
+  if (inputs.empty()) {
+    spdlog::error("no department data given (files, directories or - for NDJSON on stdin)");
+    return exit_bad_input;
+  }
+  if (!load_options.tables.empty() && inputs.size() > 1) {
+    spdlog::error("--table applies to a single department file; {} were given", inputs.size());
+    return exit_bad_input;
+  }
+
+  const data::Schema schema = data::Schema::load(department_schema_path(global));
+  RuleSetCache cache(global);
+
+  const unsigned jobs = std::max(1u, options.jobs != 0 ? options.jobs : std::thread::hardware_concurrency());
+  const std::size_t window = static_cast<std::size_t>(jobs) * 4;  // results waiting to be written, at most
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::condition_variable room;
+  std::map<std::size_t, Result> done;
+  std::size_t next_to_write = 0;
+  std::atomic<std::size_t> next_job{0};
+
+  auto worker = [&] {
+    std::map<std::string, std::unique_ptr<DepartmentChecker>> checkers;  // per rule set, per thread
+    while (true) {
+      const std::size_t i = next_job++;
+      if (i >= inputs.size()) return;
+      {
+        std::unique_lock lock(mutex);
+        room.wait(lock, [&] { return i < next_to_write + window; });
+      }
+      Result result;
+      const DepartmentInput& in = inputs[i];
+      data::LoadResult loaded =
+          in.from_stdin ? data::load_department_text(schema, in.text, in.name, ".", load_options)
+                        : data::load_department(schema, in.name, load_options);
+      result.diagnostics = std::move(loaded.diagnostics);
+      if (loaded.ok()) {
+        try {
+          result.set = cache.for_department(options.ruleset, *loaded.document);
+          auto& checker = checkers[result.set->rules.dir()];
+          if (!checker) checker = std::make_unique<DepartmentChecker>(result.set);
+          result.report = make_report(*checker, loaded.document, schema, in);
+        } catch (const std::exception& e) {
+          result.error = e.what();
+        }
+      }
+      std::lock_guard lock(mutex);
+      done.emplace(i, std::move(result));
+      ready.notify_all();
+    }
+  };
+
+  const bool color = options.color == "always" ||
+                     (options.color == "auto" && options.output.empty() && isatty(STDOUT_FILENO) != 0 &&
+                      std::getenv("NO_COLOR") == nullptr);
+  const bool progress = isatty(STDERR_FILENO) != 0 && inputs.size() >= 10;
+  int exit_code = exit_ok;
+  std::vector<std::thread> threads;
+  try {
+    Output out(options.output);
+    ReportWriter writer(options.format, lang, color, out);
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    std::vector<report::DepartmentReport> summary;  // kept small: the scorecard rows only matter for the summary
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      Result result;
+      {
+        std::unique_lock lock(mutex);
+        ready.wait(lock, [&] { return done.count(i) > 0; });
+        result = std::move(done.at(i));
+        done.erase(i);
+        next_to_write = i + 1;
+        room.notify_all();
+      }
+      for (const Diagnostic& d : result.diagnostics) std::cerr << d.to_string(lang) << '\n';
+      if (!result.error.empty()) std::cerr << "jxaudit: " << inputs[i].name << ": " << result.error << '\n';
+      if (!result.report) {
+        exit_code = exit_bad_input;
+        writer.failed(inputs[i].name);
+      } else {
+        if (!result.report->card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
+        if (exit_code == exit_ok && fails_on(options.fail_on, result.report->card)) exit_code = exit_findings;
+        writer.department(*result.report);
+      }
+      if (progress) std::cerr << fmt::format("\r{} {}/{}", lang == Lang::zh ? "检查进度" : "checked", i + 1, inputs.size()) << std::flush;
+    }
+    if (progress) std::cerr << '\n';
+    writer.finish();
+    out.commit();
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    exit_code = exit_bad_input;
+    {
+      std::lock_guard lock(mutex);
+      next_to_write = inputs.size();  // release waiting workers
+      next_job = inputs.size();
+      room.notify_all();
+    }
+  }
+  for (std::thread& t : threads) t.join();
+  return exit_code;
+}
+
+}  // namespace
+
+Command add_check_command(CLI::App& app, const GlobalOptions& global) {
+  auto options = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("check", "Check departments against their rule set and print the scorecard");
+  cmd->add_option("data", options->data, "Department JSON files, directories of them, or - for NDJSON on stdin")
+      ->required();
+  cmd->add_option("--ruleset", options->ruleset, "Rule-set directory (default: rules/<jurisdiction>/<fiscal year>)");
+  cmd->add_option("--format", options->format, "Report format")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of stdout");
+  cmd->add_option("-j,--jobs", options->jobs, "Departments checked in parallel (default: all cores)");
+  cmd->add_option("--fail-on", options->fail_on, "Exit 1 when a department has findings at or above this level")
+      ->check(CLI::IsMember({"never", "note", "missing", "deduction", "gap"}))
+      ->capture_default_str();
+  cmd->add_option("--table", options->tables, "A CSV table for a single department, as NAME=PATH");
+  cmd->add_option("--color", options->color, "Colour in text reports")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  return {cmd, [options, &global] { return run_check(*options, global); }};
+}
+
+}  // namespace jx::cli

@@ -1,0 +1,61 @@
+// Pieces of `jxaudit check` that other commands share: --table parsing, the
+// rule-set cache (a set is loaded once, then shared by every worker),
+// building a DepartmentReport, and writing reports in the chosen format.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/output.hpp"
+#include "cli/runner.hpp"
+#include "report/report.hpp"
+
+namespace jx::cli {
+
+// "NAME=PATH" pairs; prints an error and returns false on a malformed one.
+bool parse_tables(const std::vector<std::string>& args, std::map<std::string, std::string>& tables);
+
+// The rule set for a department: `explicit_dir` when given, else
+// rules/<jurisdiction>/<fiscal year> under JXAUDIT_HOME (exactly one must match).
+class RuleSetCache {
+ public:
+  explicit RuleSetCache(const GlobalOptions& global);
+  std::shared_ptr<const LoadedRuleSet> for_department(const std::string& explicit_dir, const data::Document& dept);
+  std::shared_ptr<const LoadedRuleSet> get(const std::string& dir);
+
+ private:
+  const GlobalOptions& global_;
+  data::Schema manifest_schema_;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const LoadedRuleSet>> sets_;
+  std::map<std::string, std::string> errors_;
+};
+
+// Runs the checker on a loaded department and fills in a report.
+report::DepartmentReport make_report(DepartmentChecker& checker, const std::shared_ptr<const data::Document>& dept,
+                                     const data::Schema& schema, const DepartmentInput& input);
+
+// Writes departments one by one in the chosen format, then the batch summary.
+class ReportWriter {
+ public:
+  ReportWriter(std::string format, Lang lang, bool color, Output& out);
+  void department(const report::DepartmentReport& report);
+  void failed(const std::string& name);  // a department that could not be checked
+  void finish();
+
+ private:
+  std::string format_;
+  Lang lang_;
+  bool color_;
+  Output& out_;
+  std::size_t count_ = 0;
+  std::vector<report::SummaryRow> rows_;
+  std::vector<std::string> failed_;
+};
+
+}  // namespace jx::cli

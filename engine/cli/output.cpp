@@ -1,0 +1,63 @@
+#include "cli/output.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+namespace jx::cli {
+
+Output::Output(const std::string& path) : path_(path == "-" ? "" : path) {
+  if (path_.empty()) {
+    file_ = stdout;
+    return;
+  }
+  const std::filesystem::path target(path_);
+  std::string pattern =
+      (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) / ("." + target.filename().string() + ".XXXXXX");
+  const int fd = mkstemp(pattern.data());
+  if (fd < 0) throw std::runtime_error(path_ + ": cannot create the output file: " + std::strerror(errno));
+  temp_path_ = pattern;
+  file_ = fdopen(fd, "wb");
+  if (file_ == nullptr) {
+    ::close(fd);
+    std::remove(temp_path_.c_str());
+    throw std::runtime_error(path_ + ": cannot open the output file: " + std::strerror(errno));
+  }
+}
+
+Output::~Output() {
+  if (file_ != nullptr && file_ != stdout) std::fclose(file_);
+  if (!temp_path_.empty() && !committed_) std::remove(temp_path_.c_str());
+}
+
+void Output::write(const std::string& text) {
+  if (failed_ || text.empty()) return;
+  if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) failed_ = true;
+}
+
+void Output::commit() {
+  if (file_ == stdout) {
+    if (std::fflush(stdout) != 0) throw std::runtime_error(std::string("cannot write to stdout: ") + std::strerror(errno));
+    return;
+  }
+  const int flushed = std::fflush(file_);
+  const int synced = flushed == 0 ? fsync(fileno(file_)) : -1;
+  const int error = errno;
+  const int closed = std::fclose(file_);
+  file_ = nullptr;
+  if (failed_ || flushed != 0 || synced != 0 || closed != 0) {
+    throw std::runtime_error(path_ + ": cannot write the output file: " + std::strerror(error != 0 ? error : EIO));
+  }
+  if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    throw std::runtime_error(path_ + ": cannot move the output into place: " + std::strerror(errno));
+  }
+  committed_ = true;
+}
+
+bool Output::is_terminal() const { return file_ == stdout && isatty(STDOUT_FILENO) != 0; }
+
+}  // namespace jx::cli

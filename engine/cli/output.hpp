@@ -1,0 +1,32 @@
+// Writing results: to stdout, or to a file atomically (a temporary file in the
+// same directory, renamed over the target when complete), so that a report is
+// never left half-written.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+namespace jx::cli {
+
+class Output {
+ public:
+  // path "" or "-": stdout. Throws std::runtime_error when the file cannot be created.
+  explicit Output(const std::string& path);
+  ~Output();  // removes the temporary file unless commit() succeeded
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+
+  void write(const std::string& text);
+  // Flushes and renames into place; throws std::runtime_error on failure (disk full…).
+  void commit();
+  [[nodiscard]] bool is_terminal() const;
+
+ private:
+  std::string path_;
+  std::string temp_path_;
+  std::FILE* file_ = nullptr;
+  bool committed_ = false;
+  bool failed_ = false;
+};
+
+}  // namespace jx::cli

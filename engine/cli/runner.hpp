@@ -1,0 +1,64 @@
+// Checking departments against one rule set: compiles the rule set's files
+// into a sandbox Engine (one per worker thread), maps each rule to its leaf
+// indicator, runs them on a department and scores the result. Shared by
+// `check`, `test` and `explain`.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar/calendar.hpp"
+#include "data/department.hpp"
+#include "report/report.hpp"
+#include "rules/ruleset.hpp"
+#include "sandbox/sandbox.hpp"
+#include "scoring/scorecard.hpp"
+
+namespace jx::cli {
+
+// A loaded rule set with everything its workers share read-only.
+struct LoadedRuleSet {
+  rules::RuleSet rules;
+  std::unique_ptr<Calendar> calendar;
+  std::map<std::string, std::string> sources;  // rule file path → text, read once
+  std::string sha256;
+  sandbox::Limits limits;
+};
+
+// Loads the rule set in `dir` (manifest schema from the shipped schemas/);
+// throws rules::RuleSetError or CalendarError with file:line.
+std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir, const data::Schema& manifest_schema,
+                                                   Lang lang);
+
+class DepartmentChecker {
+ public:
+  explicit DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set);
+
+  // Runs every rule and scores the department.
+  scoring::Scorecard check(const std::shared_ptr<const data::Document>& department, const data::Schema* schema);
+  // Runs one rule (by id) and returns its findings as the scorecard would see them.
+  std::optional<std::vector<Finding>> run_rule(const std::string& rule_id,
+                                               const std::shared_ptr<const data::Document>& department,
+                                               const data::Schema* schema);
+
+  // Rules that failed to load, and rules without a leaf: "file:line: message".
+  [[nodiscard]] const std::vector<std::string>& load_errors() const { return load_errors_; }
+  [[nodiscard]] const LoadedRuleSet& rule_set() const { return *set_; }
+  [[nodiscard]] sandbox::Engine& engine() { return engine_; }
+  [[nodiscard]] std::optional<std::size_t> leaf_of_rule(std::size_t rule) const;
+
+ private:
+  sandbox::RuleInput input_for(std::size_t leaf, const std::shared_ptr<const data::Document>& department,
+                               const data::Schema* schema) const;
+
+  std::shared_ptr<const LoadedRuleSet> set_;
+  sandbox::Engine engine_;
+  std::vector<std::optional<std::size_t>> rule_leaf_;  // per loaded rule
+  std::map<std::size_t, std::string> failed_leaves_;   // leaf → why its rule cannot run
+  std::vector<std::string> load_errors_;
+};
+
+}  // namespace jx::cli

@@ -1,0 +1,168 @@
+// `jxaudit test RULESET`: runs every rule's fixtures (<rule>.test.json beside
+// the rule, the nearest in the rule set's extends chain), prints each failure
+// with expected against actual, reports which lines of each rule the fixtures
+// ran, and ends with "N passed, N failed".
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/check_support.hpp"
+#include "cli/commands.hpp"
+#include "cli/fixtures.hpp"
+#include "report/report.hpp"
+
+namespace jx::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Options {
+  std::string ruleset;
+  std::string rule;  // only this rule id
+  bool coverage = true;
+};
+
+std::string describe(const std::string& kind, const std::string& subject, const Decimal& points) {
+  return fmt::format("{} subject=\"{}\" points={}", kind, subject, points.to_string());
+}
+
+// "3, 5, 7-9"
+std::string ranges(const std::set<int>& lines) {
+  std::string out;
+  for (auto it = lines.begin(); it != lines.end();) {
+    const int first = *it;
+    int last = first;
+    while (++it != lines.end() && *it == last + 1) last = *it;
+    out += (out.empty() ? "" : ", ") + (first == last ? std::to_string(first) : fmt::format("{}-{}", first, last));
+  }
+  return out;
+}
+
+// The fixture of a rule file: the nearest set in the chain that has one.
+std::optional<std::string> fixture_for(const rules::RuleSet& set, const std::string& relative) {
+  const std::string name = fs::path(relative).replace_extension(".test.json").string();
+  for (const std::string& dir : set.chain()) {
+    const fs::path candidate = fs::path(dir) / name;
+    if (fs::exists(candidate)) return candidate.lexically_normal().string();
+  }
+  return std::nullopt;
+}
+
+int run_test(const Options& options, const GlobalOptions& global) {
+  RuleSetCache cache(global);
+  std::shared_ptr<const LoadedRuleSet> set;
+  try {
+    set = cache.get(options.ruleset);
+  } catch (const std::exception& e) {
+    std::cout << e.what() << '\n';
+    return exit_bad_input;
+  }
+  const data::Schema schema = data::Schema::load(department_schema_path(global));
+  DepartmentChecker checker(set);
+  sandbox::Coverage coverage;
+  if (options.coverage) checker.engine().set_coverage(&coverage);
+  for (const std::string& e : checker.load_errors()) std::cout << "error: " << e << '\n';
+
+  std::size_t passed = 0;
+  std::size_t failed = checker.load_errors().size();
+  std::vector<std::string> without_fixtures;
+  for (const rules::RuleFile& file : set->rules.rule_files()) {
+    std::optional<std::size_t> rule;
+    for (std::size_t i = 0; i < checker.engine().size(); ++i) {
+      if (checker.engine().info(i).source_path == file.path) rule = i;
+    }
+    if (!rule) continue;  // did not load: counted above
+    const sandbox::RuleInfo& info = checker.engine().info(*rule);
+    if (!options.rule.empty() && info.id != options.rule) continue;
+    const auto fixture_path = fixture_for(set->rules, file.relative);
+    if (!fixture_path) {
+      without_fixtures.push_back(fmt::format("{} ({})", info.id, file.path));
+      continue;
+    }
+    Fixture fixture;
+    try {
+      fixture = load_fixture(*fixture_path);
+    } catch (const std::exception& e) {
+      std::cout << "FAIL " << *fixture_path << ": " << e.what() << '\n';
+      ++failed;
+      continue;
+    }
+    if (fixture.rule_id != info.id) {
+      std::cout << fmt::format("FAIL {}: names rule \"{}\", but {} is \"{}\"\n", *fixture_path, fixture.rule_id,
+                               file.path, info.id);
+      ++failed;
+      continue;
+    }
+    const auto leaf = checker.leaf_of_rule(*rule);
+    for (const FixtureCase& c : fixture.cases) {
+      const std::string name = fmt::format("{} › {}", *fixture_path, c.name);
+      data::LoadResult loaded = data::load_department_text(schema, c.department_json, name,
+                                                           fs::path(*fixture_path).parent_path().string(),
+                                                           data::LoadOptions{global.lang(), {}});
+      std::vector<std::string> problems;
+      if (!loaded.ok()) {
+        for (const auto& d : loaded.diagnostics) {
+          if (d.severity == Diagnostic::Severity::error) problems.push_back("invalid department: " + d.to_string(Lang::en));
+        }
+      } else {
+        const auto findings = checker.run_rule(info.id, loaded.document, &schema);
+        Decimal deducted;
+        for (const Finding& f : *findings) deducted += f.points;
+        const Decimal weight = leaf ? set->rules.indicators()[*leaf].weight : Decimal();
+        if (c.score && weight - deducted != *c.score) {
+          problems.push_back(fmt::format("score: expected {}, got {}", c.score->to_string(), (weight - deducted).to_string()));
+        }
+        bool same = findings->size() == c.findings.size();
+        for (std::size_t i = 0; same && i < findings->size(); ++i) {
+          const Finding& a = (*findings)[i];
+          const ExpectedFinding& e = c.findings[i];
+          same = e.kind == kind_name(a.kind) && e.subject == a.subject && e.points == a.points;
+        }
+        if (!same) {
+          std::string text = "findings differ:\n      expected:";
+          for (const auto& e : c.findings) text += "\n        " + describe(e.kind, e.subject, e.points);
+          if (c.findings.empty()) text += " (none)";
+          text += "\n      actual:";
+          for (const auto& a : *findings) {
+            text += "\n        " + describe(kind_name(a.kind), a.subject, a.points) + "  — " + a.message;
+          }
+          if (findings->empty()) text += " (none)";
+          problems.push_back(text);
+        }
+      }
+      if (problems.empty()) {
+        ++passed;
+        continue;
+      }
+      ++failed;
+      std::cout << "FAIL " << name << '\n';
+      for (const std::string& p : problems) std::cout << "    " << p << '\n';
+    }
+  }
+  if (!without_fixtures.empty()) {
+    std::cout << "rules without fixtures:\n";
+    for (const auto& r : without_fixtures) std::cout << "    " << r << '\n';
+  }
+  if (options.coverage) {
+    std::cout << "coverage (lines run by the fixtures):\n";
+    for (const auto& [file, lines] : coverage.lines) {
+      std::cout << fmt::format("    {}: {} lines: {}\n", file, lines.size(), ranges(lines));
+    }
+  }
+  std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
+  return failed == 0 ? exit_ok : exit_findings;
+}
+
+}  // namespace
+
+Command add_test_command(CLI::App& app, const GlobalOptions& global) {
+  auto options = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("test", "Run the rule fixtures of a rule set; report failures and line coverage");
+  cmd->add_option("ruleset", options->ruleset, "Rule-set directory, e.g. rules/gz/2023")->required();
+  cmd->add_option("--rule", options->rule, "Only this rule id");
+  cmd->add_flag("!--no-coverage", options->coverage, "Do not report line coverage");
+  return {cmd, [options, &global] { return run_test(*options, global); }};
+}
+
+}  // namespace jx::cli

@@ -1,0 +1,68 @@
+// Public header of engine/report: renders checked departments as text (a
+// Chinese table aligned by display width, English with --lang en), JSON
+// (schemas/findings.schema.json), CSV (one row per finding, UTF-8 with BOM)
+// and HTML, plus the summary table of a batch. Pure functions of their input:
+// the same department and rule set always give the same bytes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data/diagnostic.hpp"
+#include "rules/ruleset.hpp"
+#include "scoring/scorecard.hpp"
+
+namespace jx::report {
+
+struct DepartmentReport {
+  std::string file;  // the input file as given
+  std::string code;
+  std::string name;
+  int fiscal_year = 0;
+  std::string money_unit;
+  const rules::RuleSet* rules = nullptr;
+  scoring::Scorecard card;
+  std::string input_sha256;    // of the department file and its CSV tables, in order
+  std::string ruleset_sha256;  // of every file of the rule set
+  std::vector<std::string> engine_errors;  // rules that could not be loaded, with file:line
+};
+
+struct TextOptions {
+  Lang lang = Lang::zh;
+  bool color = false;
+};
+
+std::string render_text(const DepartmentReport& report, const TextOptions& options);
+// One JSON document on one line (NDJSON-ready), ending in '\n'.
+std::string render_json(const DepartmentReport& report, const std::string& engine_version);
+// The CSV header row, with the BOM Excel needs, and the rows of one department.
+std::string csv_header(Lang lang);
+std::string render_csv_rows(const DepartmentReport& report, Lang lang);
+
+// One line of a batch summary: department, computed score, self score, gap,
+// grade, findings. Small, so that a batch of ten thousand keeps only these.
+struct SummaryRow {
+  std::string file;
+  std::string code;
+  std::string name;
+  Decimal total;
+  std::optional<Decimal> self_total;
+  std::string grade;
+  bool complete = true;
+  std::size_t findings = 0;  // findings with points, missing evidence or rule errors (notes not counted)
+};
+SummaryRow summarize(const DepartmentReport& report);
+// `failed`: departments that could not be checked (bad input).
+std::string render_summary_text(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed,
+                                const TextOptions& options);
+std::string render_summary_json(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed);
+std::string render_summary_csv(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed, Lang lang);
+
+// Points as users read them: two decimals when that is exact ("9.99", "1.00"),
+// otherwise every digit ("0.995"); a fraction shows its digits and "…". Never rounds.
+std::string format_points(const Decimal& d);
+// Display width of UTF-8 text in terminal columns (CJK characters take two).
+std::size_t display_width(std::string_view text);
+
+}  // namespace jx::report

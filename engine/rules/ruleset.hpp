@@ -1,0 +1,110 @@
+// Public header of engine/rules: a rule set loaded from its directory
+// (manifest.toml + Lua rule files), following `extends` to the sets it builds
+// on. It holds the indicator tree with weights (checked to add up), the
+// parameters, rounding, grade bands, missing-evidence policy, calendar path and
+// the rule files. It runs no Lua: the sandbox compiles the files.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "data/diagnostic.hpp"
+#include "data/schema.hpp"
+#include "data/value.hpp"
+#include "decimal/decimal.hpp"
+
+namespace jx::rules {
+
+// Every problem of a rule set, one per line, each with file:line:column.
+class RuleSetError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Rounding {
+  int scale = 2;
+  RoundingMode mode = RoundingMode::half_up;
+};
+
+struct Indicator {
+  std::string path;     // "管理效率/采购管理/合同备案时效性"
+  std::string name;     // the last segment: "合同备案时效性"
+  std::string name_en;  // English label, when the manifest gives one
+  std::size_t depth = 0;  // 0 for a first-level indicator (一级指标)
+  Decimal weight;         // 分值
+  std::optional<Rounding> rounding;  // this indicator's own, if set
+  std::optional<std::size_t> parent;
+  std::vector<std::size_t> children;
+  std::string defined_at;  // "manifest.toml:12:1"
+
+  [[nodiscard]] bool is_leaf() const { return children.empty(); }
+};
+
+struct GradeBand {
+  std::string name;  // "优"
+  std::string name_en;
+  Decimal min;
+};
+
+struct MissingEvidencePolicy {
+  enum class Kind { deduct_weight, deduct, review };
+  Kind kind = Kind::review;
+  Decimal points;  // for Kind::deduct
+};
+
+struct RuleFile {
+  std::string path;      // as shown to users, e.g. "rules/gz/2023/procurement/contract_filing.lua"
+  std::string relative;  // relative to its set's directory: "procurement/contract_filing.lua"
+};
+
+class RuleSet {
+ public:
+  // Loads `dir`/manifest.toml against the manifest schema; throws RuleSetError.
+  static RuleSet load(const std::string& dir, const data::Schema& manifest_schema, Lang lang);
+
+  [[nodiscard]] const std::string& dir() const { return dir_; }
+  [[nodiscard]] const std::string& name() const { return name_; }
+  [[nodiscard]] const std::string& jurisdiction() const { return jurisdiction_; }
+  [[nodiscard]] const std::vector<int>& fiscal_years() const { return fiscal_years_; }
+  // This set's directory and those it extends, nearest first.
+  [[nodiscard]] const std::vector<std::string>& chain() const { return chain_; }
+
+  // Depth-first, in the manifest's order: each parent before its children.
+  [[nodiscard]] const std::vector<Indicator>& indicators() const { return indicators_; }
+  [[nodiscard]] std::optional<std::size_t> find_indicator(std::string_view path) const;
+  // The leaf's own rounding, else its nearest ancestor's, else the set's default.
+  [[nodiscard]] Rounding rounding_for(std::size_t indicator) const;
+  [[nodiscard]] const Rounding& default_rounding() const { return rounding_; }
+
+  // The merged parameters (an object Value): ctx.params in rules.
+  [[nodiscard]] const data::Value& params() const { return params_; }
+  [[nodiscard]] const std::string& calendar_path() const { return calendar_path_; }
+  [[nodiscard]] const std::vector<GradeBand>& grades() const { return grades_; }
+  // The band a total falls in (bands from the best down; the last one catches all).
+  [[nodiscard]] const GradeBand* grade_for(const Decimal& total) const;
+  [[nodiscard]] const MissingEvidencePolicy& missing_evidence() const { return missing_; }
+
+  [[nodiscard]] const std::vector<RuleFile>& rule_files() const { return rule_files_; }
+  // lib/ folders for `require`, this set's first.
+  [[nodiscard]] const std::vector<std::string>& lib_dirs() const { return lib_dirs_; }
+  // Every file the set is made of (manifests, rules, libs, calendar), for hashing.
+  [[nodiscard]] const std::vector<std::string>& source_files() const { return source_files_; }
+
+ private:
+  friend class RuleSetBuilder;
+  std::string dir_, name_, jurisdiction_, calendar_path_;
+  std::vector<int> fiscal_years_;
+  std::vector<std::string> chain_;
+  std::vector<Indicator> indicators_;
+  Rounding rounding_;
+  data::Value params_;
+  std::vector<GradeBand> grades_;
+  MissingEvidencePolicy missing_;
+  std::vector<RuleFile> rule_files_;
+  std::vector<std::string> lib_dirs_;
+  std::vector<std::string> source_files_;
+};
+
+}  // namespace jx::rules

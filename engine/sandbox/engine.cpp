@@ -1,0 +1,221 @@
+// jx::sandbox::Engine: loads rules and runs them, one protected call each,
+// turning whatever goes wrong inside into an engine_error finding.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "sandbox/runtime.hpp"
+#include "sandbox/stack_guard.hpp"
+#include "sandbox/trampoline.hpp"
+
+namespace jx::sandbox {
+
+using detail::Runtime;
+
+namespace {
+
+int init_protected(lua_State* L) {
+  Runtime& rt = detail::runtime(L);
+  detail::open_view(L, rt);
+  detail::open_calendar(L, rt);
+  detail::open_ctx(L, rt);
+  detail::open_environment(rt);
+  detail::reset_modules(L);
+  return 0;
+}
+
+struct LoadJob {
+  const RuleSource* source = nullptr;
+  RuleInfo info;
+  int chunk_ref = LUA_NOREF;
+};
+
+// [job] -> []
+int load_protected(lua_State* L) {
+  auto& job = *static_cast<LoadJob*>(lua_touserdata(L, 1));
+  Runtime& rt = detail::runtime(L);
+  const std::string& path = job.source->path;
+  const std::string chunkname = "@" + path;
+  const std::string& text = job.source->text;
+  if (luaL_loadbufferx(L, text.data(), text.size(), chunkname.c_str(), "t") != LUA_OK) {
+    const char* message = lua_tostring(L, -1);
+    if (message != nullptr && std::string_view(message).rfind(path + ":", 0) == 0) return lua_error(L);
+    detail::raise_at(L, path, message != nullptr ? message : "cannot be compiled");
+  }
+  detail::reset_modules(L);
+  detail::run_chunk(L, rt, path);  // [job, chunk, table]
+  job.info = detail::read_rule_info(L, lua_gettop(L), path);
+  for (const Runtime::Rule& other : rt.rules) {
+    if (other.info.id == job.info.id) {
+      detail::raise_at(L, path,
+                       fmt::format("duplicate rule id '{}' (already used by {})", job.info.id, other.info.source_path));
+    }
+  }
+  lua_pop(L, 1);
+  job.chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+// [rule] -> []
+int run_protected(lua_State* L) {
+  const auto& rule = *static_cast<const Runtime::Rule*>(lua_touserdata(L, 1));
+  Runtime& rt = detail::runtime(L);
+  const std::string& path = rule.info.source_path;
+  detail::reset_modules(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, rule.chunk_ref);  // [rule, chunk]
+  detail::run_chunk(L, rt, path);                     // [rule, chunk, table]
+  lua_pushliteral(L, "check");
+  if (lua_rawget(L, -2) != LUA_TFUNCTION) detail::raise_at(L, path, "'check' must be a function(dept, ctx)");
+  const int check = lua_gettop(L);
+  lua_Debug ar;
+  lua_pushvalue(L, check);
+  lua_getinfo(L, ">S", &ar);
+  const int defined = ar.linedefined;
+
+  const RuleInput& input = *rt.run->input;
+  if (input.department) {
+    detail::push_value(L, input.department->root, input.schema != nullptr ? &input.schema->root() : nullptr,
+                       detail::ViewKind::department);
+  } else {
+    lua_pushnil(L);
+  }
+  detail::push_ctx(L);
+  lua_call(L, 2, LUA_MULTRET);
+  for (int i = check; i <= lua_gettop(L); ++i) {
+    if (!lua_isnil(L, i)) {
+      detail::raise_at(L, fmt::format("{}:{}", path, defined),
+                       fmt::format("check returned a {} value; a rule reports through ctx:deduct, ctx:score, "
+                                   "ctx:note or ctx:missing and returns nothing",
+                                   detail::type_name(L, i)));
+    }
+  }
+  return 0;
+}
+
+std::string pop_message(lua_State* L) {
+  const char* text = lua_tostring(L, -1);
+  std::string message = text != nullptr ? text : fmt::format("(error object is a {} value)", luaL_typename(L, -1));
+  lua_pop(L, 1);
+  return message;
+}
+
+std::string mebibytes(std::size_t bytes) {
+  return bytes % (1u << 20) == 0 ? fmt::format("{} MiB", bytes >> 20) : fmt::format("{} bytes", bytes);
+}
+
+// The message for a failed protected call, with the budgets' own wording.
+std::string failure_message(const Runtime& rt, int status, std::string lua_message) {
+  if (rt.budget_exceeded) {
+    return fmt::format("{}: instruction budget exceeded ({} instructions per rule run)", rt.last_position,
+                       rt.limits.instructions_per_rule);
+  }
+  if (rt.memory_exceeded || status == LUA_ERRMEM) {
+    const std::string where = rt.last_position[0] != '\0' ? std::string(rt.last_position) : rt.error_location;
+    return fmt::format("{}{}memory budget exceeded ({} per Lua state)", where, where.empty() ? "" : ": ",
+                       mebibytes(rt.limits.memory_bytes));
+  }
+  if (status == LUA_ERRERR) return "error while handling an error: " + lua_message;
+  return lua_message;
+}
+
+}  // namespace
+
+Engine::Engine(Limits limits, std::vector<std::string> lib_dirs) : rt_(std::make_unique<Runtime>()) {
+  rt_->limits = limits;
+  rt_->lib_dirs = std::move(lib_dirs);
+  detail::open_state(*rt_);
+  lua_State* L = rt_->L;
+  lua_pushcfunction(L, detail::trampoline<init_protected>);
+  if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+    const std::string message = pop_message(L);
+    throw std::runtime_error("cannot set up the Lua sandbox: " + message);
+  }
+}
+
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+std::size_t Engine::load(const RuleSource& source) {
+  Runtime& rt = *rt_;
+  lua_State* L = rt.L;
+  if (source.path.empty()) throw RuleLoadError("a rule needs a path for its messages");
+  JX_STACK_GUARD(L, 0);
+  LoadJob job;
+  job.source = &source;
+  detail::reset_budget(rt);
+  rt.run = nullptr;
+  lua_pushcfunction(L, detail::trampoline<load_protected>);
+  lua_pushlightuserdata(L, &job);
+  const int status = detail::protected_call(rt, 1, 0);
+  if (status != LUA_OK) {
+    std::string message = failure_message(rt, status, pop_message(L));
+    if (rt.memory_exceeded || status == LUA_ERRMEM) lua_gc(L, LUA_GCCOLLECT);
+    if (message.rfind(source.path, 0) != 0) message = source.path + ": " + message;
+    throw RuleLoadError(message);
+  }
+  rt.rules.push_back(Runtime::Rule{std::move(job.info), job.chunk_ref});
+  return rt.rules.size() - 1;
+}
+
+const RuleInfo& Engine::info(std::size_t rule) const { return rt_->rules.at(rule).info; }
+
+std::size_t Engine::size() const { return rt_->rules.size(); }
+
+RuleOutcome Engine::run(std::size_t rule, const RuleInput& input) {
+  Runtime& rt = *rt_;
+  lua_State* L = rt.L;
+  const Runtime::Rule& r = rt.rules.at(rule);
+  const int top = lua_gettop(L);
+
+  detail::RunState run;
+  run.input = &input;
+  run.rule = &r.info;
+  rt.run = &run;
+  detail::reset_budget(rt);
+  lua_pushcfunction(L, detail::trampoline<run_protected>);
+  lua_pushlightuserdata(L, const_cast<Runtime::Rule*>(&r));
+  const int status = detail::protected_call(rt, 1, 0);
+
+  RuleOutcome outcome;
+  outcome.instructions = rt.instructions;
+  // Views, ctx and calendar handles of this run stop working from here on.
+  rt.run = nullptr;
+  if (++rt.generation == 0) rt.generation = 1;
+
+  const bool failed = status != LUA_OK || rt.budget_exceeded || rt.memory_exceeded;
+  if (!failed) {
+    outcome.findings = std::move(run.findings);
+  } else {
+    const std::string lua_message = status != LUA_OK ? pop_message(L) : std::string();
+    Finding f;
+    f.kind = Finding::Kind::engine_error;
+    f.rule_id = r.info.id;
+    f.indicator = r.info.indicator;
+    f.message = failure_message(rt, status, lua_message);
+    f.rule_source = rt.budget_exceeded ? std::string(rt.last_position) : rt.error_location;
+    if (f.rule_source.empty()) f.rule_source = rt.last_position[0] != '\0' ? rt.last_position : r.info.source_path;
+    spdlog::warn("rule {} failed: {}", r.info.id, f.message);
+    if (!rt.error_traceback.empty()) spdlog::debug("rule {} traceback:\n{}", r.info.id, rt.error_traceback);
+    outcome.failed = true;
+    outcome.findings.push_back(std::move(f));
+    if (rt.memory_exceeded || status == LUA_ERRMEM) lua_gc(L, LUA_GCCOLLECT);
+  }
+  if (lua_gettop(L) != top) {
+    // A bug here, not in the rule: say so, and keep the state usable.
+    spdlog::error("Lua stack off by {} after rule {}", lua_gettop(L) - top, r.info.id);
+    lua_settop(L, top);
+  }
+  return outcome;
+}
+
+void Engine::set_coverage(Coverage* coverage) {
+  rt_->coverage = coverage;
+  detail::set_hook(*rt_);
+}
+
+std::size_t Engine::memory_used() const { return rt_->memory_used + rt_->external_bytes; }
+
+}  // namespace jx::sandbox

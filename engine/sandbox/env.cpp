@@ -1,0 +1,397 @@
+// The rules' environment, built as an allow-list (Redis scripting's way): safe
+// base functions, string, table, math (no random) and utf8, coroutines, dec
+// and date, and a require limited to the rule set's lib/ folders. Library
+// tables are read-only proxies, reading an unknown global or assigning any
+// global is an error, and the wrappers below bound the C functions a rule
+// could otherwise drive into unbounded work or use to swallow a budget error.
+#include <spdlog/spdlog.h>
+
+#include <cstring>
+#include <limits>
+#include <string>
+
+#include "sandbox/runtime.hpp"
+#include "sandbox/stack_guard.hpp"
+#include "sandbox/trampoline.hpp"
+
+namespace jx::sandbox::detail {
+
+void new_metatable(lua_State* L, const char* name, const luaL_Reg* metamethods, const luaL_Reg* methods,
+                   const void** address, int* ref) {
+  JX_STACK_GUARD(L, methods != nullptr ? 1 : 0);
+  luaL_newmetatable(L, name);  // [mt], with __name
+  luaL_setfuncs(L, metamethods, 0);
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  *address = lua_topointer(L, -1);
+  lua_pushvalue(L, -1);
+  *ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  if (methods == nullptr) {
+    lua_pop(L, 1);
+    return;
+  }
+  lua_newtable(L);  // [mt, methods]
+  luaL_setfuncs(L, methods, 0);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, "__index");
+  lua_remove(L, -2);  // [methods]
+}
+
+bool has_metatable(lua_State* L, int index, const void* address) {
+  if (lua_type(L, index) != LUA_TUSERDATA || lua_getmetatable(L, index) == 0) return false;
+  const bool same = lua_topointer(L, -1) == address;
+  lua_pop(L, 1);
+  return same;
+}
+
+const char* type_name(lua_State* L, int index) {
+  const int type = luaL_getmetafield(L, index, "__name");
+  if (type == LUA_TNIL) return luaL_typename(L, index);
+  const char* name = type == LUA_TSTRING ? lua_tostring(L, -1) : nullptr;
+  lua_pop(L, 1);  // the name stays alive in its metatable
+  return name != nullptr ? name : luaL_typename(L, index);
+}
+
+namespace {
+
+// --- read-only tables -------------------------------------------------------
+
+// upvalue 1: what the table is
+int read_only_newindex(lua_State* L) {
+  return raise_error(L, "%s is read-only", lua_tostring(L, lua_upvalueindex(1)));
+}
+
+// pairs(proxy) iterates the real table without handing it out.
+// [proxy, key] -> [key, value]; upvalue 1: the real table
+int proxy_next(lua_State* L) {
+  lua_settop(L, 2);
+  if (lua_next(L, lua_upvalueindex(1)) != 0) return 2;
+  lua_pushnil(L);
+  return 1;
+}
+int proxy_pairs(lua_State* L) {
+  luaL_getmetafield(L, 1, "__index");  // [proxy, real]
+  lua_pushcclosure(L, trampoline<proxy_next>, 1);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  return 3;
+}
+
+// --- globals ---------------------------------------------------------------
+
+int missing_global(lua_State* L) {
+  return raise_error(L, "attempted to access nonexistent global '%s'", luaL_tolstring(L, 2, nullptr));
+}
+int global_write(lua_State* L) {
+  return raise_error(L, "attempted to assign to global '%s' (rules cannot create globals: declare it local)",
+                    luaL_tolstring(L, 2, nullptr));
+}
+
+// --- pcall and friends: a budget error cannot be caught ----------------------
+
+int finish_pcall(lua_State* L, int status, lua_KContext extra) {
+  if (status != LUA_OK && status != LUA_YIELD) {
+    Runtime& rt = runtime(L);
+    if (status == LUA_ERRMEM) rt.memory_exceeded = true;
+    if (rt.budget_exceeded || rt.memory_exceeded) return lua_error(L);  // re-raise, past the rule's handler
+    lua_pushboolean(L, 0);
+    lua_pushvalue(L, -2);
+    return 2;
+  }
+  return lua_gettop(L) - static_cast<int>(extra);
+}
+
+int safe_pcall(lua_State* L) {
+  luaL_checkany(L, 1);
+  lua_pushboolean(L, 1);
+  lua_insert(L, 1);
+  const int status = lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0, ktrampoline<finish_pcall>);
+  return finish_pcall(L, status, 0);
+}
+
+int safe_xpcall(lua_State* L) {
+  const int n = lua_gettop(L);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  lua_pushboolean(L, 1);
+  lua_pushvalue(L, 1);
+  lua_rotate(L, 3, 2);  // [f, handler, true, f, args…]
+  const int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, ktrampoline<finish_pcall>);
+  return finish_pcall(L, status, 2);
+}
+
+// coroutine.resume and coroutine.close return an error as a value: re-raise budget errors.
+int reraise_budget_errors(lua_State* L, lua_State* co, int results) {
+  Runtime& rt = runtime(L);
+  if (co != nullptr && lua_status(co) == LUA_ERRMEM) rt.memory_exceeded = true;
+  if (results >= 1 && lua_toboolean(L, -results) == 0 && (rt.budget_exceeded || rt.memory_exceeded)) {
+    return lua_error(L);  // the error object is on top
+  }
+  return results;
+}
+int safe_resume(lua_State* L) {
+  lua_State* co = lua_tothread(L, 1);
+  const int results = runtime(L).originals.resume(L);
+  return reraise_budget_errors(L, co, results);
+}
+int safe_close(lua_State* L) {
+  lua_State* co = lua_tothread(L, 1);
+  const int results = runtime(L).originals.close(L);
+  return reraise_budget_errors(L, co, results);
+}
+
+// setmetatable without __gc: a finalizer would run rule code at some later,
+// unbudgeted moment (another rule's run, or closing the state).
+int safe_setmetatable(lua_State* L) {
+  if (lua_type(L, 2) == LUA_TTABLE) {
+    lua_pushliteral(L, "__gc");
+    if (lua_rawget(L, 2) != LUA_TNIL) return raise_error(L, "setmetatable: __gc metamethods are not allowed in rules");
+    lua_pop(L, 1);
+  }
+  return runtime(L).originals.setmetatable(L);
+}
+
+// print goes to the log (debug level), with the rule's file:line.
+int safe_print(lua_State* L) {
+  const int n = lua_gettop(L);
+  std::string line;
+  for (int i = 1; i <= n; ++i) {
+    std::size_t size = 0;
+    const char* s = luaL_tolstring(L, i, &size);
+    if (i > 1) line += '\t';
+    line.append(s, size);
+    lua_pop(L, 1);
+  }
+  spdlog::debug("print at {}: {}", lua_location(L, 1), line);
+  return 0;
+}
+
+// --- bounded string functions ---------------------------------------------------
+
+int safe_rep(lua_State* L) {
+  std::size_t size = 0;
+  std::size_t sep_size = 0;
+  luaL_checklstring(L, 1, &size);
+  const lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_optlstring(L, 3, "", &sep_size);
+  const Runtime& rt = runtime(L);
+  const std::uint64_t limit = rt.limits.max_string_bytes;
+  const std::uint64_t unit = size + sep_size;
+  if (n > 0 && unit > 0) {
+    const auto count = static_cast<std::uint64_t>(n);
+    // count <= limit / unit + 1 keeps the products below from overflowing.
+    if (count > limit / unit + 1 || count * size + (count - 1) * sep_size > limit) {
+      return raise_error(L, "string.rep: %I copies of %I bytes would exceed the limit of %I bytes", n,
+                        static_cast<lua_Integer>(size), static_cast<lua_Integer>(limit));
+    }
+  }
+  return rt.originals.rep(L);
+}
+
+// string.format with a dec: %d and friends take an integral dec as an integer;
+// %f, %g, %e and %a would go through a binary float, so they refuse one.
+int safe_format(lua_State* L) {
+  std::size_t size = 0;
+  const char* format = luaL_checklstring(L, 1, &size);
+  int arg = 1;
+  for (std::size_t i = 0; i < size; ++i) {
+    if (format[i] != '%') continue;
+    if (++i < size && format[i] == '%') continue;
+    ++arg;
+    while (i < size && std::strchr("-+ #0123456789.", format[i]) != nullptr) ++i;
+    if (i >= size || to_dec(L, arg) == nullptr) continue;
+    const char conversion = format[i];
+    if (std::strchr("dicxXo", conversion) != nullptr) {
+      lua_pushinteger(L, check_integer(L, arg, "a dec formatted with %d"));
+      lua_replace(L, arg);
+    } else if (std::strchr("aAeEfgG", conversion) != nullptr) {
+      return raise_error(L, "string.format: %%%c would turn the dec into an inexact float; use %%s with d:round(n)",
+                        conversion);
+    }
+  }
+  return runtime(L).originals.format(L);
+}
+
+// --- bounded table functions ----------------------------------------------------
+
+// Their loops run in C, unseen by the instruction hook, over #t and t[i]: with
+// __len, __index or __newindex a rule could make them loop for ever.
+void require_plain_table(lua_State* L, int index, const char* name) {
+  if (lua_type(L, index) != LUA_TTABLE || lua_getmetatable(L, index) == 0) return;
+  for (const char* event : {"__len", "__index", "__newindex"}) {
+    if (lua_getfield(L, -1, event) != LUA_TNIL) {
+      raise_error(L, "table.%s does not accept a table with a %s metamethod", name, event);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+template <lua_CFunction Runtime::Originals::*Original>
+int plain_table_function(lua_State* L, const char* name) {
+  require_plain_table(L, 1, name);
+  return (runtime(L).originals.*Original)(L);
+}
+int safe_insert(lua_State* L) { return plain_table_function<&Runtime::Originals::insert>(L, "insert"); }
+int safe_remove(lua_State* L) { return plain_table_function<&Runtime::Originals::remove>(L, "remove"); }
+int safe_sort(lua_State* L) { return plain_table_function<&Runtime::Originals::sort>(L, "sort"); }
+int safe_concat(lua_State* L) { return plain_table_function<&Runtime::Originals::concat>(L, "concat"); }
+int safe_unpack(lua_State* L) { return plain_table_function<&Runtime::Originals::unpack>(L, "unpack"); }
+
+// table.move(a1, f, e, t [, a2]) copies e − f + 1 elements even when they are all nil.
+int safe_move(lua_State* L) {
+  require_plain_table(L, 1, "move");
+  if (!lua_isnoneornil(L, 5)) require_plain_table(L, 5, "move");
+  const lua_Integer f = luaL_checkinteger(L, 2);
+  const lua_Integer e = luaL_checkinteger(L, 3);
+  const Runtime& rt = runtime(L);
+  const auto most = static_cast<lua_Integer>(rt.limits.memory_bytes / 16);  // more than a table here can hold
+  if (e >= f && (f <= 0 ? e > most + f - 1 : e - f >= most)) {
+    return raise_error(L, "table.move: moving elements %I … %I is more than any table can hold here", f, e);
+  }
+  return rt.originals.move(L);
+}
+
+// --- building it all ---------------------------------------------------------
+
+lua_CFunction replace(lua_State* L, int table, const char* name, lua_CFunction with) {
+  lua_getfield(L, table, name);
+  const lua_CFunction original = lua_tocfunction(L, -1);
+  lua_pop(L, 1);
+  lua_pushcfunction(L, with);
+  lua_setfield(L, table, name);
+  return original;
+}
+
+void remove_fields(lua_State* L, int table, std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    lua_pushnil(L);
+    lua_setfield(L, table, name);
+  }
+}
+
+}  // namespace
+
+void make_read_only(lua_State* L, const char* what, lua_CFunction call) {
+  JX_STACK_GUARD(L, 0);
+  lua_newtable(L);           // [real, proxy]
+  lua_createtable(L, 0, 6);  // [real, proxy, mt]
+  lua_pushvalue(L, -3);
+  lua_setfield(L, -2, "__index");
+  lua_pushfstring(L, "the %s library", what);
+  lua_pushcclosure(L, trampoline<read_only_newindex>, 1);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushcfunction(L, trampoline<proxy_pairs>);
+  lua_setfield(L, -2, "__pairs");
+  if (call != nullptr) {
+    lua_pushcfunction(L, call);
+    lua_setfield(L, -2, "__call");
+  }
+  lua_pushstring(L, what);
+  lua_setfield(L, -2, "__name");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);  // [real, proxy]
+  lua_remove(L, -2);        // [proxy]
+}
+
+void open_environment(Runtime& rt) {
+  lua_State* L = rt.L;
+  JX_STACK_GUARD(L, 0);
+  // The standard libraries open into the state's own globals, which rules never see.
+  luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+  luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 0);
+  luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 0);
+  luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 0);
+  luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 0);
+  luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 0);
+  const int globals = lua_gettop(L) - 5;  // [_G, string, table, math, utf8, coroutine]
+  const int string = globals + 1;
+  const int table = globals + 2;
+  const int math = globals + 3;
+  const int utf8 = globals + 4;
+  const int coroutine = globals + 5;
+  auto& o = rt.originals;
+
+  // The string library is also every string's __index, so it is changed in place.
+  remove_fields(L, string, {"dump", "pack", "packsize", "unpack"});
+  o.rep = replace(L, string, "rep", trampoline<safe_rep>);
+  o.format = replace(L, string, "format", trampoline<safe_format>);
+  open_string_match(L, string);
+  lua_pushliteral(L, "");
+  lua_getmetatable(L, -1);  // ["", string metatable]
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 2);
+
+  o.insert = replace(L, table, "insert", trampoline<safe_insert>);
+  o.remove = replace(L, table, "remove", trampoline<safe_remove>);
+  o.sort = replace(L, table, "sort", trampoline<safe_sort>);
+  o.concat = replace(L, table, "concat", trampoline<safe_concat>);
+  o.unpack = replace(L, table, "unpack", trampoline<safe_unpack>);
+  o.move = replace(L, table, "move", trampoline<safe_move>);
+  remove_fields(L, math, {"random", "randomseed"});
+  o.resume = replace(L, coroutine, "resume", trampoline<safe_resume>);
+  o.close = replace(L, coroutine, "close", trampoline<safe_close>);
+
+  lua_createtable(L, 0, 32);  // [… base]
+  const int base = lua_gettop(L);
+  for (const char* name : {"assert", "error", "getmetatable", "ipairs", "next", "pairs", "rawequal", "rawget",
+                           "rawlen", "select", "tonumber", "tostring", "type", "_VERSION"}) {
+    lua_getfield(L, globals, name);
+    lua_setfield(L, base, name);
+  }
+  lua_getfield(L, globals, "setmetatable");
+  o.setmetatable = lua_tocfunction(L, -1);
+  lua_pop(L, 1);
+  const luaL_Reg own[] = {
+      {"pcall", trampoline<safe_pcall>},
+      {"xpcall", trampoline<safe_xpcall>},
+      {"setmetatable", trampoline<safe_setmetatable>},
+      {"print", trampoline<safe_print>},
+      {"require", trampoline<require_module>},
+      {nullptr, nullptr},
+  };
+  luaL_setfuncs(L, own, 0);
+  const std::pair<int, const char*> libraries[] = {
+      {string, "string"}, {table, "table"}, {math, "math"}, {utf8, "utf8"}, {coroutine, "coroutine"}};
+  for (const auto& [index, name] : libraries) {
+    lua_pushvalue(L, index);
+    make_read_only(L, name);
+    lua_setfield(L, base, name);
+  }
+  open_dec(L, rt);
+  lua_setfield(L, base, "dec");
+  open_date(L, rt);
+  lua_setfield(L, base, "date");
+
+  // base's own metatable: reading what is not there is an error.
+  lua_createtable(L, 0, 3);
+  lua_pushcfunction(L, trampoline<missing_global>);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, trampoline<global_write>);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, base);
+
+  // Each chunk run gets a fresh, empty environment reading through to base.
+  lua_createtable(L, 0, 3);
+  lua_pushvalue(L, base);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, trampoline<global_write>);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  rt.env_metatable_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  rt.base_ref = luaL_ref(L, LUA_REGISTRYINDEX);  // pops base
+  lua_settop(L, globals - 1);
+}
+
+void push_env(lua_State* L, Runtime& rt) {
+  JX_STACK_GUARD(L, 1);
+  lua_createtable(L, 0, 0);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, rt.env_metatable_ref);
+  lua_setmetatable(L, -2);
+}
+
+}  // namespace jx::sandbox::detail

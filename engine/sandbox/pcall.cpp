@@ -1,0 +1,59 @@
+// Protected calls from C++ into Lua, with a message handler that records
+// where the error struck (the innermost rule or lib line) and a traceback for
+// the log — Neovim's nlua_pcall, in spirit.
+#include <string>
+
+#include "sandbox/runtime.hpp"
+#include "sandbox/trampoline.hpp"
+
+namespace jx::sandbox::detail {
+
+std::string lua_location(lua_State* L, int level) {
+  lua_Debug ar;
+  for (int i = level; lua_getstack(L, i, &ar) != 0; ++i) {
+    if (lua_getinfo(L, "Sl", &ar) == 0) continue;
+    if (ar.currentline > 0 && ar.source[0] == '@') return std::string(ar.source + 1) + ":" + std::to_string(ar.currentline);
+  }
+  return {};
+}
+
+namespace {
+
+// [error] -> [message]
+int message_handler(lua_State* L) {
+  Runtime& rt = runtime(L);
+  if (lua_type(L, 1) != LUA_TSTRING) {
+    // error() with a table (or anything else): say what it was, without
+    // running its __tostring, which is rule code and could fail again.
+    if (lua_type(L, 1) == LUA_TNUMBER) {
+      lua_pushstring(L, luaL_tolstring(L, 1, nullptr));
+    } else {
+      const char* type = luaL_typename(L, 1);
+      if (luaL_getmetafield(L, 1, "__name") == LUA_TSTRING) type = lua_tostring(L, -1);
+      lua_pushfstring(L, "(error object is a %s value)", type);
+    }
+    lua_replace(L, 1);
+    lua_settop(L, 1);
+  }
+  rt.error_location = lua_location(L, 1);
+  luaL_traceback(L, L, lua_tostring(L, 1), 1);
+  rt.error_traceback = lua_tostring(L, -1);
+  lua_pop(L, 1);
+  return 1;
+}
+
+}  // namespace
+
+int protected_call(Runtime& rt, int nargs, int nresults) {
+  lua_State* L = rt.L;
+  const int function = lua_gettop(L) - nargs;
+  rt.error_location.clear();
+  rt.error_traceback.clear();
+  lua_pushcfunction(L, trampoline<message_handler>);  // a light C function: no allocation
+  lua_insert(L, function);
+  const int status = lua_pcall(L, nargs, nresults, function);
+  lua_remove(L, function);
+  return status;
+}
+
+}  // namespace jx::sandbox::detail

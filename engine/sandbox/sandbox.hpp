@@ -1,0 +1,122 @@
+// jx::sandbox — runs audit rules written in Lua against one department's data,
+// safely and exactly. An Engine owns one Lua state (one per worker thread),
+// compiles each rule file once, and runs `check(dept, ctx)` under an allow-list
+// environment with a CPU and a memory budget; a rule reports through ctx and
+// gets back engine-neutral jx::Findings. The rule API is docs/rule-api.md.
+// Uses Lua 5.4 (its C++ build), jx::Decimal, jx::Date, jx::Calendar, the data tree.
+// No Lua type appears in this header.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "calendar/calendar.hpp"
+#include "data/schema.hpp"
+#include "data/value.hpp"
+#include "decimal/decimal.hpp"
+#include "findings/finding.hpp"
+
+namespace jx::sandbox {
+
+// Budgets that keep a runaway or hostile rule from hurting the host.
+struct Limits {
+  std::uint64_t instructions_per_rule = 100'000'000;  // Lua VM instructions per rule run (and per load)
+  std::size_t memory_bytes = 256u << 20;              // all memory of one Engine's Lua state
+  std::size_t max_string_bytes = 16u << 20;           // the longest string string.rep may build
+};
+
+// A rule file's text and the path shown in messages, e.g.
+// "rules/gz/2023/procurement/contract_filing.lua".
+struct RuleSource {
+  std::string path;
+  std::string text;
+};
+
+// A rule's metadata, from the table its file returns.
+struct RuleInfo {
+  std::string id;         // "MGMT.PROC.CONTRACT_FILING"
+  std::string indicator;  // "管理效率/采购管理/合同备案时效性"
+  std::string title;      // "合同备案时效性"
+  std::string basis;      // legal basis; may be empty
+  std::string source_path;
+};
+
+// A rule file that does not compile, fails while loading, or returns bad
+// metadata: "rules/gz/2023/x.lua:12: message".
+class RuleLoadError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What one rule run sees. Everything pointed to must outlive the run.
+struct RuleInput {
+  std::shared_ptr<const data::Document> department;
+  // When given, reading a field the schema does not declare is an error (a typo
+  // such as p.contract_signd), not a silent nil.
+  const data::Schema* schema = nullptr;
+  Decimal weight;                        // the leaf's weight (分值)
+  const data::Value* params = nullptr;   // the rule set's parameters (an object), ctx.params
+  const Calendar* calendar = nullptr;    // ctx.calendar; nil in Lua when null
+  std::optional<Decimal> missing_points; // ctx:missing costs this; nullopt: flag for review, 0 points
+  RoundingMode rounding = RoundingMode::half_up;  // the leaf's default rounding: ctx.rounding,
+  int scale = 2;                                  // ctx.scale and ctx:round(x)
+  int fiscal_year = 0;
+};
+
+struct RuleOutcome {
+  std::vector<Finding> findings;  // in the order the rule reported them
+  bool failed = false;            // an engine_error: the department's result is incomplete
+  std::uint64_t instructions = 0; // VM instructions used, counted in steps of 1000
+};
+
+// Lines executed per file (rule and lib files), for `jxaudit test`.
+struct Coverage {
+  std::map<std::string, std::set<int>> lines;
+};
+
+namespace detail {
+struct Runtime;
+}
+
+// One per worker thread; not thread-safe itself. Many Engines may share the
+// same Document, Schema, params and Calendar across threads (all read-only).
+class Engine {
+ public:
+  // lib_dirs: where require("util.money") looks for util/money.lua, in order
+  // (the rule set's lib/, then those of the sets it extends), as shown in messages.
+  Engine(Limits limits, std::vector<std::string> lib_dirs);
+  ~Engine();
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Compiles a rule file once (text only, never a binary chunk), runs its top
+  // level and validates the table it returns. Returns the rule's index.
+  // Throws RuleLoadError; the Engine stays usable.
+  std::size_t load(const RuleSource& source);
+  [[nodiscard]] const RuleInfo& info(std::size_t rule) const;
+  [[nodiscard]] std::size_t size() const;
+
+  // Runs one rule on one department. Never throws for a bad rule: its failure
+  // is an engine_error finding (with file:line), logged with a traceback.
+  RuleOutcome run(std::size_t rule, const RuleInput& input);
+
+  // Records executed lines into `coverage` from now on; nullptr turns it off.
+  void set_coverage(Coverage* coverage);
+
+  // Bytes the Lua state holds now (for tests and measurements).
+  [[nodiscard]] std::size_t memory_used() const;
+
+ private:
+  std::unique_ptr<detail::Runtime> rt_;
+};
+
+}  // namespace jx::sandbox

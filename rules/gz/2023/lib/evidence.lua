@@ -1,0 +1,120 @@
+-- The yes/no pattern of the management indicators (制度建设、合规性、公开、盘点 …):
+-- an evidence object {done, date, document, issues} gives full marks; no object
+-- at all is missing evidence (the rule set's [missing_evidence] policy decides
+-- the points); done = false or issues found are named deductions. Also a "pool"
+-- that keeps a leaf's deductions within its weight, so findings reconcile.
+-- 是/否类管理指标的佐证判断与扣分上限。
+
+local money = require("money")
+
+local M = {}
+
+-- A running total of the points still to lose (the leaf's weight, or a part of
+-- it). pool.deduct(points, info) takes at most what is left; once nothing is
+-- left, a further problem is still reported, as a note without points.
+function M.pool(ctx, points)
+  local left = points or ctx.weight
+  local pool = {}
+  function pool.deduct(p, info)
+    if p > left then p = left end
+    if p <= 0 then
+      info.message = info.message .. "（该项分值已扣完，不再扣分）"
+      ctx:note(info)
+      return
+    end
+    left = left - p
+    ctx:deduct(p, info)
+  end
+  function pool.left() return left end
+  return pool
+end
+
+-- `points` shared out over `n` items, rounded as the leaf rounds
+-- (e.g. 3 points over 7 new projects: 0.43 each, the pool caps the last).
+function M.share(ctx, points, n)
+  return ctx:round(points / n)
+end
+
+-- Checks one evidence object. opts:
+--   field    data path for a missing-evidence finding, e.g. "assets.inventory"
+--   what     what the evidence is about, e.g. "年度资产盘点"
+--   not_done message when done = false, e.g. "未开展年度资产盘点"
+--   points   points at stake (default: the leaf's weight)
+--   subject  finding subject (default "", department-wide)
+-- Absent → ctx:missing. done = false → the points at stake. Each issue →
+-- params.evidence_issue_points, within the points at stake.
+-- Returns the pool for further deductions on the same points (nil when absent
+-- or not done, i.e. nothing more to check).
+function M.check(ctx, ev, opts)
+  local subject = opts.subject or ""
+  local points = opts.points or ctx.weight
+  if ev == nil then
+    ctx:missing(opts.field, {
+      subject = subject,
+      message = ("未提供佐证：%s（%s）"):format(opts.what, opts.field),
+    })
+    return nil
+  end
+  local pool = M.pool(ctx, points)
+  if not ev.done then
+    pool.deduct(points, {
+      subject = subject,
+      message = opts.not_done,
+      evidence = { done = false, document = ev.document, note = ev.note },
+      at = ev,
+    })
+    return nil
+  end
+  M.issues(ctx, pool, ev, opts)
+  return pool
+end
+
+-- Each issue listed in ev.issues deducts params.evidence_issue_points from `pool`.
+function M.issues(ctx, pool, ev, opts)
+  if ev.issues == nil then return end
+  local each = money.param(ctx, "evidence_issue_points")
+  for i, issue in ipairs(ev.issues) do
+    pool.deduct(each, {
+      subject = opts.subject or "",
+      message = ("%s发现问题（第 %d 项，扣 %s 分）：%s"):format(opts.what, i, tostring(each), issue),
+      evidence = { issue = issue, document = ev.document, date = ev.date },
+      at = ev,
+    })
+  end
+end
+
+-- Like check(), for evidence with a coverage count (items_covered of items_total,
+-- e.g. 绩效目标公开覆盖率): after done, a coverage below 100% loses
+-- points × (1 − coverage), rounded as the leaf rounds. opts.coverage names the
+-- rate, e.g. "绩效目标公开覆盖率". items_total absent or 0: no coverage check.
+function M.check_coverage(ctx, ev, opts)
+  local subject = opts.subject or ""
+  local points = opts.points or ctx.weight
+  if ev == nil then
+    return M.check(ctx, ev, opts)
+  end
+  local pool = M.pool(ctx, points)
+  if not ev.done then
+    pool.deduct(points, {
+      subject = subject,
+      message = ("%s（覆盖 %s/%s）"):format(opts.not_done, tostring(ev.items_covered or 0), tostring(ev.items_total or 0)),
+      evidence = { done = false, items_covered = ev.items_covered, items_total = ev.items_total },
+      at = ev,
+    })
+    return nil
+  end
+  local total, covered = ev.items_total, ev.items_covered
+  if total ~= nil and total > 0 and covered ~= nil and covered < total then
+    local coverage = money.num(covered) / total
+    pool.deduct(ctx:round(points * (1 - coverage)), {
+      subject = subject,
+      message = ("%s %s（%s/%s），未达 100%%"):format(opts.coverage, coverage:percent(2), tostring(covered), tostring(total)),
+      evidence = { items_covered = covered, items_total = total },
+      at = ev,
+    })
+  end
+  M.issues(ctx, pool, ev, opts)
+  return pool
+end
+
+return M

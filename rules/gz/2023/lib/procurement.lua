@@ -1,0 +1,65 @@
+-- Helpers shared by the seven 采购管理 (procurement management) rules of gz/2023:
+-- integer parameters, the procurement list, intention scope, data paths, money
+-- thresholds in the data's unit, and the capped deduction ("扣完为止") that keeps a
+-- leaf's findings adding up to weight − score. Builds on lib/money.lua and lib/evidence.lua.
+local money = require("money")
+local evidence = require("evidence")
+
+local M = {}
+
+-- A parameter as an exact decimal (money.param: "0.30" and 200 both become decs;
+-- a missing parameter is an error that names it).
+M.dec_param = money.param
+
+-- The same parameter as a Lua integer (day counts for the calendar).
+function M.int_param(ctx, name)
+  local n = money.int(money.param(ctx, name))
+  if n == nil then
+    error(("manifest [params].%s must be a whole number, got %s"):format(name, tostring(ctx.params[name])), 2)
+  end
+  return n
+end
+
+-- The data path of a procurement's field, for ctx:missing ("procurements[3].contract_filed",
+-- counting from 1 as the file lists them).
+function M.path(i, field)
+  return ("procurements[%d].%s"):format(i, field)
+end
+
+-- The department's procurements. An absent list is missing evidence (data-format.md:
+-- "a missing section means missing evidence"): the function records it and returns
+-- nil, and the rule stops. An empty list means "no government procurement this year".
+function M.list(dept, ctx)
+  local list = dept.procurements
+  if list == nil then
+    ctx:missing("procurements", { subject = "", message = "未提供政府采购项目清单（procurements），无法核查本指标" })
+    return nil
+  end
+  return list
+end
+
+-- Must this procurement publish an intention (采购意向)? "exempt" is honoured only
+-- with a stated reason (协议供货, 定点采购 …); an exemption without a reason is
+-- treated as in scope. Returns needs (boolean) and a remark for messages.
+function M.needs_intention(p)
+  if p.intention_scope == "exempt" then
+    if p.exemption_reason ~= nil then
+      return false, nil
+    end
+    return true, "标为免于公开但未说明理由，按需公开处理"
+  end
+  return true, nil
+end
+
+-- A money threshold from [params], given there in 万元, in the data's money_unit.
+function M.threshold(dept, ctx, name)
+  return money.from_wan(dept, money.param(ctx, name))
+end
+
+-- The capped deduction ("扣完为止") of lib/evidence.lua: pool.deduct(points, info)
+-- takes at most what is left of `points` (default: the leaf's weight); once
+-- nothing is left, further problems are notes, so findings add up to weight − score.
+-- For an all-or-nothing leaf each problem deducts ctx.weight: the first takes it all.
+M.pool = evidence.pool
+
+return M

@@ -1,0 +1,78 @@
+-- 采购意向公开时限 (procurement intention published in time), weight 1.5.
+--
+-- Formula: full marks when every procurement that must publish an intention
+-- published it at least `intention_lead_days` (30) calendar days before the
+-- procurement started (采购公告 date): procurement_started − intention_published ≥ 30.
+-- Exactly 30 days is on time. Otherwise 0 — the first late one takes the whole
+-- weight, further ones are listed as notes.
+-- Exemptions as in 采购意向公开合规性: "exempt" with a reason is skipped.
+-- A procurement with no intention at all counts as late here too: otherwise a
+-- department that never publishes would lose less than one that publishes late.
+-- Missing data: no procurements list → missing evidence; an empty list → full marks
+-- with a note; an intention but no procurement_started while a later step (award
+-- notice, contract) is recorded → missing evidence for that date; no
+-- procurement_started and no later step → not started yet, not judged.
+local proc = require("procurement")
+
+return {
+  id = "MGMT.PROC.INTENTION_LEAD_TIME",
+  indicator = "管理效率/采购管理/采购意向公开时限",
+  title = "采购意向公开时限",
+  basis = "《财政部关于开展政府采购意向公开工作的通知》（财库〔2020〕10号）：采购意向公开时间原则上不得晚于采购活动开始前30日",
+
+  check = function(dept, ctx)
+    local list = proc.list(dept, ctx)
+    if list == nil then
+      return
+    end
+    if #list == 0 then
+      ctx:note({ subject = "", message = "本年度无政府采购项目，本指标不扣分" })
+      return
+    end
+    local lead = proc.int_param(ctx, "intention_lead_days")
+
+    -- Evidence first: a start date we need but do not have makes the leaf unjudgeable.
+    for i, p in ipairs(list) do
+      local needed = proc.needs_intention(p)
+      local reached_later_step = p.award_notice ~= nil or p.contract_signed ~= nil
+      if needed and p.intention_published ~= nil and p.procurement_started == nil and reached_later_step then
+        ctx:missing(proc.path(i, "procurement_started"), {
+          subject = p.id,
+          message = ("采购项目“%s”已发出中标/成交通知书或签订合同，但未填报采购活动开始日期（采购公告日期），无法核查意向公开时限"):format(p.name),
+          at = p,
+        })
+        return
+      end
+    end
+
+    local pool = proc.pool(ctx) -- all or nothing: the first late one takes the whole weight
+    for _, p in ipairs(list) do
+      local needed, remark = proc.needs_intention(p)
+      local suffix = remark and ("（" .. remark .. "）") or ""
+      if needed and p.intention_published == nil then
+        pool.deduct(ctx.weight, {
+          subject = p.id,
+          message = ("采购项目“%s”未公开采购意向，不满足采购活动开始前 %d 日公开的要求%s"):format(p.name, lead, suffix),
+          evidence = { intention_scope = p.intention_scope, procurement_started = p.procurement_started },
+          at = p,
+        })
+      elseif needed and p.procurement_started ~= nil then
+        local days = p.procurement_started - p.intention_published
+        if days < lead then
+          local gap = days >= 0 and ("仅提前 %d 日"):format(days) or ("采购开始后 %d 日才公开"):format(-days)
+          pool.deduct(ctx.weight, {
+            subject = p.id,
+            message = ("采购意向公开不及时：%s 公开意向，%s 开始采购，%s（应至少提前 %d 日）%s"):format(
+              tostring(p.intention_published), tostring(p.procurement_started), gap, lead, suffix),
+            evidence = {
+              intention_published = p.intention_published,
+              procurement_started = p.procurement_started,
+              days = days,
+            },
+            at = p,
+          })
+        end
+      end
+    end
+  end,
+}

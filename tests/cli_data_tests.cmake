@@ -1,0 +1,127 @@
+# Smoke tests of `jxaudit validate` through its exit status and exact output.
+#
+# PASS_REGULAR_EXPRESSION alone ignores the exit status, so each test runs
+# jxaudit through this same file in script mode (cmake -P), which prints the
+# output followed by "[exit N]"; the expression then checks both.
+
+if(CMAKE_SCRIPT_MODE_FILE)
+  # Script mode: cmake -DJXAUDIT=... -DARGS=a;b;c -P cli_data_tests.cmake
+  execute_process(COMMAND ${JXAUDIT} ${ARGS} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  message("${out}${err}[exit ${rc}]")
+  return()
+endif()
+
+set(jx_data_malformed_dir ${CMAKE_CURRENT_SOURCE_DIR}/data/malformed)
+
+# Escapes the regular-expression characters of a literal text.
+function(jx_regex_literal out text)
+  string(REGEX REPLACE "([][.*+?^$(){}|\\\\])" "\\\\\\1" escaped "${text}")
+  set(${out} "${escaped}" PARENT_SCOPE)
+endfunction()
+
+# jx_validate_test(NAME name DIR working_dir ARGS args... EXIT code OUTPUT lines... | REGEX expression)
+# passes when jxaudit prints exactly OUTPUT (one argument per line), or output
+# that REGEX matches, and exits with EXIT.
+function(jx_validate_test)
+  cmake_parse_arguments(T "" "NAME;DIR;EXIT;REGEX" "ARGS;OUTPUT" ${ARGN})
+  if(DEFINED T_REGEX)
+    set(expected "${T_REGEX}")
+  else()
+    set(expected "^")
+    foreach(line IN LISTS T_OUTPUT)
+      jx_regex_literal(line "${line}")
+      string(APPEND expected "${line}\n")
+    endforeach()
+  endif()
+  add_test(NAME ${T_NAME}
+           COMMAND ${CMAKE_COMMAND} -DJXAUDIT=$<TARGET_FILE:jxaudit> "-DARGS=${T_ARGS}"
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/cli_data_tests.cmake
+           WORKING_DIRECTORY ${T_DIR})
+  set_tests_properties(${T_NAME} PROPERTIES PASS_REGULAR_EXPRESSION "${expected}\\[exit ${T_EXIT}\\]\n?$")
+endfunction()
+
+# --- valid data: exit 0 ------------------------------------------------------------
+jx_validate_test(NAME cli.validate.sample DIR ${PROJECT_SOURCE_DIR}
+  ARGS validate samples/gz-2023-dangan.json
+  EXIT 0
+  OUTPUT "samples/gz-2023-dangan.json：有效（0 个错误，0 个警告）")
+jx_validate_test(NAME cli.validate.sample_en DIR ${PROJECT_SOURCE_DIR}
+  ARGS --lang en validate samples/gz-2023-dangan.json
+  EXIT 0
+  OUTPUT "samples/gz-2023-dangan.json: valid (0 errors, 0 warnings)")
+jx_validate_test(NAME cli.validate.sample_with_csv_tables DIR ${PROJECT_SOURCE_DIR}
+  ARGS --lang en validate samples/gz-2023-dangan-csv/department.json
+  EXIT 0
+  OUTPUT "samples/gz-2023-dangan-csv/department.json: valid (0 errors, 0 warnings)")
+jx_validate_test(NAME cli.validate.warnings_only DIR ${CMAKE_CURRENT_SOURCE_DIR}/data/valid
+  ARGS --lang en validate unknown-field.json
+  EXIT 0
+  OUTPUT "unknown-field.json:5:73: warning: /department/联系人: unknown field \"联系人\" (not in the schema; kept)"
+         "unknown-field.json:7:15: warning: /reviewer: unknown field \"reviewer\" (not in the schema; kept)"
+         "unknown-field.json: valid (0 errors, 2 warnings)")
+
+# Every shipped sample, flawed ones included (their flaws are for the rules, not the schema).
+file(GLOB_RECURSE jx_samples RELATIVE ${PROJECT_SOURCE_DIR} CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/samples/*.json)
+list(SORT jx_samples)
+set(jx_sample_lines "")
+foreach(sample IN LISTS jx_samples)
+  list(APPEND jx_sample_lines "${sample}: valid (0 errors, 0 warnings)")
+endforeach()
+jx_validate_test(NAME cli.validate.every_sample DIR ${PROJECT_SOURCE_DIR}
+  ARGS --lang en validate ${jx_samples}
+  EXIT 0
+  OUTPUT ${jx_sample_lines})
+
+# --- malformed data: exit 2 and the exact message -------------------------------------
+jx_validate_test(NAME cli.validate.malformed_en DIR ${jx_data_malformed_dir}
+  ARGS --lang en validate money-1.2.3.json
+  EXIT 2
+  OUTPUT "money-1.2.3.json:12:14: error: /budget/spent: expected a decimal number (e.g. 1234.50), found the string \"1.2.3\""
+         "money-1.2.3.json: invalid (1 errors, 0 warnings)")
+jx_validate_test(NAME cli.validate.malformed_zh DIR ${jx_data_malformed_dir}
+  ARGS validate date-february-30.json
+  EXIT 2
+  OUTPUT "date-february-30.json:16:18: 错误: /source/published: 日期 \"2023-02-30\" 不存在"
+         "date-february-30.json：无效（1 个错误，0 个警告）")
+jx_validate_test(NAME cli.validate.syntax_error DIR ${jx_data_malformed_dir}
+  ARGS --lang en validate syntax-fullwidth-colon.json
+  EXIT 2
+  OUTPUT "syntax-fullwidth-colon.json:4:15: error: full-width '：' (U+FF1A) is not JSON punctuation: use ':'"
+         "syntax-fullwidth-colon.json: invalid (1 errors, 0 warnings)")
+jx_validate_test(NAME cli.validate.csv_error DIR ${jx_data_malformed_dir}
+  ARGS validate csv-orphan-target.json
+  EXIT 2
+  OUTPUT "csv-orphan-target.targets.csv:3:1: 错误: project_id \"P99\" 找不到对应的上级记录；该行未载入"
+         "csv-orphan-target.targets.csv:4:1: 错误: 该行没有 project_id，无法确定上级记录；该行未载入"
+         "csv-orphan-target.json：无效（2 个错误，0 个警告）")
+jx_validate_test(NAME cli.validate.table_option DIR ${jx_data_malformed_dir}
+  ARGS --lang en validate option-tables.json --table monthly=missing.csv --table contracts=option-tables.json
+  EXIT 2
+  OUTPUT "option-tables.json:1:1: warning: /tables/contracts: the schema has no table \"contracts\"; the CSV was not read"
+         "option-tables.json:1:1: error: /tables/monthly: cannot read CSV table missing.csv: no such file"
+         "option-tables.json: invalid (1 errors, 1 warnings)")
+jx_validate_test(NAME cli.validate.valid_and_malformed DIR ${PROJECT_SOURCE_DIR}
+  ARGS --lang en validate samples/gz-2023-dangan.json tests/data/malformed/empty.json
+  EXIT 2
+  OUTPUT "samples/gz-2023-dangan.json: valid (0 errors, 0 warnings)"
+         "tests/data/malformed/empty.json:1:1: error: the file is empty: expected a JSON object"
+         "tests/data/malformed/empty.json: invalid (1 errors, 0 warnings)")
+jx_validate_test(NAME cli.validate.bad_table_option DIR ${jx_data_malformed_dir}
+  ARGS validate empty.json --table monthly
+  EXIT 2
+  OUTPUT "jxaudit: --table expects NAME=PATH, got \"monthly\"")
+
+# Every file of the malformed corpus is rejected with exit code 2 (its exact
+# diagnostics are checked by tests/unit/data_malformed_test.cpp).
+file(GLOB jx_malformed RELATIVE ${jx_data_malformed_dir} CONFIGURE_DEPENDS ${jx_data_malformed_dir}/*.json)
+foreach(file IN LISTS jx_malformed)
+  set(options "")
+  if(file STREQUAL "option-tables.json")
+    set(options --table monthly=missing.csv)
+  endif()
+  jx_regex_literal(name "${file}")
+  jx_validate_test(NAME cli.validate.malformed.${file} DIR ${jx_data_malformed_dir}
+    ARGS --lang en validate ${file} ${options}
+    EXIT 2
+    REGEX "\n${name}: invalid \\([1-9][0-9]* errors, [0-9]+ warnings\\)\n")
+endforeach()

@@ -1,0 +1,2 @@
+-- Outside lib/: require must never reach this file.
+return { secret = "leaked" }
