@@ -17,6 +17,7 @@
 
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/compare.hpp"
 #include "cli/inputs.hpp"
 #include "cli/output.hpp"
 #include "cli/version.hpp"
@@ -34,6 +35,7 @@ struct Options {
   std::string fail_on = "never";
   std::vector<std::string> tables;
   std::string color = "auto";
+  std::vector<std::string> compare;  // two rule-set dirs
 };
 
 struct Result {
@@ -55,6 +57,7 @@ bool fails_on(const std::string& level, const scoring::Scorecard& card) {
 }
 
 int run_check(const Options& options, const GlobalOptions& global) {
+  if (!options.compare.empty()) return run_compare(options.compare, options.data, options.output, global);
   const Lang lang = global.lang();
   data::LoadOptions load_options;
   load_options.lang = lang;
@@ -189,6 +192,10 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--color", options->color, "Colour in text reports")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  cmd->add_option("--compare-rulesets", options->compare,
+                  "Check with two rule sets A B and show how each finding and the score move")
+      ->expected(2)
+      ->excludes("--ruleset");
   return {cmd, [options, &global] { return run_check(*options, global); }};
 }
 

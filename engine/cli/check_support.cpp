@@ -88,6 +88,7 @@ report::DepartmentReport make_report(DepartmentChecker& checker, const std::shar
   }
   r.ruleset_sha256 = checker.rule_set().sha256;
   r.engine_errors = checker.load_errors();
+  r.department = dept;
   return r;
 }
 

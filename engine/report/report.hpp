@@ -5,11 +5,13 @@
 // the same department and rule set always give the same bytes.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "data/diagnostic.hpp"
+#include "data/value.hpp"
 #include "rules/ruleset.hpp"
 #include "scoring/scorecard.hpp"
 
@@ -26,6 +28,7 @@ struct DepartmentReport {
   std::string input_sha256;    // of the department file and its CSV tables, in order
   std::string ruleset_sha256;  // of every file of the rule set
   std::vector<std::string> engine_errors;  // rules that could not be loaded, with file:line
+  std::shared_ptr<const data::Document> department;  // the loaded data, for charts (monthly spending)
 };
 
 struct TextOptions {

@@ -112,7 +112,9 @@ std::string failure_message(const Runtime& rt, int status, std::string lua_messa
                        rt.limits.instructions_per_rule);
   }
   if (rt.memory_exceeded || status == LUA_ERRMEM) {
-    const std::string where = rt.last_position[0] != '\0' ? std::string(rt.last_position) : rt.error_location;
+    const std::string where = rt.memory_position[0] != '\0' ? std::string(rt.memory_position)
+                              : rt.last_position[0] != '\0' ? std::string(rt.last_position)
+                                                             : rt.error_location;
     return fmt::format("{}{}memory budget exceeded ({} per Lua state)", where, where.empty() ? "" : ": ",
                        mebibytes(rt.limits.memory_bytes));
   }
@@ -195,7 +197,10 @@ RuleOutcome Engine::run(std::size_t rule, const RuleInput& input) {
     f.rule_id = r.info.id;
     f.indicator = r.info.indicator;
     f.message = failure_message(rt, status, lua_message);
-    f.rule_source = rt.budget_exceeded ? std::string(rt.last_position) : rt.error_location;
+    f.rule_source = rt.budget_exceeded                                  ? std::string(rt.last_position)
+                    : (rt.memory_exceeded || status == LUA_ERRMEM) && rt.memory_position[0] != '\0'
+                        ? std::string(rt.memory_position)
+                        : rt.error_location;
     if (f.rule_source.empty()) f.rule_source = rt.last_position[0] != '\0' ? rt.last_position : r.info.source_path;
     spdlog::warn("rule {} failed: {}", r.info.id, f.message);
     if (!rt.error_traceback.empty()) spdlog::debug("rule {} traceback:\n{}", r.info.id, rt.error_traceback);

@@ -57,6 +57,8 @@ struct Runtime {
   // Where the hook last saw Lua code: the best position we have for an
   // out-of-memory error, which Lua raises without calling the message handler.
   char last_position[256] = {};
+  // Where the allocator last refused to grow, during a run or a load.
+  char memory_position[256] = {};
 
   // Filled by the message handler of the protected call in progress.
   std::string error_location;  // "file:line"

@@ -13,6 +13,23 @@ namespace jx::sandbox::detail {
 
 namespace {
 
+// Where a refused allocation came from: Lua raises an out-of-memory error
+// without calling the message handler, so this is the only position we get.
+// lua_getstack and lua_getinfo("Sl") only read the call chain (no allocation);
+// the main thread's chain is consistent whenever the allocator is called. When
+// a coroutine is running, this names the line that resumed it.
+void note_refusal(Runtime& rt) {
+  if (rt.L == nullptr) return;
+  lua_Debug ar;
+  for (int level = 0; lua_getstack(rt.L, level, &ar) != 0; ++level) {
+    if (lua_getinfo(rt.L, "Sl", &ar) != 0 && ar.currentline > 0) {
+      std::snprintf(rt.memory_position, sizeof rt.memory_position, "%s:%d",
+                    ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
+      return;
+    }
+  }
+}
+
 // Lua's allocator contract: ptr == NULL means osize is a type tag, not a size;
 // nsize == 0 frees; a shrink must never fail. Growth (realloc included) is
 // refused beyond the budget, which Lua reports as a memory error after one
@@ -26,6 +43,7 @@ void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
     return nullptr;
   }
   if (nsize > old_size && rt.memory_used - old_size + nsize + rt.external_bytes > rt.limits.memory_bytes) {
+    note_refusal(rt);
     return nullptr;
   }
   void* block = std::realloc(ptr, nsize);
@@ -98,6 +116,7 @@ void reset_budget(Runtime& rt) {
   rt.budget_exceeded = false;
   rt.memory_exceeded = false;
   rt.last_position[0] = '\0';
+  rt.memory_position[0] = '\0';
   set_hook(rt);
 }
 

@@ -1,1 +1,197 @@
+// The hostile-rules suite: every file in tests/rules/hostile is a rule trying
+// to hurt the host, escape the sandbox, or outlive its budget. Each has one
+// exact expected outcome (a load error or an engine_error finding), none may
+// crash the host, and after each one an ordinary rule still runs normally.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "sandbox_support.hpp"
+
+namespace jx::sandbox::testing {
+namespace {
+
+const std::string dir = "tests/rules/hostile";  // as shown in messages
+
+std::string read(const std::string& file) {
+  std::ifstream in(std::string(JX_SOURCE_DIR) + "/" + dir + "/" + file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+struct Case {
+  const char* file;
+  const char* outcome;  // "load: message" or "run: message"
+};
+
+// Small budgets keep the suite fast (and the asan build too).
+constexpr Limits limits{5'000'000, 64u << 20, 1u << 20};
+const std::string budget = "instruction budget exceeded (5000000 instructions per rule run)";
+const std::string memory = "memory budget exceeded (64 MiB per Lua state)";
+
+const std::vector<Case>& cases() {
+  static const std::vector<Case> all = {
+      {"infinite_loop.lua", "run: tests/rules/hostile/infinite_loop.lua:7: {budget}"},
+      {"recursion_bomb.lua", "run: tests/rules/hostile/recursion_bomb.lua:7: stack overflow"},
+      {"c_recursion_bomb.lua", "run: tests/rules/hostile/c_recursion_bomb.lua:7: C stack overflow"},
+      {"memory_bomb.lua", "run: tests/rules/hostile/memory_bomb.lua:9: {memory}"},
+      {"string_rep_bomb.lua",
+       "run: tests/rules/hostile/string_rep_bomb.lua:7: string.rep: 1099511627776 copies of 1 bytes would exceed "
+       "the limit of 1048576 bytes"},
+      {"string_doubling_bomb.lua", "run: tests/rules/hostile/string_doubling_bomb.lua:9: {memory}"},
+      {"os_execute.lua", "run: tests/rules/hostile/os_execute.lua:7: attempted to access nonexistent global 'os'"},
+      {"io_open.lua", "run: tests/rules/hostile/io_open.lua:7: attempted to access nonexistent global 'io'"},
+      {"require_outside_lib.lua",
+       "run: tests/rules/hostile/require_outside_lib.lua:7: require: '../secret' is not a module name; name a "
+       "module of the rule set's lib folder with dots, as in require(\"util.money\") for lib/util/money.lua"},
+      {"require_absolute.lua",
+       "run: tests/rules/hostile/require_absolute.lua:7: require: '/etc/passwd' is not a module name; name a "
+       "module of the rule set's lib folder with dots, as in require(\"util.money\") for lib/util/money.lua"},
+      {"load_binary_chunk.lua",
+       "run: tests/rules/hostile/load_binary_chunk.lua:7: attempted to access nonexistent global 'load'"},
+      {"binary_chunk.lua", "load: tests/rules/hostile/binary_chunk.lua: attempt to load a binary chunk (mode is 't')"},
+      {"string_dump.lua",
+       "run: tests/rules/hostile/string_dump.lua:7: attempt to call a nil value (field 'dump')"},
+      {"setmetatable_data.lua",
+       "run: tests/rules/hostile/setmetatable_data.lua:7: bad argument #1 to 'setmetatable' (table expected, got "
+       "data)"},
+      {"rawset_data.lua", "run: tests/rules/hostile/rawset_data.lua:7: attempted to access nonexistent global 'rawset'"},
+      {"write_data.lua", "run: tests/rules/hostile/write_data.lua:7: department data is read-only"},
+      {"create_global.lua",
+       "run: tests/rules/hostile/create_global.lua:7: attempted to assign to global 'leaked' (rules cannot create "
+       "globals: declare it local)"},
+      {"float_money.lua",
+       "run: tests/rules/hostile/float_money.lua:7: cannot use the float 0.5 in decimal arithmetic: use "
+       "dec('0.5') instead of 0.5"},
+      {"error_table.lua", "run: (error object is a table value)"},
+      {"yield_across_check.lua", "run: attempt to yield from outside a coroutine"},
+      {"coroutine_loop.lua", "run: tests/rules/hostile/coroutine_loop.lua:{line}: {budget}"},
+      {"coroutine_swallow.lua", "run: tests/rules/hostile/coroutine_swallow.lua:7: {budget}"},
+      {"pcall_swallow.lua", "run: tests/rules/hostile/pcall_swallow.lua:8: {budget}"},
+      {"finalizer.lua",
+       "run: tests/rules/hostile/finalizer.lua:7: setmetatable: __gc metamethods are not allowed in rules"},
+      {"returns_garbage.lua",
+       "run: tests/rules/hostile/returns_garbage.lua:6: check returned a table value; a rule reports through "
+       "ctx:deduct, ctx:score, ctx:note or ctx:missing and returns nothing"},
+      {"string_metatable.lua",
+       "run: tests/rules/hostile/string_metatable.lua:7: attempt to index a boolean value"},
+      {"table_move_bomb.lua",
+       "run: tests/rules/hostile/table_move_bomb.lua:7: table.move: moving elements 1 … 9223372036854775807 is more "
+       "than any table can hold here"},
+      {"len_bomb.lua",
+       "run: tests/rules/hostile/len_bomb.lua:8: table.insert does not accept a table with a __len metamethod"},
+      {"pattern_bomb.lua", "run: tests/rules/hostile/pattern_bomb.lua:8: {budget}"},
+      {"find_plain_bomb.lua", "run: tests/rules/hostile/find_plain_bomb.lua:9: {budget}"},
+      {"gsub_bomb.lua", "run: tests/rules/hostile/gsub_bomb.lua:8: {budget}"},
+      {"throwing_index.lua",
+       "load: tests/rules/hostile/throwing_index.lua: the rule table must be a plain table (this one has a "
+       "metatable)"},
+      {"check_not_function.lua",
+       "load: tests/rules/hostile/check_not_function.lua: 'check' must be a function(dept, ctx), got string"},
+      {"top_level_loop.lua", "load: tests/rules/hostile/top_level_loop.lua:2: {budget}"},
+  };
+  return all;
+}
+
+std::string expand(std::string text) {
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{budget}", budget}, {"{memory}", memory}}) {
+    if (const auto at = text.find(key); at != std::string::npos) text.replace(at, key.size(), value);
+  }
+  return text;
+}
+
+class HostileTest : public ::testing::Test {
+ protected:
+  HostileTest() : engine_(limits, {std::string(JX_SOURCE_DIR) + "/" + dir + "/lib"}) {
+    canary_ = engine_.load({"rules/test/canary.lua", snippet_rule("CANARY", R"(
+      local n = 0
+      for _, p in ipairs(dept.procurements) do n = n + p.budget end
+      ctx:note({ message = tostring(n) }))")});
+  }
+
+  // The outcome of one hostile file, in the form the cases list it.
+  std::string outcome(const Case& c, std::chrono::milliseconds* took) {
+    const auto start = std::chrono::steady_clock::now();
+    std::string result;
+    try {
+      const std::size_t rule = engine_.load({dir + "/" + c.file, read(c.file)});
+      const RuleOutcome out = engine_.run(rule, default_input());
+      if (!out.failed) {
+        result = "ran without failing";
+      } else {
+        EXPECT_EQ(out.findings.size(), 1u) << c.file;
+        EXPECT_EQ(out.findings.at(0).kind, Finding::Kind::engine_error) << c.file;
+        EXPECT_EQ(out.findings.at(0).rule_id, engine_.info(rule).id) << c.file;
+        EXPECT_EQ(out.findings.at(0).rule_source.rfind(dir + "/" + c.file + ":", 0), 0u)
+            << c.file << ": " << out.findings.at(0).rule_source;
+        result = "run: " + out.findings.at(0).message;
+      }
+    } catch (const RuleLoadError& e) {
+      result = std::string("load: ") + e.what();
+    }
+    *took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    return result;
+  }
+
+  void expect_canary_runs(const char* after) {
+    const RuleOutcome out = engine_.run(canary_, default_input());
+    ASSERT_FALSE(out.failed) << "after " << after << ": " << out.findings.at(0).message;
+    EXPECT_EQ(out.findings.at(0).message, "392.845") << "after " << after;
+  }
+
+  Engine engine_;
+  std::size_t canary_ = 0;
+};
+
+TEST_F(HostileTest, EveryFileIsListed) {
+  std::set<std::string> listed;
+  for (const Case& c : cases()) listed.insert(c.file);
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(JX_SOURCE_DIR) + "/" + dir)) {
+    if (entry.path().extension() != ".lua" || entry.path().filename() == "secret.lua") continue;
+    EXPECT_EQ(listed.count(entry.path().filename().string()), 1u) << entry.path() << " has no expected outcome";
+  }
+}
+
+TEST_F(HostileTest, EachHasItsOutcomeAndTheNextRuleStillRuns) {
+  for (const Case& c : cases()) {
+    std::chrono::milliseconds took{};
+    const std::string actual = outcome(c, &took);
+    std::string expected = expand(c.outcome);
+    if (const auto at = expected.find(":{line}:"); at != std::string::npos) {
+      // A coroutine loop may be interrupted on either of its two lines.
+      const auto line = actual.find(":8:") != std::string::npos ? "8" : "10";
+      expected.replace(at + 1, 6, line);
+    }
+    EXPECT_EQ(actual, expected) << c.file;
+    EXPECT_LT(took.count(), 10'000) << c.file << " outlived its budget";
+    expect_canary_runs(c.file);
+  }
+  // The hostile rules changed nothing a later rule could see.
+  const RuleOutcome out = engine_.run(engine_.load({"rules/test/after.lua", snippet_rule("AFTER", R"(
+    ctx:note({ message = type(leaked) }))")}),
+                                      default_input());
+  EXPECT_EQ(out.findings.at(0).message,
+            "rules/test/after.lua:4: attempted to access nonexistent global 'leaked'");
+}
+
+TEST_F(HostileTest, EachAgainOnAFreshEngine) {
+  // Order independence: every case on its own Engine gives the same outcome.
+  for (const Case& c : cases()) {
+    HostileTest::TearDown();
+    Engine fresh(limits, {std::string(JX_SOURCE_DIR) + "/" + dir + "/lib"});
+    std::swap(fresh, engine_);
+    canary_ = engine_.load({"rules/test/canary.lua", snippet_rule("CANARY", R"(
+      local n = 0
+      for _, p in ipairs(dept.procurements) do n = n + p.budget end
+      ctx:note({ message = tostring(n) }))")});
+    std::chrono::milliseconds took{};
+    const std::string actual = outcome(c, &took);
+    EXPECT_EQ(actual.substr(0, 5), std::string(c.outcome).substr(0, 5)) << c.file << ": " << actual;
+    expect_canary_runs(c.file);
+  }
+}
+
+}  // namespace
+}  // namespace jx::sandbox::testing

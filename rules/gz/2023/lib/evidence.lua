@@ -77,7 +77,7 @@ function M.issues(ctx, pool, ev, opts)
     pool.deduct(each, {
       subject = opts.subject or "",
       message = ("%s发现问题（第 %d 项，扣 %s 分）：%s"):format(opts.what, i, tostring(each), issue),
-      evidence = { issue = issue, document = ev.document, date = ev.date },
+      evidence = { issue = issue, document = ev.document }, -- every evidence-like object has document
       at = ev,
     })
   end
@@ -108,7 +108,8 @@ function M.check_coverage(ctx, ev, opts)
     local coverage = money.num(covered) / total
     pool.deduct(ctx:round(points * (1 - coverage)), {
       subject = subject,
-      message = ("%s %s（%s/%s），未达 100%%"):format(opts.coverage, coverage:percent(2), tostring(covered), tostring(total)),
+      message = ("%s %s（%s/%s），未达 100%%"):format(opts.coverage, coverage:percent(2), tostring(covered),
+        tostring(total)),
       evidence = { items_covered = covered, items_total = total },
       at = ev,
     })

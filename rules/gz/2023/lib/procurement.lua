@@ -1,24 +1,11 @@
 -- Helpers shared by the seven 采购管理 (procurement management) rules of gz/2023:
--- integer parameters, the procurement list, intention scope, data paths, money
--- thresholds in the data's unit, and the capped deduction ("扣完为止") that keeps a
--- leaf's findings adding up to weight − score. Builds on lib/money.lua and lib/evidence.lua.
+-- the procurement list, intention scope, data paths, money thresholds in the
+-- data's unit, and the capped deduction ("扣完为止") that keeps a leaf's findings
+-- adding up to weight − score. Builds on lib/money.lua and lib/evidence.lua.
 local money = require("money")
 local evidence = require("evidence")
 
 local M = {}
-
--- A parameter as an exact decimal (money.param: "0.30" and 200 both become decs;
--- a missing parameter is an error that names it).
-M.dec_param = money.param
-
--- The same parameter as a Lua integer (day counts for the calendar).
-function M.int_param(ctx, name)
-  local n = money.int(money.param(ctx, name))
-  if n == nil then
-    error(("manifest [params].%s must be a whole number, got %s"):format(name, tostring(ctx.params[name])), 2)
-  end
-  return n
-end
 
 -- The data path of a procurement's field, for ctx:missing ("procurements[3].contract_filed",
 -- counting from 1 as the file lists them).
@@ -51,10 +38,9 @@ function M.needs_intention(p)
   return true, nil
 end
 
--- A money threshold from [params], given there in 万元, in the data's money_unit.
-function M.threshold(dept, ctx, name)
-  return money.from_wan(dept, money.param(ctx, name))
-end
+-- A money threshold from [params], given there in 万元, in the data's money_unit
+-- (1 万元 = 10000 元).
+M.from_wan = money.from_wan
 
 -- The capped deduction ("扣完为止") of lib/evidence.lua: pool.deduct(points, info)
 -- takes at most what is left of `points` (default: the leaf's weight); once

@@ -47,8 +47,8 @@ return {
       end
     end
 
-    local limit = proc.int_param(ctx, "contract_publication_working_days")
-    local each = proc.dec_param(ctx, "procurement_issue_deduction")
+    local limit = ctx.params.contract_publication_working_days
+    local each = ctx.params.procurement_issue_deduction
     local pool = proc.pool(ctx)
 
     if not review.done then
@@ -82,7 +82,7 @@ return {
         if used > limit then
           pool.deduct(each, {
             subject = p.id,
-            message = ("合同公告逾期：%s 签订，%s 公告，为签订后第 %d 个工作日（限 %d 个工作日）"):format(
+            message = ("合同公告逾期：%s 签订，%s 公告，为签订后第 %d 个工作日（限 %s 个工作日）"):format(
               tostring(p.contract_signed), tostring(p.contract_published), used, limit),
             evidence = {
               contract_signed = p.contract_signed,

@@ -42,7 +42,7 @@ return {
       return
     end
 
-    local limit = proc.int_param(ctx, "contract_filing_working_days")
+    local limit = ctx.params.contract_filing_working_days
     local pool = proc.pool(ctx) -- all or nothing: the first late one takes the whole weight
     for _, p in ipairs(list) do
       if p.contract_signed ~= nil then
@@ -50,7 +50,7 @@ return {
         if used > limit then
           pool.deduct(ctx.weight, {
             subject = p.id,
-            message = ("合同备案逾期：%s 签订，%s 备案，为签订后第 %d 个工作日（限 %d 个工作日）"):format(
+            message = ("合同备案逾期：%s 签订，%s 备案，为签订后第 %d 个工作日（限 %s 个工作日）"):format(
               tostring(p.contract_signed), tostring(p.contract_filed), used, limit),
             evidence = { contract_signed = p.contract_signed, contract_filed = p.contract_filed, working_days = used },
             at = p,

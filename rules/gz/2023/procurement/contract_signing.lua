@@ -36,7 +36,7 @@ return {
       end
     end
 
-    local limit = proc.int_param(ctx, "contract_signing_days")
+    local limit = ctx.params.contract_signing_days
     local total, on_time = 0, 0
     for _, p in ipairs(list) do
       if p.award_notice ~= nil then
@@ -47,7 +47,7 @@ return {
         else
           ctx:note({
             subject = p.id,
-            message = ("合同签订逾期：%s 发出中标/成交通知书，%s 签订合同，相隔 %d 日（限 %d 日）"):format(
+            message = ("合同签订逾期：%s 发出中标/成交通知书，%s 签订合同，相隔 %d 日（限 %s 日）"):format(
               tostring(p.award_notice), tostring(p.contract_signed), days, limit),
             evidence = { award_notice = p.award_notice, contract_signed = p.contract_signed, days = days },
             at = p,

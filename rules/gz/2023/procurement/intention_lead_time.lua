@@ -29,7 +29,7 @@ return {
       ctx:note({ subject = "", message = "本年度无政府采购项目，本指标不扣分" })
       return
     end
-    local lead = proc.int_param(ctx, "intention_lead_days")
+    local lead = ctx.params.intention_lead_days
 
     -- Evidence first: a start date we need but do not have makes the leaf unjudgeable.
     for i, p in ipairs(list) do
@@ -52,7 +52,7 @@ return {
       if needed and p.intention_published == nil then
         pool.deduct(ctx.weight, {
           subject = p.id,
-          message = ("采购项目“%s”未公开采购意向，不满足采购活动开始前 %d 日公开的要求%s"):format(p.name, lead, suffix),
+          message = ("采购项目“%s”未公开采购意向，不满足采购活动开始前 %s 日公开的要求%s"):format(p.name, lead, suffix),
           evidence = { intention_scope = p.intention_scope, procurement_started = p.procurement_started },
           at = p,
         })
@@ -62,7 +62,7 @@ return {
           local gap = days >= 0 and ("仅提前 %d 日"):format(days) or ("采购开始后 %d 日才公开"):format(-days)
           pool.deduct(ctx.weight, {
             subject = p.id,
-            message = ("采购意向公开不及时：%s 公开意向，%s 开始采购，%s（应至少提前 %d 日）%s"):format(
+            message = ("采购意向公开不及时：%s 公开意向，%s 开始采购，%s（应至少提前 %s 日）%s"):format(
               tostring(p.intention_published), tostring(p.procurement_started), gap, lead, suffix),
             evidence = {
               intention_published = p.intention_published,

@@ -34,7 +34,7 @@ return {
       })
       return
     end
-    local each = proc.dec_param(ctx, "procurement_issue_deduction")
+    local each = ctx.params.procurement_issue_deduction
     local pool = proc.pool(ctx)
     for _, issue in ipairs(rules.issues or {}) do
       pool.deduct(each, {

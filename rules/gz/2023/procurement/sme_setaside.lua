@@ -22,9 +22,11 @@ local proc = require("procurement")
 local function check_thresholds(dept, ctx, p, reserved)
   local unit = dept.money_unit
   local works = p.category == "works"
-  local limit_name = works and "sme_full_reserve_limit_works" or "sme_full_reserve_limit_goods_services"
-  local limit_wan = proc.dec_param(ctx, limit_name)
-  local limit = proc.threshold(dept, ctx, limit_name)
+  local limit_wan = ctx.params.sme_full_reserve_limit_goods_services
+  if works then
+    limit_wan = ctx.params.sme_full_reserve_limit_works
+  end
+  local limit = proc.from_wan(dept, limit_wan)
   if p.budget <= limit then
     if reserved < p.budget then
       ctx:note({
@@ -37,7 +39,7 @@ local function check_thresholds(dept, ctx, p, reserved)
     end
     return
   end
-  local ratio = proc.dec_param(ctx, works and "sme_reserve_ratio_works" or "sme_reserve_ratio")
+  local ratio = dec(works and ctx.params.sme_reserve_ratio_works or ctx.params.sme_reserve_ratio)
   if reserved < p.budget * ratio then
     ctx:note({
       subject = p.id,
@@ -48,7 +50,7 @@ local function check_thresholds(dept, ctx, p, reserved)
       at = p,
     })
   end
-  local small_share = proc.dec_param(ctx, "sme_small_micro_share")
+  local small_share = dec(ctx.params.sme_small_micro_share)
   if p.small_micro_reserved == nil then
     ctx:note({
       subject = p.id,
@@ -71,7 +73,10 @@ return {
   id = "MGMT.PROC.SME_SETASIDE",
   indicator = "管理效率/采购管理/采购政策效能",
   title = "采购政策效能",
-  basis = "《政府采购促进中小企业发展管理办法》（财库〔2020〕46号）第八条：200万元以下的货物和服务采购项目、400万元以下的工程采购项目，适宜由中小企业提供的，采购人应当专门面向中小企业采购；超过上述金额的，预留该部分采购项目预算总额的30%以上专门面向中小企业采购，其中预留给小微企业的比例不低于60%",
+  basis = "《政府采购促进中小企业发展管理办法》（财库〔2020〕46号）第八条："
+    .. "200万元以下的货物和服务采购项目、400万元以下的工程采购项目，适宜由中小企业提供的，"
+    .. "采购人应当专门面向中小企业采购；超过上述金额的，预留该部分采购项目预算总额的30%以上"
+    .. "专门面向中小企业采购，其中预留给小微企业的比例不低于60%",
 
   check = function(dept, ctx)
     local list = proc.list(dept, ctx)

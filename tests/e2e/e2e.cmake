@@ -1,0 +1,71 @@
+# End-to-end tests: jxaudit run on the bundled samples and rule sets, from the
+# source tree (paths in reports are relative to it).
+set(JX_E2E ${CMAKE_CURRENT_LIST_DIR})
+
+# jx_golden(NAME <test> GOLDEN <file under golden/> [EXIT <code>] ARGS <args...>)
+function(jx_golden)
+  cmake_parse_arguments(G "" "NAME;GOLDEN;EXIT" "ARGS" ${ARGN})
+  if(NOT DEFINED G_EXIT)
+    set(G_EXIT 0)
+  endif()
+  string(REPLACE ";" "\\;" args "${G_ARGS}")
+  add_test(NAME ${G_NAME}
+           COMMAND ${CMAKE_COMMAND} -DJXAUDIT=$<TARGET_FILE:jxaudit> "-DARGS=${args}"
+                   -DGOLDEN=${JX_E2E}/golden/${G_GOLDEN} -DEXPECT_EXIT=${G_EXIT} -DWORKDIR=${PROJECT_SOURCE_DIR}
+                   -P ${JX_E2E}/run_golden.cmake)
+endfunction()
+
+# jx_expect(NAME <test> [EXIT <code>] ARGS <args...> EXPECT <substrings...>)
+function(jx_expect)
+  cmake_parse_arguments(G "" "NAME;EXIT" "ARGS;EXPECT" ${ARGN})
+  if(NOT DEFINED G_EXIT)
+    set(G_EXIT 0)
+  endif()
+  string(REPLACE ";" "\\;" args "${G_ARGS}")
+  string(REPLACE ";" "\\;" expect "${G_EXPECT}")
+  add_test(NAME ${G_NAME}
+           COMMAND ${CMAKE_COMMAND} -DJXAUDIT=$<TARGET_FILE:jxaudit> "-DARGS=${args}" "-DEXPECT=${expect}"
+                   -DEXPECT_EXIT=${G_EXIT} -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${JX_E2E}/expect_contains.cmake)
+endfunction()
+
+# --- every shipped rule set: fixtures pass and lint is clean ---
+foreach(set gz/2023 gz/2024)
+  string(REPLACE "/" "_" id ${set})
+  jx_expect(NAME rules.test.${id} ARGS test rules/${set} EXPECT " passed, 0 failed\n")
+  jx_expect(NAME rules.lint.${id} ARGS lint rules/${set} EXPECT " 0 problems\n")
+endforeach()
+
+# --- the seed reports score as they say (issue 5): 市档案馆 2023 ---
+jx_expect(NAME seed.dangan_2023_scores
+  ARGS --lang en check --format json samples/gz-2023-dangan.json
+  EXPECT "\"path\":\"履职效能/部门整体绩效目标/部门预算资金支出率\",\"leaf\":true,\"weight\":\"10\",\"score\":\"9.99\""
+         "\"path\":\"管理效率/采购管理/采购政策效能\",\"leaf\":true,\"weight\":\"1\",\"score\":\"0.99\""
+         "\"path\":\"管理效率/采购管理/合同备案时效性\",\"leaf\":true,\"weight\":\"1\",\"score\":\"0\""
+         "\"path\":\"履职效能/部门整体绩效目标/产出指标完成情况\",\"leaf\":true,\"weight\":\"20\",\"score\":\"19.94\""
+         "\"path\":\"履职效能\",\"leaf\":false,\"weight\":\"50\",\"score\":\"49.93\""
+         "\"path\":\"管理效率\",\"leaf\":false,\"weight\":\"50\",\"score\":\"48.99\""
+         "\"complete\":true,\"total\":\"98.92\",\"grade\":\"优\"")
+# The same department from CSV tables scores the same.
+jx_expect(NAME seed.dangan_2023_csv_scores
+  ARGS check --format json samples/gz-2023-dangan-csv/department.json
+  EXPECT "\"complete\":true,\"total\":\"98.92\",\"grade\":\"优\"")
+
+# --- golden files: every format on a sample; the batch in every format ---
+jx_golden(NAME e2e.check.text.dangan GOLDEN dangan.txt ARGS check --color never samples/gz-2023-dangan.json)
+jx_golden(NAME e2e.check.text_en.dangan GOLDEN dangan.en.txt
+          ARGS --lang en check --color never samples/gz-2023-dangan.json)
+jx_golden(NAME e2e.check.json.dangan GOLDEN dangan.json ARGS check --format json samples/gz-2023-dangan.json)
+jx_golden(NAME e2e.check.csv.dangan GOLDEN dangan.csv ARGS check --format csv samples/gz-2023-dangan.json)
+# A batch with findings: exit 1 with --fail-on deduction. Determinism: the same
+# bytes with 1 or 2 jobs and with the files named in another order.
+foreach(format txt json csv)
+  set(fmt ${format})
+  if(format STREQUAL "txt")
+    set(fmt text)
+  endif()
+  jx_golden(NAME e2e.batch.${format}.jobs1 GOLDEN flawed-batch.${format} EXIT 1
+            ARGS check --format ${fmt} --color never --fail-on deduction --jobs 1 samples/flawed)
+  jx_golden(NAME e2e.batch.${format}.jobs2_shuffled GOLDEN flawed-batch.${format} EXIT 1
+            ARGS check --format ${fmt} --color never --fail-on deduction --jobs 2
+                 samples/flawed/12-disclosure-late.json samples/flawed/03-sme-setaside.json samples/flawed)
+endforeach()
