@@ -116,7 +116,8 @@ std::string date_text(i64 z) {
 constexpr int fiscal_year = 2023;
 
 // The themes of samples/flawed/, as bits.
-enum Theme : unsigned {
+namespace theme {
+enum Bits : unsigned {
   intention = 1u << 0,
   contract = 1u << 1,
   sme = 1u << 2,
@@ -131,20 +132,21 @@ enum Theme : unsigned {
   disclosure = 1u << 11,
   self_evaluation = 1u << 12,
 };
-constexpr std::array<std::pair<Theme, const char*>, 13> theme_names = {{
-    {intention, "procurement-intention"},
-    {contract, "procurement-contract"},
-    {sme, "sme-setaside"},
-    {schedule, "spending-schedule"},
-    {carryover, "carryover"},
-    {costs, "operating-costs"},
-    {targets, "targets-missed"},
-    {ex_ante, "ex-ante-evaluation"},
-    {evidence_missing, "evidence-missing"},
-    {evidence_negative, "evidence-negative"},
-    {assets, "assets"},
-    {disclosure, "disclosure-late"},
-    {self_evaluation, "self-evaluation-inconsistent"},
+}  // namespace theme
+constexpr std::array<std::pair<unsigned, const char*>, 13> theme_names = {{
+    {theme::intention, "procurement-intention"},
+    {theme::contract, "procurement-contract"},
+    {theme::sme, "sme-setaside"},
+    {theme::schedule, "spending-schedule"},
+    {theme::carryover, "carryover"},
+    {theme::costs, "operating-costs"},
+    {theme::targets, "targets-missed"},
+    {theme::ex_ante, "ex-ante-evaluation"},
+    {theme::evidence_missing, "evidence-missing"},
+    {theme::evidence_negative, "evidence-negative"},
+    {theme::assets, "assets"},
+    {theme::disclosure, "disclosure-late"},
+    {theme::self_evaluation, "self-evaluation-inconsistent"},
 }};
 
 using Date = std::optional<i64>;
@@ -237,7 +239,6 @@ struct Department {
   std::vector<Target> targets;
   std::vector<Procurement> procurements;
   // assets
-  bool has_assets = true;
   OptEvidence allocation, inventory, data_quality, management_compliance;
   std::optional<std::vector<Remittance>> remittances;
   std::vector<Disposal> disposals;
@@ -385,7 +386,7 @@ class Generator {
       }
     }
   }
-  bool has(Theme t) const { return (d_.themes & t) != 0; }
+  bool has(unsigned t) const { return (d_.themes & t) != 0; }
 
   // About 200 procurements a department on average, skewed: most departments
   // have tens to a few hundred, one in two hundred is a large bureau with
@@ -401,7 +402,7 @@ class Generator {
     const i64 adjusted_yuan = rng_.scale(yuan(20'000'000 + procurements * 300'000), 70, 150);
     d_.adjusted = money(adjusted_yuan);
     d_.initial = rng_.scale(d_.adjusted, 90, 104);
-    d_.spent = d_.adjusted - rng_.scale(d_.adjusted, 0, 0) - d_.adjusted * rng_.range(0, 4) / 10000;
+    d_.spent = d_.adjusted - d_.adjusted * rng_.range(0, 4) / 10000;  // 99.96–100%
     d_.income = d_.spent;
     d_.carryover_start = rng_.scale(d_.adjusted, 0, 6);
     d_.surplus_start = rng_.scale(d_.adjusted, 0, 1);
@@ -501,10 +502,17 @@ class Generator {
           t.actual = t.planned;
         }
         t.weight = weights[static_cast<std::size_t>(i)];
+        whole_units(t);
         d_.targets.push_back(t);
         project_by_id(t.project_id).targets.push_back(d_.targets.size() - 1);
       }
     }
+  }
+
+  // Counts (人次, 件, 期 …) are whole numbers; rates and amounts keep two decimals.
+  static void whole_units(Target& t) {
+    if (t.unit == "%" || t.unit == "元" || t.unit == "万元" || !t.actual) return;
+    t.actual = *t.actual / 100 * 100;
   }
 
   Project& project_by_id(const std::string& id) {
@@ -695,7 +703,7 @@ class Generator {
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     const std::vector<std::size_t> scoped = in_scope();
 
-    if (has(intention) && !scoped.empty()) {
+    if (has(theme::intention) && !scoped.empty()) {
       for (i64 k = few(scoped.size()); k > 0; --k) {
         Procurement& p = any_procurement(scoped);
         if (rng_.chance(40)) {
@@ -705,7 +713,7 @@ class Generator {
         }
       }
     }
-    if (has(contract) && !all.empty()) {
+    if (has(theme::contract) && !all.empty()) {
       for (i64 k = few(all.size()); k > 0; --k) {
         Procurement& p = any_procurement(all);
         switch (rng_.range(0, 2)) {
@@ -722,7 +730,7 @@ class Generator {
         }
       }
     }
-    if (has(sme)) {
+    if (has(theme::sme)) {
       for (i64 k = few(all.size()); k > 0 && !all.empty(); --k) {
         Procurement& p = any_procurement(all);
         if (!p.sme_suitable || !*p.sme_suitable) continue;
@@ -736,17 +744,17 @@ class Generator {
         }
       }
     }
-    if (has(schedule)) {
+    if (has(theme::schedule)) {
       d_.spent = rng_.scale(d_.adjusted, 80, 98);
       d_.income = d_.spent;
       monthly_curve(85, 101);
       make_costs();  // the basic line follows the new total
     }
-    if (has(carryover)) {
+    if (has(theme::carryover)) {
       d_.carryover_end = rng_.scale(d_.spent, 10, 32);
       d_.surplus_end = rng_.scale(d_.spent, 2, 8);
     }
-    if (has(costs)) {
+    if (has(theme::costs)) {
       d_.pf_budget = rng_.scale(d_.pf_actual, 80, 98);
       d_.public_funds_line.adjusted = d_.pf_budget;
       for (Line& line : d_.three_public) {
@@ -758,7 +766,7 @@ class Generator {
         }
       }
     }
-    if (has(targets)) {
+    if (has(theme::targets)) {
       for (i64 k = std::max<i64>(1, static_cast<i64>(d_.targets.size()) / 4); k > 0; --k) {
         Target& t = d_.targets[static_cast<std::size_t>(rng_.range(0, static_cast<i64>(d_.targets.size()) - 1))];
         if (rng_.chance(10)) {
@@ -770,9 +778,10 @@ class Generator {
         } else {
           t.actual = t.planned * rng_.range(80, 95) / 100;
         }
+        whole_units(t);
       }
     }
-    if (has(ex_ante)) {
+    if (has(theme::ex_ante)) {
       for (i64 k = rng_.range(1, 3); k > 0; --k) {
         Project& p = d_.projects[static_cast<std::size_t>(rng_.range(0, static_cast<i64>(d_.projects.size()) - 1))];
         p.is_new = true;
@@ -785,7 +794,7 @@ class Generator {
         p.ex_ante_document.clear();
       }
     }
-    if (has(evidence_missing)) {
+    if (has(theme::evidence_missing)) {
       std::array<OptEvidence*, 10> items = {&d_.allocation,           &d_.inventory,         &d_.data_quality,
                                             &d_.management_compliance, &d_.financial_compliance,
                                             &d_.procurement_compliance, &d_.performance_disclosure,
@@ -796,7 +805,7 @@ class Generator {
       if (rng_.chance(20)) d_.remittances.reset();
       if (rng_.chance(10) && !all.empty()) any_procurement(all).contract_filed.reset();
     }
-    if (has(evidence_negative)) {
+    if (has(theme::evidence_negative)) {
       std::array<OptEvidence*, 8> items = {&d_.pm_rules,        &d_.pm_results,           &d_.pm_monitoring,
                                            &d_.procurement_rules, &d_.financial_compliance, &d_.procurement_compliance,
                                            &d_.performance_disclosure, &d_.financial_rules};
@@ -814,7 +823,7 @@ class Generator {
       for (i64 k = few(all.size()); k > 0 && !all.empty(); --k)
         any_procurement(all).compliance_issues.push_back(rng_.pick(procurement_issues));
     }
-    if (has(assets)) {
+    if (has(theme::assets)) {
       if (rng_.chance(50) && d_.allocation) d_.allocation->issues.push_back("超标准配置办公设备");
       if (rng_.chance(40) && d_.inventory) d_.inventory->done = false;
       if (rng_.chance(40) && d_.data_quality) d_.data_quality->issues.push_back("部分资产卡片信息不完整");
@@ -831,7 +840,7 @@ class Generator {
       d_.fa_in_use = rng_.scale(d_.fa_original, 55, 88);
       d_.fa_idle = d_.fa_original - d_.fa_in_use;
     }
-    if (has(disclosure)) {
+    if (has(theme::disclosure)) {
       Disclosure& x = rng_.chance(50) ? *d_.budget_disclosure : *d_.final_accounts;
       if (rng_.chance(25)) {
         x.published.reset();
@@ -850,7 +859,7 @@ class Generator {
     d_.self_grade = "优";
     const i64 rate = (d_.spent * 20000 / d_.adjusted + 1) / 2;  // hundredths of a percent, half up
     d_.stated_spending_rate = rate;
-    if (has(self_evaluation)) {
+    if (has(theme::self_evaluation)) {
       d_.self_total += rng_.range(10, 150);  // the parts no longer add up
       d_.self_total = std::min<i64>(d_.self_total, 10000);
       if (rng_.chance(50)) d_.self_grade = "良";

@@ -15,11 +15,6 @@ namespace {
 
 const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
-std::string signed_points(const Decimal& d) {
-  if (d.is_zero()) return "0.00";
-  return (d.sign() > 0 ? "+" : "\u2212") + report::format_points(d.abs());
-}
-
 // Findings are matched across rule sets by indicator, rule and subject.
 std::string finding_key(const Finding& f) { return f.indicator + "\x1f" + f.rule_id + "\x1f" + f.subject + "\x1f" + kind_name(f.kind); }
 
@@ -28,7 +23,7 @@ std::string compare_one(const report::DepartmentReport& a, const report::Departm
   out += fmt::format("A: {}（{}）\nB: {}（{}）\n", a.rules->name(), a.rules->dir(), b.rules->name(), b.rules->dir());
   out += fmt::format("{}{}（{}） → {}（{}）  {}\n\n", tr(lang, "总分：", "Total: "), report::format_points(a.card.total),
                      a.card.grade, report::format_points(b.card.total), b.card.grade,
-                     signed_points(b.card.total - a.card.total));
+                     report::format_gap(b.card.total - a.card.total));
   // Indicators by path, in B's order, then those only A has.
   std::vector<std::vector<std::string>> rows{{tr(lang, "指标", "Indicator"), "A", "B", tr(lang, "变化", "Change")}};
   std::map<std::string, std::size_t> a_index;
@@ -37,13 +32,14 @@ std::string compare_one(const report::DepartmentReport& a, const report::Departm
     const auto& ind = b.rules->indicators()[j];
     const auto it = a_index.find(ind.path);
     const Decimal sb = b.card.rows[j].score;
+    const std::string label = std::string(ind.depth * 2, ' ') + (lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name);
     if (it == a_index.end()) {
-      rows.push_back({std::string(ind.depth * 2, ' ') + ind.name, "—", report::format_points(sb), tr(lang, "新增", "new")});
+      rows.push_back({label, "—", report::format_points(sb), tr(lang, "新增", "new")});
       continue;
     }
     const Decimal sa = a.card.rows[it->second].score;
-    rows.push_back({std::string(ind.depth * 2, ' ') + ind.name, report::format_points(sa), report::format_points(sb),
-                    sa == sb ? "" : signed_points(sb - sa)});
+    rows.push_back({label, report::format_points(sa), report::format_points(sb),
+                    sa == sb ? "" : report::format_gap(sb - sa)});
     a_index.erase(it);
   }
   for (const auto& [path, i] : a_index) {

@@ -46,7 +46,17 @@ int run_diff(const std::string& a_dir, const std::string& b_dir, const GlobalOpt
   }
   std::vector<std::string> lines;
   auto add = [&](std::string s) { lines.push_back(std::move(s)); };
-  if (a->rules.name() != b->rules.name()) add(fmt::format("name: {} → {}", a->rules.name(), b->rules.name()));
+  if (a->rules.name() != b->rules.name()) add(fmt::format("~ name: {} → {}", a->rules.name(), b->rules.name()));
+  auto years = [](const rules::RuleSet& s) {
+    std::string out;
+    for (int y : s.fiscal_years()) out += (out.empty() ? "" : ", ") + std::to_string(y);
+    return out;
+  };
+  if (years(a->rules) != years(b->rules)) add(fmt::format("~ fiscal years: {} → {}", years(a->rules), years(b->rules)));
+  if (a->rules.chain().size() != b->rules.chain().size() || a->rules.chain().back() != b->rules.chain().back()) {
+    add(fmt::format("~ extends: {} → {}", a->rules.chain().size() > 1 ? a->rules.chain()[1] : "—",
+                    b->rules.chain().size() > 1 ? b->rules.chain()[1] : "—"));
+  }
 
   // Indicators, in B's order, then those only A has.
   const auto& ai = a->rules.indicators();

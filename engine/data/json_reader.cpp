@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "data/raw.hpp"
@@ -53,23 +54,19 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     const std::size_t start = value_start();
     last_end_ = stream_.Tell();
     if (discarding_ > 0) return true;
-    RawNode& object = *stack_.back();
-    std::vector<SourcePos>& key_positions = key_positions_.back();
     std::string key(s, n);
-    for (std::size_t i = 0; i < object.keys.size(); ++i) {
-      if (object.keys[i] == key) {
-        const SourcePos first = key_positions[i];
-        const SourcePos here = locate(start);
-        diagnostics_.push_back(Diagnostic{Diagnostic::Severity::error, std::string(file_name_), here.line,
-                                          here.column, pointer_to(key),
-                                          tr(lang_,
-                                             fmt::format("重复的字段名 \"{}\"（首次出现在第 {} 行第 {} 列）",
-                                                         key, first.line, first.column),
-                                             fmt::format("duplicate key \"{}\" (first at line {}, column {})",
-                                                         key, first.line, first.column))});
-        discard_next_ = true;
-        return true;
-      }
+    // A hash per open object: a linear scan made an object of 100,000 keys take minutes.
+    if (const auto first_at = keys_seen_.back().find(key); first_at != keys_seen_.back().end()) {
+      const SourcePos first = first_at->second;
+      const SourcePos here = locate(start);
+      diagnostics_.push_back(Diagnostic{
+          Diagnostic::Severity::error, std::string(file_name_), here.line, here.column, pointer_to(key),
+          tr(lang_,
+             fmt::format("重复的字段名 \"{}\"（首次出现在第 {} 行第 {} 列）", key, first.line, first.column),
+             fmt::format("duplicate key \"{}\" (first at line {}, column {})", key, first.line,
+                         first.column))});
+      discard_next_ = true;
+      return true;
     }
     pending_key_ = std::move(key);
     pending_key_pos_ = locate(start);
@@ -127,8 +124,8 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     } else {
       RawNode& parent = *stack_.back();
       if (parent.kind == RawNode::Kind::object) {
+        keys_seen_.back().emplace(pending_key_, pending_key_pos_);
         parent.keys.push_back(std::move(pending_key_));
-        key_positions_.back().push_back(pending_key_pos_);
       }
       node = &parent.children.emplace_back();
     }
@@ -171,7 +168,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
       return false;  // stops the parse: the rest of the file cannot be trusted to be reasonable
     }
     stack_.push_back(place(kind, start));
-    key_positions_.emplace_back();
+    keys_seen_.emplace_back();
     return true;
   }
 
@@ -182,7 +179,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
       return true;
     }
     stack_.pop_back();
-    key_positions_.pop_back();
+    keys_seen_.pop_back();
     return true;
   }
 
@@ -196,7 +193,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   std::vector<Diagnostic>& diagnostics_;
   std::string_view file_name_;
   std::vector<RawNode*> stack_;
-  std::vector<std::vector<SourcePos>> key_positions_;  // per open container: where each member's key is
+  std::vector<std::unordered_map<std::string, SourcePos>> keys_seen_;  // per open container: key → where
   std::string pending_key_;
   SourcePos pending_key_pos_;
   std::size_t last_end_ = 0;

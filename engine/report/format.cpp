@@ -10,6 +10,11 @@ std::string format_points(const Decimal& d) {
   return d.to_string();
 }
 
+std::string format_gap(const Decimal& d) {
+  if (d.is_zero()) return "0.00";
+  return (d.sign() > 0 ? "+" : "\u2212") + format_points(d.abs());
+}
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   std::size_t i = 0;

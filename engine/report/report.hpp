@@ -65,6 +65,8 @@ std::string render_summary_csv(const std::vector<SummaryRow>& rows, const std::v
 // Points as users read them: two decimals when that is exact ("9.99", "1.00"),
 // otherwise every digit ("0.995"); a fraction shows its digits and "…". Never rounds.
 std::string format_points(const Decimal& d);
+// A signed difference as printed: "+0.01", "−0.01" (U+2212 minus), "0.00".
+std::string format_gap(const Decimal& d);
 // Display width of UTF-8 text in terminal columns (CJK characters take two).
 std::size_t display_width(std::string_view text);
 

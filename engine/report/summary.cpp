@@ -43,7 +43,7 @@ std::string render_summary_text(const std::vector<SummaryRow>& rows, const std::
                                                tr(lang, "文件", "File")}};
   for (const SummaryRow& r : rows) {
     table.push_back({r.name, format_points(r.total) + (r.complete ? "" : " *"),
-                     r.self_total ? format_points(*r.self_total) : "", r.self_total ? format_points(r.total - *r.self_total) : "",
+                     r.self_total ? format_points(*r.self_total) : "", r.self_total ? format_gap(r.total - *r.self_total) : "",
                      r.grade, std::to_string(r.findings), r.file});
   }
   std::vector<std::size_t> widths(table.front().size());

@@ -25,12 +25,8 @@ std::string pad_left(const std::string& s, std::size_t width) {
 
 const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
-// computed − self, signed: "+0.01", "−0.01", "0.00" (the sign is U+2212, as in print).
-std::string gap_text(const Decimal& computed, const Decimal& self) {
-  const Decimal gap = computed - self;
-  if (gap.is_zero()) return "0.00";
-  return (gap.sign() > 0 ? "+" : "\u2212") + format_points(gap.abs());
-}
+// computed − self, as the table prints it.
+std::string gap_text(const Decimal& computed, const Decimal& self) { return format_gap(computed - self); }
 
 std::string verdict(const scoring::Scorecard& card, Lang lang) {
   if (!card.complete) return tr(lang, "检查不完整，不下结论", "check incomplete: no verdict");

@@ -26,6 +26,12 @@ local KIND, WHAT = "benefit", "效益指标"
 
 local DIRECTION = { [">="] = "不低于", ["<="] = "不高于", ["="] = "等于" }
 
+-- "75%" for a percentage, "493 万页" otherwise.
+local function show(value, unit)
+  if unit == "%" then return tostring(value) .. "%" end
+  return tostring(value) .. " " .. unit
+end
+
 -- Completion ratio of one target, 0..1 (exact).
 local function completion(t)
   local planned, actual = t.planned, t.actual
@@ -82,14 +88,14 @@ return {
       local loss, message
       if t.actual == nil then
         loss = share
-        message = ("%s“%s”未填报实际完成值（目标%s %s %s）"):format(WHAT, t.name, DIRECTION[t.direction],
-          tostring(t.planned), t.unit)
+        message = ("%s“%s”未填报实际完成值（目标%s %s）"):format(WHAT, t.name, DIRECTION[t.direction],
+          show(t.planned, t.unit))
       else
         local ratio = completion(t)
         if ratio < 1 then
           loss = share * (1 - ratio)
-          message = ("%s“%s”未完成：目标%s %s %s，实际 %s %s，完成比例 %s"):format(WHAT, t.name,
-            DIRECTION[t.direction], tostring(t.planned), t.unit, tostring(t.actual), t.unit, ratio:percent(2))
+          message = ("%s“%s”未完成：目标%s %s，实际 %s，完成比例 %s"):format(WHAT, t.name,
+            DIRECTION[t.direction], show(t.planned, t.unit), show(t.actual, t.unit), ratio:percent(2))
         end
       end
       if loss ~= nil then

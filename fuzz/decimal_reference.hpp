@@ -1,0 +1,183 @@
+// A slow, obviously-correct model of jx::Decimal for the decimal fuzzer: the
+// grammar, exact values as Boost cpp_rational, and the eight rounding modes
+// written from their definitions (floor/ceiling of a rational), not from the
+// library's remainder arithmetic. Nothing here calls jx::Decimal.
+#pragma once
+
+#include <boost/multiprecision/cpp_int.hpp>
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "decimal/decimal.hpp"
+
+namespace jx::fuzz::ref {
+
+using BigInt = boost::multiprecision::cpp_int;
+using Rational = boost::multiprecision::number<boost::multiprecision::cpp_rational_backend>;
+
+inline BigInt pow10(std::int64_t n) { return boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(n)); }
+
+// coefficient × 10^exponent
+inline Rational value_of(const BigInt& coefficient, std::int64_t exponent) {
+  if (exponent >= 0) return Rational(coefficient * pow10(exponent));
+  return Rational(coefficient, pow10(-exponent));
+}
+
+inline std::size_t digits(const BigInt& v) {
+  const BigInt m = boost::multiprecision::abs(v);
+  return m == 0 ? 1 : m.str().size();
+}
+
+// The text of a number the grammar accepts, taken apart.
+struct Text {
+  BigInt coefficient;         // all mantissa digits, leading zeros dropped, signed
+  std::size_t significant;    // digits of the coefficient without leading zeros (1 for zero)
+  std::int64_t exponent = 0;  // saturated at ±10^12: beyond every bound anyway
+};
+
+// [+-] then digits with at most one point and at least one digit, then
+// optionally e|E, [+-], at least one digit. Nothing else, nothing around it.
+inline std::optional<Text> parse(std::string_view s) {
+  std::size_t e = s.find_first_of("eE");
+  std::string_view mantissa = s.substr(0, e);
+  std::string_view exp = e == std::string_view::npos ? std::string_view() : s.substr(e + 1);
+  if (e != std::string_view::npos && exp.empty()) return std::nullopt;
+
+  bool negative = false;
+  if (!mantissa.empty() && (mantissa[0] == '+' || mantissa[0] == '-')) {
+    negative = mantissa[0] == '-';
+    mantissa.remove_prefix(1);
+  }
+  std::string all;
+  int points = 0;
+  std::int64_t after_point = 0;
+  for (char c : mantissa) {
+    if (c == '.') {
+      ++points;
+    } else if (c >= '0' && c <= '9') {
+      all += c;
+      if (points == 1) ++after_point;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (points > 1 || all.empty()) return std::nullopt;
+
+  std::int64_t exp_value = 0;
+  bool exp_negative = false;
+  if (!exp.empty() && (exp[0] == '+' || exp[0] == '-')) {
+    exp_negative = exp[0] == '-';
+    exp.remove_prefix(1);
+  }
+  if (e != std::string_view::npos && exp.empty()) return std::nullopt;
+  for (char c : exp) {
+    if (c < '0' || c > '9') return std::nullopt;
+    if (exp_value < 1'000'000'000'000) exp_value = exp_value * 10 + (c - '0');
+  }
+  if (exp_negative) exp_value = -exp_value;
+
+  const std::size_t nonzero = all.find_first_not_of('0');
+  Text t;
+  t.significant = nonzero == std::string::npos ? 1 : all.size() - nonzero;
+  t.coefficient = nonzero == std::string::npos ? BigInt(0) : BigInt(all.substr(nonzero));
+  if (negative) t.coefficient = -t.coefficient;
+  t.exponent = exp_value - after_point;
+  return t;
+}
+
+inline BigInt floor_of(const Rational& q) {
+  const BigInt n = boost::multiprecision::numerator(q);
+  const BigInt d = boost::multiprecision::denominator(q);  // > 0
+  BigInt f = n / d;                                        // truncates towards zero
+  if (f * d != n && n < 0) f -= 1;
+  return f;
+}
+
+// q rounded to an integer with `mode`, from the definitions of the modes.
+inline BigInt round(const Rational& q, RoundingMode mode) {
+  const BigInt lo = floor_of(q);
+  if (Rational(lo) == q) return lo;
+  const BigInt hi = lo + 1;
+  const Rational frac = q - Rational(lo);  // in (0, 1)
+  const Rational half(1, 2);
+  const BigInt towards_zero = q > 0 ? lo : hi;
+  const BigInt away = q > 0 ? hi : lo;
+  switch (mode) {
+    case RoundingMode::floor: return lo;
+    case RoundingMode::ceiling: return hi;
+    case RoundingMode::down: return towards_zero;
+    case RoundingMode::up: return away;
+    case RoundingMode::half_up: return frac == half ? away : (frac < half ? lo : hi);
+    case RoundingMode::half_down: return frac == half ? towards_zero : (frac < half ? lo : hi);
+    case RoundingMode::half_even: return frac == half ? ((lo % 2 == 0) ? lo : hi) : (frac < half ? lo : hi);
+    case RoundingMode::zero_five_up: {
+      const int last = static_cast<int>(boost::multiprecision::abs(towards_zero) % 10);
+      return (last == 0 || last == 5) ? away : towards_zero;
+    }
+  }
+  return lo;
+}
+
+// floor(log10(|q|)) for q != 0.
+inline std::int64_t adjusted_exponent(const Rational& q) {
+  const Rational m = boost::multiprecision::abs(q);
+  const BigInt n = boost::multiprecision::numerator(m);
+  const BigInt d = boost::multiprecision::denominator(m);
+  std::int64_t e = static_cast<std::int64_t>(digits(n)) - static_cast<std::int64_t>(digits(d));
+  // 10^(e-1) < m < 10^(e+1): one step decides.
+  const Rational p = e >= 0 ? Rational(pow10(e)) : Rational(BigInt(1), pow10(-e));
+  return m >= p ? e : e - 1;
+}
+
+// True when the reduced denominator has a prime factor other than 2 and 5.
+inline bool non_terminating(const Rational& q) {
+  BigInt d = boost::multiprecision::denominator(q);
+  d >>= static_cast<unsigned>(boost::multiprecision::lsb(d));
+  while (d % 5 == 0) d /= 5;
+  return d != 1;
+}
+
+// The plain form with the largest exponent (trailing zeros stripped).
+// Only for terminating values.
+inline std::pair<BigInt, std::int64_t> normalized(const Rational& q) {
+  BigInt n = boost::multiprecision::numerator(q);
+  BigInt d = boost::multiprecision::denominator(q);
+  if (n == 0) return {BigInt(0), 0};
+  // n / (2^a·5^b) = n·2^(k−a)·5^(k−b) / 10^k with k = max(a, b)
+  const auto a = static_cast<std::int64_t>(boost::multiprecision::lsb(d));
+  d >>= static_cast<unsigned>(a);
+  std::int64_t b = 0;
+  while (d % 5 == 0) {
+    d /= 5;
+    ++b;
+  }
+  const std::int64_t k = std::max(a, b);
+  n *= boost::multiprecision::pow(BigInt(2), static_cast<unsigned>(k - a)) *
+       boost::multiprecision::pow(BigInt(5), static_cast<unsigned>(k - b));
+  std::int64_t e = -k;
+  const BigInt big_step = pow10(64);
+  while (n % big_step == 0) {
+    n /= big_step;
+    e += 64;
+  }
+  while (n % 10 == 0) {
+    n /= 10;
+    ++e;
+  }
+  return {n, e};
+}
+
+// Plain text of coefficient × 10^exponent, never an exponent, no negative zero.
+inline std::string format(const BigInt& coefficient, std::int64_t exponent) {
+  std::string digits = BigInt(boost::multiprecision::abs(coefficient)).str();
+  std::string sign = coefficient < 0 ? "-" : "";
+  if (exponent >= 0) return sign + digits + (coefficient == 0 ? "" : std::string(static_cast<std::size_t>(exponent), '0'));
+  const auto scale = static_cast<std::size_t>(-exponent);
+  if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
+  return sign + digits.substr(0, digits.size() - scale) + "." + digits.substr(digits.size() - scale);
+}
+
+}  // namespace jx::fuzz::ref
