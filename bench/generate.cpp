@@ -164,9 +164,9 @@ using OptEvidence = std::optional<Evidence>;
 
 struct Target {
   std::string id, project_id, kind, category, name, unit, direction;
-  i64 planned = 0;               // hundredths
-  std::optional<i64> actual;     // hundredths
-  i64 weight = 0;                // hundredths of a point
+  i64 planned = 0;            // hundredths
+  std::optional<i64> actual;  // hundredths
+  i64 weight = 0;             // hundredths of a point
   std::string note;
 };
 
@@ -265,29 +265,47 @@ struct Department {
 // ---------------------------------------------------------------- vocabulary
 
 const std::array<const char*, 11> districts = {"越秀区", "海珠区", "荔湾区", "天河区", "白云区", "黄埔区",
-                                                "番禺区", "花都区", "南沙区", "从化区", "增城区"};
-const std::array<const char*, 24> bureaus = {
-    "教育局",         "科学技术局",     "工业和信息化局", "民政局",         "司法局",
-    "财政局",         "人力资源和社会保障局", "规划和自然资源局", "生态环境局", "住房和城乡建设局",
-    "交通运输局",     "水务局",         "农业农村局",     "商务局",         "文化广电旅游局",
-    "卫生健康委员会", "退役军人事务局", "应急管理局",     "审计局",         "市场监督管理局",
-    "统计局",         "医疗保障局",     "城市管理和综合执法局", "档案馆"};
-const std::array<const char*, 16> goods = {"办公设备",   "计算机及网络设备", "档案密集架", "执法记录仪",
-                                           "公务用车",   "实验室仪器",       "图书资料",   "安防监控设备",
-                                           "应急物资",   "教学设备",         "医疗设备",   "办公家具",
-                                           "服务器",     "打印复印设备",     "空调设备",   "信创终端"};
-const std::array<const char*, 16> services = {"物业管理服务",   "信息系统运维服务", "数据加工服务", "法律顾问服务",
-                                              "审计服务",       "会议培训服务",     "保安服务",     "保洁服务",
-                                              "宣传推广服务",   "课题研究服务",     "档案数字化服务", "第三方评估服务",
-                                              "食堂餐饮服务",   "车辆租赁服务",     "云资源租用服务", "测绘服务"};
+                                               "番禺区", "花都区", "南沙区", "从化区", "增城区"};
+const std::array<const char*, 24> bureaus = {"教育局",
+                                             "科学技术局",
+                                             "工业和信息化局",
+                                             "民政局",
+                                             "司法局",
+                                             "财政局",
+                                             "人力资源和社会保障局",
+                                             "规划和自然资源局",
+                                             "生态环境局",
+                                             "住房和城乡建设局",
+                                             "交通运输局",
+                                             "水务局",
+                                             "农业农村局",
+                                             "商务局",
+                                             "文化广电旅游局",
+                                             "卫生健康委员会",
+                                             "退役军人事务局",
+                                             "应急管理局",
+                                             "审计局",
+                                             "市场监督管理局",
+                                             "统计局",
+                                             "医疗保障局",
+                                             "城市管理和综合执法局",
+                                             "档案馆"};
+const std::array<const char*, 16> goods = {"办公设备", "计算机及网络设备", "档案密集架", "执法记录仪",
+                                           "公务用车", "实验室仪器",       "图书资料",   "安防监控设备",
+                                           "应急物资", "教学设备",         "医疗设备",   "办公家具",
+                                           "服务器",   "打印复印设备",     "空调设备",   "信创终端"};
+const std::array<const char*, 16> services = {
+    "物业管理服务", "信息系统运维服务", "数据加工服务",   "法律顾问服务", "审计服务",       "会议培训服务",
+    "保安服务",     "保洁服务",         "宣传推广服务",   "课题研究服务", "档案数字化服务", "第三方评估服务",
+    "食堂餐饮服务", "车辆租赁服务",     "云资源租用服务", "测绘服务"};
 const std::array<const char*, 8> works = {"办公楼维修改造工程", "消防设施改造工程", "道路修缮工程",
                                           "河涌整治工程",       "供水管网改造工程", "档案库房改造工程",
                                           "绿化提升工程",       "机房改造工程"};
 const std::array<const char*, 12> project_names = {
-    "业务工作经费", "信息化建设经费", "专项业务经费", "运行保障经费", "人才培养经费", "宣传教育经费",
-    "执法装备经费", "课题研究经费", "应急保障经费", "民生服务经费", "基础设施维护经费", "数字政府建设经费"};
-const std::array<const char*, 6> supplier_kinds = {"科技有限公司", "信息技术有限公司", "建设工程有限公司",
-                                                   "物业服务有限公司", "咨询有限公司", "设备有限公司"};
+    "业务工作经费", "信息化建设经费", "专项业务经费", "运行保障经费", "人才培养经费",     "宣传教育经费",
+    "执法装备经费", "课题研究经费",   "应急保障经费", "民生服务经费", "基础设施维护经费", "数字政府建设经费"};
+const std::array<const char*, 6> supplier_kinds = {"科技有限公司",     "信息技术有限公司", "建设工程有限公司",
+                                                   "物业服务有限公司", "咨询有限公司",     "设备有限公司"};
 const std::array<const char*, 12> supplier_places = {"广州", "穗华", "羊城", "珠江", "白云", "南粤",
                                                      "越秀", "天河", "岭南", "花城", "粤海", "云山"};
 
@@ -316,10 +334,10 @@ const std::array<TargetTemplate, 14> target_templates = {{
     {"benefit", "可持续影响指标", "长效机制建立", "项", ">=", 1, 5},
 }};
 
-const std::array<const char*, 8> evidence_issues = {
-    "部分支出凭证附件不齐全", "个别事项未按规定履行审批程序", "内部控制流程执行不到位",
-    "部分资料未及时归档",     "台账登记不完整",             "个别合同条款约定不明确",
-    "整改落实不及时",         "制度未覆盖全部业务环节"};
+const std::array<const char*, 8> evidence_issues = {"部分支出凭证附件不齐全", "个别事项未按规定履行审批程序",
+                                                    "内部控制流程执行不到位", "部分资料未及时归档",
+                                                    "台账登记不完整",         "个别合同条款约定不明确",
+                                                    "整改落实不及时",         "制度未覆盖全部业务环节"};
 const std::array<const char*, 5> procurement_issues = {"采购文件归档不规范", "采购需求论证不充分",
                                                        "评审专家抽取记录缺失", "验收报告内容不完整",
                                                        "合同履约验收不及时"};
@@ -437,7 +455,8 @@ class Generator {
       p.id = fmt::format("P{:02}", i);
       p.name = fmt::format("{}（{}）", rng_.pick(project_names), i);
       p.level = "一级";
-      const i64 share = i == first_level ? left : std::min(left, project_total * rng_.range(50, 150) / 100 / first_level);
+      const i64 share =
+          i == first_level ? left : std::min(left, project_total * rng_.range(50, 150) / 100 / first_level);
       left -= share;
       p.budget = share;
       p.spent = share;
@@ -580,7 +599,8 @@ class Generator {
     p.contract_filed = *p.contract_signed + rng_.range(1, 7);
     if (rng_.chance(60)) p.acceptance_date = *p.contract_signed + rng_.range(20, 120);
     p.contract_amount = rng_.scale(p.budget, 90, 100);
-    p.supplier = fmt::format("{}{}{}", rng_.pick(supplier_places), rng_.pick(supplier_places), rng_.pick(supplier_kinds));
+    p.supplier = fmt::format("{}{}{}", rng_.pick(supplier_places), rng_.pick(supplier_places),
+                             rng_.pick(supplier_kinds));
     const i64 size = rng_.range(0, 99);
     p.supplier_size = size < 10 ? "large" : size < 35 ? "medium" : size < 75 ? "small" : "micro";
 
@@ -686,7 +706,9 @@ class Generator {
   }
 
   // A few records to break: 1 + about 2% of n, at most n.
-  i64 few(std::size_t n) { return std::min<i64>(static_cast<i64>(n), 1 + rng_.range(0, static_cast<i64>(n) / 50)); }
+  i64 few(std::size_t n) {
+    return std::min<i64>(static_cast<i64>(n), 1 + rng_.range(0, static_cast<i64>(n) / 50));
+  }
   std::vector<std::size_t> in_scope() const {
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < d_.procurements.size(); ++i)
@@ -768,7 +790,8 @@ class Generator {
     }
     if (has(theme::targets)) {
       for (i64 k = std::max<i64>(1, static_cast<i64>(d_.targets.size()) / 4); k > 0; --k) {
-        Target& t = d_.targets[static_cast<std::size_t>(rng_.range(0, static_cast<i64>(d_.targets.size()) - 1))];
+        Target& t =
+            d_.targets[static_cast<std::size_t>(rng_.range(0, static_cast<i64>(d_.targets.size()) - 1))];
         if (rng_.chance(10)) {
           t.actual.reset();
         } else if (t.direction == ">=") {
@@ -783,7 +806,8 @@ class Generator {
     }
     if (has(theme::ex_ante)) {
       for (i64 k = rng_.range(1, 3); k > 0; --k) {
-        Project& p = d_.projects[static_cast<std::size_t>(rng_.range(0, static_cast<i64>(d_.projects.size()) - 1))];
+        Project& p =
+            d_.projects[static_cast<std::size_t>(rng_.range(0, static_cast<i64>(d_.projects.size()) - 1))];
         p.is_new = true;
         if (rng_.chance(70)) {
           p.ex_ante = false;
@@ -795,10 +819,16 @@ class Generator {
       }
     }
     if (has(theme::evidence_missing)) {
-      std::array<OptEvidence*, 10> items = {&d_.allocation,           &d_.inventory,         &d_.data_quality,
-                                            &d_.management_compliance, &d_.financial_compliance,
-                                            &d_.procurement_compliance, &d_.performance_disclosure,
-                                            &d_.pm_monitoring,         &d_.procurement_rules, &d_.pm_results};
+      std::array<OptEvidence*, 10> items = {&d_.allocation,
+                                            &d_.inventory,
+                                            &d_.data_quality,
+                                            &d_.management_compliance,
+                                            &d_.financial_compliance,
+                                            &d_.procurement_compliance,
+                                            &d_.performance_disclosure,
+                                            &d_.pm_monitoring,
+                                            &d_.procurement_rules,
+                                            &d_.pm_results};
       for (i64 k = rng_.range(2, 6); k > 0; --k) rng_.pick(items)->reset();
       if (rng_.chance(20)) d_.has_performance_management = false;
       if (rng_.chance(15)) d_.has_internal_controls = false;
@@ -806,9 +836,14 @@ class Generator {
       if (rng_.chance(10) && !all.empty()) any_procurement(all).contract_filed.reset();
     }
     if (has(theme::evidence_negative)) {
-      std::array<OptEvidence*, 8> items = {&d_.pm_rules,        &d_.pm_results,           &d_.pm_monitoring,
-                                           &d_.procurement_rules, &d_.financial_compliance, &d_.procurement_compliance,
-                                           &d_.performance_disclosure, &d_.financial_rules};
+      std::array<OptEvidence*, 8> items = {&d_.pm_rules,
+                                           &d_.pm_results,
+                                           &d_.pm_monitoring,
+                                           &d_.procurement_rules,
+                                           &d_.financial_compliance,
+                                           &d_.procurement_compliance,
+                                           &d_.performance_disclosure,
+                                           &d_.financial_rules};
       for (i64 k = rng_.range(1, 4); k > 0; --k) {
         OptEvidence& e = *rng_.pick(items);
         if (!e) continue;
@@ -871,8 +906,8 @@ class Generator {
 
   void make_notes() {
     d_.notes.push_back(fmt::format(
-        "Synthetic department generated by jxaudit bench/generate (seed {}, index {}); not a real unit.", seed_,
-        d_.index));
+        "Synthetic department generated by jxaudit bench/generate (seed {}, index {}); not a real unit.",
+        seed_, d_.index));
     std::string broken;
     for (const auto& [bit, name] : theme_names) {
       if ((d_.themes & bit) == 0) continue;
@@ -930,7 +965,9 @@ class Obj {
     out_ += value;
     return *this;
   }
-  Obj& str(std::string_view key, const std::string& v) { return v.empty() ? *this : raw(key, json_string(v)); }
+  Obj& str(std::string_view key, const std::string& v) {
+    return v.empty() ? *this : raw(key, json_string(v));
+  }
   Obj& money(std::string_view key, const Money& v) {
     if (!v) return *this;
     return raw(key, strings_ ? json_string(cents(*v)) : cents(*v));
@@ -940,8 +977,12 @@ class Obj {
     return raw(key, strings_ ? json_string(text) : text);
   }
   Obj& date(std::string_view key, const Date& v) { return v ? raw(key, json_string(date_text(*v))) : *this; }
-  Obj& boolean(std::string_view key, std::optional<bool> v) { return v ? raw(key, *v ? "true" : "false") : *this; }
-  Obj& integer(std::string_view key, std::optional<i64> v) { return v ? raw(key, std::to_string(*v)) : *this; }
+  Obj& boolean(std::string_view key, std::optional<bool> v) {
+    return v ? raw(key, *v ? "true" : "false") : *this;
+  }
+  Obj& integer(std::string_view key, std::optional<i64> v) {
+    return v ? raw(key, std::to_string(*v)) : *this;
+  }
   Obj& list(std::string_view key, const std::vector<std::string>& items) {
     std::string v = "[";
     for (std::size_t i = 0; i < items.size(); ++i) v += (i ? ", " : "") + json_string(items[i]);
@@ -981,7 +1022,8 @@ class JsonWriter {
     }
     member("budget", budget());
     if (!tables_) member("projects", array(projects(), [](const std::string& p) { return p; }));
-    if (!tables_) member("procurements", array(d_.procurements, [&](const Procurement& p) { return procurement(p); }));
+    if (!tables_)
+      member("procurements", array(d_.procurements, [&](const Procurement& p) { return procurement(p); }));
     member("assets", assets());
     member("public_funds", obj().money("budget", d_.pf_budget).money("actual", d_.pf_actual).done());
     if (d_.has_three_public) {
@@ -1073,7 +1115,10 @@ class JsonWriter {
       std::string months = "[";
       for (std::size_t i = 0; i < d_.monthly.size(); ++i) {
         months += i ? ", " : " ";
-        months += obj().integer("month", d_.monthly[i].first).money("cumulative_spent", d_.monthly[i].second).done();
+        months += obj()
+                      .integer("month", d_.monthly[i].first)
+                      .money("cumulative_spent", d_.monthly[i].second)
+                      .done();
       }
       o.raw("monthly", months + " ]");
     }
@@ -1082,7 +1127,11 @@ class JsonWriter {
 
   std::string target(const Target& t) const {
     Obj o = obj();
-    o.str("id", t.id).str("kind", t.kind).str("category", t.category).str("name", t.name).dec("planned", t.planned);
+    o.str("id", t.id)
+        .str("kind", t.kind)
+        .str("category", t.category)
+        .str("name", t.name)
+        .dec("planned", t.planned);
     if (t.actual) o.dec("actual", *t.actual);
     o.str("unit", t.unit).str("direction", t.direction).dec("weight", t.weight).str("note", t.note);
     return o.done();
@@ -1274,10 +1323,30 @@ std::size_t write_csv_tables(const Department& d, const fs::path& dir) {
   std::size_t bytes = 0;
   {
     CsvWriter w(d.excel_csv);
-    w.header({"id", "name", "project_id", "category", "method", "budget", "intention_scope", "exemption_reason",
-              "intention_published", "procurement_started", "award_notice", "contract_signed", "contract_published",
-              "contract_filed", "acceptance_date", "contract_amount", "supplier", "supplier_size", "sme_suitable",
-              "sme_unsuitable_reason", "sme_reserved", "small_micro_reserved", "compliance_issues", "note"});
+    w.header({"id",
+              "name",
+              "project_id",
+              "category",
+              "method",
+              "budget",
+              "intention_scope",
+              "exemption_reason",
+              "intention_published",
+              "procurement_started",
+              "award_notice",
+              "contract_signed",
+              "contract_published",
+              "contract_filed",
+              "acceptance_date",
+              "contract_amount",
+              "supplier",
+              "supplier_size",
+              "sme_suitable",
+              "sme_unsuitable_reason",
+              "sme_reserved",
+              "small_micro_reserved",
+              "compliance_issues",
+              "note"});
     for (const Procurement& p : d.procurements) {
       std::string issues;
       for (const std::string& i : p.compliance_issues) issues += (issues.empty() ? "" : ";") + i;
@@ -1285,7 +1354,10 @@ std::size_t write_csv_tables(const Department& d, const fs::path& dir) {
       w.cell(p.scope).cell(p.exemption_reason).date(p.intention_published).date(p.procurement_started);
       w.date(p.award_notice).date(p.contract_signed).date(p.contract_published).date(p.contract_filed);
       w.date(p.acceptance_date).money(p.contract_amount).cell(p.supplier).cell(p.supplier_size);
-      w.boolean(p.sme_suitable).cell(p.sme_unsuitable_reason).money(p.sme_reserved).money(p.small_micro_reserved);
+      w.boolean(p.sme_suitable)
+          .cell(p.sme_unsuitable_reason)
+          .money(p.sme_reserved)
+          .money(p.small_micro_reserved);
       w.cell(issues).cell(p.note);
       w.end();
     }
@@ -1310,12 +1382,21 @@ std::size_t write_csv_tables(const Department& d, const fs::path& dir) {
   }
   {
     CsvWriter w(false);
-    w.header({"id", "project_id", "kind", "category", "name", "planned", "actual", "unit", "direction", "weight", "note"});
+    w.header({"id", "project_id", "kind", "category", "name", "planned", "actual", "unit", "direction",
+              "weight", "note"});
     for (const Project& p : d.projects) {
       for (const std::size_t i : p.targets) {
         const Target& t = d.targets[i];
-        w.cell(t.id).cell(t.project_id).cell(t.kind).cell(t.category).cell(t.name).cell(hundredths(t.planned));
-        w.cell(t.actual ? hundredths(*t.actual) : "").cell(t.unit).cell(t.direction).cell(hundredths(t.weight));
+        w.cell(t.id)
+            .cell(t.project_id)
+            .cell(t.kind)
+            .cell(t.category)
+            .cell(t.name)
+            .cell(hundredths(t.planned));
+        w.cell(t.actual ? hundredths(*t.actual) : "")
+            .cell(t.unit)
+            .cell(t.direction)
+            .cell(hundredths(t.weight));
         w.cell(t.note);
         w.end();
       }
@@ -1405,7 +1486,8 @@ int run(const Options& o) {
   const bool csv = o.format != "json";
   if (json) fs::create_directories(o.out / "json");
   if (csv) fs::create_directories(o.out / "csv");
-  std::size_t procurements = 0, projects = 0, targets = 0, largest = 0, json_bytes = 0, csv_bytes = 0, clean = 0;
+  std::size_t procurements = 0, projects = 0, targets = 0, largest = 0, json_bytes = 0, csv_bytes = 0,
+              clean = 0;
   std::string largest_name;
   std::map<std::string, std::size_t> themes;
   const std::size_t first = o.only.value_or(0);
@@ -1438,8 +1520,10 @@ int run(const Options& o) {
   }
   std::string summary = fmt::format(
       "generator\tjx_bench_generate\nseed\t{}\ndepartments\t{}\nprocurements\t{}\nprojects\t{}\ntargets\t{}\n"
-      "largest_department\t{}\nlargest_procurements\t{}\nclean_departments\t{}\njson_bytes\t{}\ncsv_bytes\t{}\n",
-      o.seed, last - first, procurements, projects, targets, largest_name, largest, clean, json_bytes, csv_bytes);
+      "largest_department\t{}\nlargest_procurements\t{}\nclean_departments\t{}\njson_bytes\t{}\ncsv_bytes\t{}"
+      "\n",
+      o.seed, last - first, procurements, projects, targets, largest_name, largest, clean, json_bytes,
+      csv_bytes);
   for (const auto& [theme, count] : themes) summary += fmt::format("theme:{}\t{}\n", theme, count);
   write_file(o.out / "SUMMARY.txt", summary);
   std::cout << summary;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "decimal/decimal.hpp"
 
@@ -26,9 +27,17 @@ inline Rational value_of(const BigInt& coefficient, std::int64_t exponent) {
   return Rational(coefficient, pow10(-exponent));
 }
 
+// Decimal digits of |v| (1 for zero). From the bit length, then one
+// comparison: printing a 20000-digit number would cost more than the test.
 inline std::size_t digits(const BigInt& v) {
   const BigInt m = boost::multiprecision::abs(v);
-  return m == 0 ? 1 : m.str().size();
+  if (m == 0) return 1;
+  const auto bits = static_cast<std::int64_t>(boost::multiprecision::msb(m)) + 1;  // 2^(bits-1) <= m < 2^bits
+  // floor((bits-1)·log10 2) + 1 <= digits <= floor(bits·log10 2) + 1
+  auto low = static_cast<std::int64_t>(static_cast<double>(bits - 1) * 0.30102999566398120) + 1;
+  while (low > 1 && m < pow10(low - 1)) --low;  // the estimate may be one too high at exact powers
+  while (m >= pow10(low)) ++low;
+  return static_cast<std::size_t>(low);
 }
 
 // The text of a number the grammar accepts, taken apart.
@@ -132,11 +141,26 @@ inline std::int64_t adjusted_exponent(const Rational& q) {
   return m >= p ? e : e - 1;
 }
 
+// Divides out every factor p of n (n != 0) and returns how many there were,
+// with p^(2^i) steps so that 10^20000 takes a few dozen divisions, not 20000.
+inline std::int64_t strip(BigInt& n, unsigned p) {
+  std::vector<BigInt> powers{BigInt(p)};  // p, p^2, p^4, …
+  while (n % powers.back() == 0) powers.push_back(powers.back() * powers.back());
+  std::int64_t count = 0;
+  for (std::size_t i = powers.size(); i-- > 0;) {
+    while (n % powers[i] == 0) {
+      n /= powers[i];
+      count += std::int64_t{1} << i;
+    }
+  }
+  return count;
+}
+
 // True when the reduced denominator has a prime factor other than 2 and 5.
 inline bool non_terminating(const Rational& q) {
   BigInt d = boost::multiprecision::denominator(q);
-  d >>= static_cast<unsigned>(boost::multiprecision::lsb(d));
-  while (d % 5 == 0) d /= 5;
+  strip(d, 2);
+  strip(d, 5);
   return d != 1;
 }
 
@@ -147,26 +171,12 @@ inline std::pair<BigInt, std::int64_t> normalized(const Rational& q) {
   BigInt d = boost::multiprecision::denominator(q);
   if (n == 0) return {BigInt(0), 0};
   // n / (2^a·5^b) = n·2^(k−a)·5^(k−b) / 10^k with k = max(a, b)
-  const auto a = static_cast<std::int64_t>(boost::multiprecision::lsb(d));
-  d >>= static_cast<unsigned>(a);
-  std::int64_t b = 0;
-  while (d % 5 == 0) {
-    d /= 5;
-    ++b;
-  }
+  const std::int64_t a = strip(d, 2);
+  const std::int64_t b = strip(d, 5);
   const std::int64_t k = std::max(a, b);
   n *= boost::multiprecision::pow(BigInt(2), static_cast<unsigned>(k - a)) *
        boost::multiprecision::pow(BigInt(5), static_cast<unsigned>(k - b));
-  std::int64_t e = -k;
-  const BigInt big_step = pow10(64);
-  while (n % big_step == 0) {
-    n /= big_step;
-    e += 64;
-  }
-  while (n % 10 == 0) {
-    n /= 10;
-    ++e;
-  }
+  const std::int64_t e = strip(n, 10) - k;
   return {n, e};
 }
 

@@ -181,7 +181,7 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
       ->required();
   cmd->add_option("--ruleset", options->ruleset, "Rule-set directory (default: rules/<jurisdiction>/<fiscal year>)");
   cmd->add_option("--format", options->format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of stdout");
   cmd->add_option("-j,--jobs", options->jobs, "Departments checked in parallel (default: all cores)");

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <utility>
 
 #include "cli/hash.hpp"
 #include "cli/version.hpp"
@@ -102,6 +103,16 @@ void ReportWriter::department(const report::DepartmentReport& report) {
     out_.write(report::render_json(report, engine_version));
   } else if (format_ == "csv") {
     out_.write(report::render_csv_rows(report, lang_));
+  } else if (format_ == "html") {
+    const report::HtmlOptions html{lang_, engine_version};
+    std::string section = report::render_html_department(report, count_ + 1, html);
+    if (count_ == 0) {
+      html_first_ = std::move(section);
+      html_first_title_ = report::html_department_title(report, lang_);
+    } else {
+      if (count_ == 1) out_.write(report::html_page_start("", html) + std::exchange(html_first_, {}));
+      out_.write(section);
+    }
   } else {
     if (count_ > 0) out_.write("\n" + std::string(72, '=') + "\n\n");
     out_.write(report::render_text(report, report::TextOptions{lang_, color_}));
@@ -113,6 +124,14 @@ void ReportWriter::department(const report::DepartmentReport& report) {
 void ReportWriter::failed(const std::string& name) { failed_.push_back(name); }
 
 void ReportWriter::finish() {
+  if (format_ == "html") {
+    const report::HtmlOptions html{lang_, engine_version};
+    if (count_ <= 1) {
+      out_.write(report::html_page_start(count_ == 1 && failed_.empty() ? html_first_title_ : "", html) + html_first_);
+    }
+    out_.write(report::html_page_end(rows_, failed_, html));
+    return;
+  }
   if (rows_.size() + failed_.size() < 2) return;
   if (format_ == "json") {
     out_.write(report::render_summary_json(rows_, failed_));

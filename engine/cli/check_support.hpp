@@ -56,6 +56,10 @@ class ReportWriter {
   std::size_t count_ = 0;
   std::vector<report::SummaryRow> rows_;
   std::vector<std::string> failed_;
+  // html: the first department's section waits until the second one (or the
+  // end) tells whether the page is one department's report or a batch.
+  std::string html_first_;
+  std::string html_first_title_;
 };
 
 }  // namespace jx::cli

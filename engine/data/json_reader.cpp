@@ -392,6 +392,7 @@ RawNode* RawNode::member(std::string_view key) {
 }
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
+  if (text.starts_with("\xEF\xBB\xBF")) last_offset_ = 3;  // column 1 is after the BOM
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') line_starts_.push_back(i + 1);
@@ -402,14 +403,21 @@ SourcePos LineIndex::locate(std::size_t offset, std::uint32_t file) const {
   offset = std::min(offset, text_.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
-  const std::size_t start = line_starts_[line - 1];
+  std::size_t from = line_starts_[line - 1];
   std::uint32_t column = 1;
-  for (std::size_t i = start; i < offset; ++i) {
-    // Count code points: skip UTF-8 continuation bytes; a BOM is not a column.
-    const auto c = static_cast<unsigned char>(text_[i]);
-    if ((c & 0xC0) != 0x80) ++column;
+  if (line == last_line_ && offset >= last_offset_) {
+    from = last_offset_;
+    column = last_column_;
+  } else if (line == 1 && text_.starts_with("\xEF\xBB\xBF") && offset >= 3) {
+    from = 3;  // a BOM is not a column
   }
-  if (line == 1 && text_.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3) --column;
+  for (std::size_t i = from; i < offset; ++i) {
+    // Count code points: skip UTF-8 continuation bytes.
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  last_offset_ = offset;
+  last_line_ = line;
+  last_column_ = column;
   return SourcePos{file, static_cast<std::uint32_t>(line), column};
 }
 

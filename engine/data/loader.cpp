@@ -2,13 +2,17 @@
 // schema's "x-csv" allows, then schema-driven conversion to a typed Document.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <unordered_map>
+#include <vector>
 
 #include "data/convert.hpp"
 #include "data/department.hpp"
@@ -91,6 +95,7 @@ struct TableSource {
   std::vector<bool> used;
   bool loaded = false;
   const TableInfo* info = nullptr;  // what the schema says about it; null when it does not know it
+  std::optional<std::unordered_map<std::string, std::vector<std::size_t>>> by_parent;  // parent key → rows
 };
 
 class Assembler {
@@ -211,14 +216,26 @@ class Assembler {
     RawNode array;
     array.kind = RawNode::Kind::array;
     array.pos = table.rows.pos;
-    for (std::size_t i = 0; i < table.rows.children.size(); ++i) {
-      const RawNode& row = table.rows.children[i];
-      if (!csv.parent_key.empty()) {
-        const RawNode* key = row.member(csv.parent_key);
-        if (key == nullptr || key->text != parent_value) continue;
-      }
+    auto take = [&](std::size_t i) {
       table.used[i] = true;  // reported below if it cannot go here either
-      array.children.push_back(row);
+      array.children.push_back(table.rows.children[i]);
+    };
+    if (csv.parent_key.empty()) {
+      for (std::size_t i = 0; i < table.rows.children.size(); ++i) take(i);
+    } else {
+      if (!table.by_parent) {
+        // Rows by parent key, built once: matching each parent by a scan of
+        // every row would be quadratic in a large department.
+        table.by_parent.emplace();
+        for (std::size_t i = 0; i < table.rows.children.size(); ++i) {
+          if (const RawNode* key = table.rows.children[i].member(csv.parent_key)) {
+            (*table.by_parent)[key->text].push_back(i);
+          }
+        }
+      }
+      if (const auto rows = table.by_parent->find(parent_value); rows != table.by_parent->end()) {
+        for (const std::size_t i : rows->second) take(i);
+      }
     }
     if (const RawNode* existing = parent.member(field)) {
       if (array.children.empty() && !csv.parent_key.empty()) return;  // no rows for this parent: no conflict

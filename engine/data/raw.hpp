@@ -30,6 +30,9 @@ struct RawNode {
 };
 
 // Maps byte offsets of a text to 1-based line and character (code point) column.
+// Offsets asked in increasing order (as a parser asks them) cost O(1) each on
+// average, so a minified file of one very long line is not quadratic. One
+// LineIndex serves one parse: it is not for concurrent use.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
@@ -38,6 +41,10 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
+  // The last position located, where the next search may continue from.
+  mutable std::size_t last_offset_ = 0;
+  mutable std::size_t last_line_ = 1;
+  mutable std::uint32_t last_column_ = 1;
 };
 
 // Parses JSON `text` (the contents of `file_name`, file index `file`). On a

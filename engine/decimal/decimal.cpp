@@ -2,7 +2,10 @@
 #include "decimal/decimal.hpp"
 
 #include <boost/multiprecision/integer.hpp>
+#include <algorithm>
 #include <functional>
+
+#include "decimal/small.hpp"
 
 namespace jx {
 namespace {
@@ -10,6 +13,8 @@ namespace {
 using Int = Decimal::Int;
 using detail::digit_count;
 using detail::pow10;
+using detail::small_scale;
+using detail::to_small;
 
 DecimalError too_many_digits(const char* what) {
   return DecimalError(DecimalError::Kind::out_of_range, std::string(what) + " has more than " +
@@ -35,7 +40,9 @@ Decimal Decimal::checked(Int coefficient, std::int64_t exponent) {
     throw DecimalError(DecimalError::Kind::out_of_range,
                        "exponent out of range (beyond ±" + std::to_string(max_exponent) + ")");
   }
-  if (digit_count(coefficient) > max_digits) throw too_many_digits("result");
+  if (detail::may_exceed_max_digits(coefficient) && digit_count(coefficient) > max_digits) {
+    throw too_many_digits("result");
+  }
   Decimal d;
   d.coefficient_ = std::move(coefficient);
   d.exponent_ = static_cast<std::int32_t>(exponent);
@@ -47,7 +54,10 @@ Decimal Decimal::from_quotient(Int numerator, Int denominator, std::int32_t idea
     numerator = -numerator;
     denominator = -denominator;
   }
-  if (numerator == 0) return checked(0, ideal_exponent);
+  // The ideal exponent is a preference: a result never leaves the exponent
+  // bound for it when the value itself fits (0 / 1E+10000 is 0, 1E-5000 / 1E+5000
+  // is 1E-10000).
+  if (numerator == 0) return checked(0, std::clamp<std::int32_t>(ideal_exponent, -max_exponent, max_exponent));
   const Int g = boost::multiprecision::gcd(numerator, denominator);
   if (g != 1) {
     numerator /= g;
@@ -83,7 +93,8 @@ Decimal Decimal::from_quotient(Int numerator, Int denominator, std::int32_t idea
   }
   if (exponent > ideal_exponent) {
     const auto room = static_cast<std::int64_t>(max_digits - std::min(max_digits, digit_count(coefficient)));
-    const std::int64_t pad = std::min(room, exponent - ideal_exponent);
+    const std::int64_t lowest = std::max<std::int64_t>(ideal_exponent, -max_exponent);
+    const std::int64_t pad = std::clamp<std::int64_t>(exponent - lowest, 0, room);
     coefficient *= pow10(static_cast<std::uint32_t>(pad));
     exponent -= pad;
   }
@@ -111,17 +122,43 @@ Decimal operator+(const Decimal& a, const Decimal& b) {
                                   x.denominator * y.denominator,
                                   std::min(exponent_or_zero(a), exponent_or_zero(b)));
   }
-  if (a.exponent_ == b.exponent_) return Decimal::checked(a.coefficient_ + b.coefficient_, a.exponent_);
   const bool a_higher = a.exponent_ > b.exponent_;
   const Decimal& high = a_higher ? a : b;
   const Decimal& low = a_higher ? b : a;
+  // Fast path: both coefficients machine integers, the aligned sum too.
+  std::int64_t h = 0;
+  std::int64_t l = 0;
+  std::int64_t aligned = 0;
+  std::int64_t sum = 0;
+  if (to_small(high.coefficient_, h) && to_small(low.coefficient_, l) &&
+      small_scale(h, static_cast<std::int64_t>(high.exponent_) - low.exponent_, aligned) &&
+      !__builtin_add_overflow(aligned, l, &sum)) {
+    return Decimal::checked(Int(sum), low.exponent_);
+  }
+  if (a.exponent_ == b.exponent_) return Decimal::checked(a.coefficient_ + b.coefficient_, a.exponent_);
   const auto shift = static_cast<std::uint32_t>(high.exponent_ - low.exponent_);
   if (high.coefficient_ == 0) return Decimal::checked(low.coefficient_, low.exponent_);
   if (digit_count(high.coefficient_) + shift > Decimal::max_digits + 1) throw too_many_digits("sum");
   return Decimal::checked(high.coefficient_ * pow10(shift) + low.coefficient_, low.exponent_);
 }
 
-Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
+Decimal operator-(const Decimal& a, const Decimal& b) {
+  // Fast path as in operator+, without building −b first.
+  std::int64_t x = 0;
+  std::int64_t y = 0;
+  if (!a.is_fraction() && !b.is_fraction() && to_small(a.coefficient_, x) && to_small(b.coefficient_, y)) {
+    const std::int32_t low = std::min(a.exponent_, b.exponent_);
+    std::int64_t ax = 0;
+    std::int64_t by = 0;
+    std::int64_t difference = 0;
+    if (small_scale(x, static_cast<std::int64_t>(a.exponent_) - low, ax) &&
+        small_scale(y, static_cast<std::int64_t>(b.exponent_) - low, by) &&
+        !__builtin_sub_overflow(ax, by, &difference)) {
+      return Decimal::checked(Int(difference), low);
+    }
+  }
+  return a + (-b);
+}
 
 Decimal operator*(const Decimal& a, const Decimal& b) {
   if (a.is_fraction() || b.is_fraction()) {
@@ -130,11 +167,18 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
     return Decimal::from_quotient(x.numerator * y.numerator, x.denominator * y.denominator,
                                   exponent_or_zero(a) + exponent_or_zero(b));
   }
+  const std::int64_t exponent =
+      static_cast<std::int64_t>(a.exponent_) + static_cast<std::int64_t>(b.exponent_);
+  std::int64_t x = 0;
+  std::int64_t y = 0;
+  std::int64_t product = 0;
+  if (to_small(a.coefficient_, x) && to_small(b.coefficient_, y) && !__builtin_mul_overflow(x, y, &product)) {
+    return Decimal::checked(Int(product), exponent);
+  }
   if (digit_count(a.coefficient_) + digit_count(b.coefficient_) > 2 * Decimal::max_digits) {
     throw too_many_digits("product");
   }
-  return Decimal::checked(a.coefficient_ * b.coefficient_,
-                          static_cast<std::int64_t>(a.exponent_) + static_cast<std::int64_t>(b.exponent_));
+  return Decimal::checked(a.coefficient_ * b.coefficient_, exponent);
 }
 
 Decimal operator/(const Decimal& a, const Decimal& b) {
@@ -234,6 +278,20 @@ std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
     const Ratio x = ratio_of(a);
     const Ratio y = ratio_of(b);
     return (x.numerator * y.denominator).compare(y.numerator * x.denominator) <=> 0;
+  }
+  // Fast path: align the two coefficients as machine integers when they fit.
+  std::int64_t x = 0;
+  std::int64_t y = 0;
+  if (to_small(a.coefficient_, x) && to_small(b.coefficient_, y)) {
+    std::int64_t scaled = 0;
+    if (a.exponent_ >= b.exponent_ &&
+        small_scale(x, static_cast<std::int64_t>(a.exponent_) - b.exponent_, scaled)) {
+      return scaled <=> y;
+    }
+    if (a.exponent_ < b.exponent_ &&
+        small_scale(y, static_cast<std::int64_t>(b.exponent_) - a.exponent_, scaled)) {
+      return x <=> scaled;
+    }
   }
   // Same sign, both non-zero: the adjusted exponents (position of the first
   // digit) decide unless equal, which keeps huge exponent gaps cheap.

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "decimal/decimal.hpp"
+#include "decimal/small.hpp"
 
 namespace jx {
 namespace {
@@ -14,6 +15,7 @@ namespace {
 using Int = Decimal::Int;
 using detail::digit_count;
 using detail::pow10;
+using detail::to_small;
 
 constexpr std::array<std::pair<std::string_view, RoundingMode>, 8> mode_names{{
     {"half_up", RoundingMode::half_up},
@@ -51,9 +53,52 @@ void check_exponent(std::int64_t exponent) {
   }
 }
 
+// Whether to add one unit away from zero to a truncated quotient, by `mode`.
+// `half` is the remainder against half the divisor (<0 below, 0 at, >0 above),
+// `odd` and `last` describe the truncated quotient's last digit.
+bool rounds_away(RoundingMode mode, int sign, int half, bool odd, int last) {
+  switch (mode) {
+    case RoundingMode::down: return false;
+    case RoundingMode::up: return true;
+    case RoundingMode::floor: return sign < 0;
+    case RoundingMode::ceiling: return sign > 0;
+    case RoundingMode::half_up: return half >= 0;
+    case RoundingMode::half_down: return half > 0;
+    case RoundingMode::half_even: return half > 0 || (half == 0 && odd);
+    case RoundingMode::zero_five_up: return last == 0 || last == 5;
+  }
+  return false;
+}
+
+// round_quotient on machine integers (denominator > 0, |numerator| ≤ 2^63 − 1).
+std::int64_t round_small(std::int64_t numerator, std::int64_t denominator, RoundingMode mode) {
+  std::int64_t quotient = numerator / denominator;  // truncates towards zero
+  const std::int64_t remainder = numerator % denominator;
+  if (remainder == 0) return quotient;
+  const int sign = numerator < 0 ? -1 : 1;
+  const std::uint64_t twice = 2 * detail::magnitude(remainder);  // < 2·denominator ≤ 2^64 − 2
+  const auto d = static_cast<std::uint64_t>(denominator);
+  const int half = twice < d ? -1 : (twice == d ? 0 : 1);
+  const std::uint64_t q = detail::magnitude(quotient);
+  // |quotient| ≤ |numerator| / 2 here (denominator ≥ 2), so one more unit cannot overflow.
+  if (rounds_away(mode, sign, half, (q & 1U) != 0, static_cast<int>(q % 10))) quotient += sign;
+  return quotient;
+}
+
 // Rounds to exponent `target`: the result is coefficient × 10^target.
 Decimal round_to_exponent(const Decimal& d, std::int64_t target, RoundingMode mode) {
   check_exponent(target);
+  std::int64_t small = 0;
+  if (!d.is_fraction() && detail::to_small(d.coefficient(), small)) {
+    const std::int64_t shift = d.exponent() - target;
+    std::int64_t scaled = 0;
+    if (detail::small_scale(small, shift, scaled))
+      return Decimal(Int(scaled), static_cast<std::int32_t>(target));
+    if (shift < 0 && -shift <= detail::small_pow10_max) {
+      return Decimal(Int(round_small(small, detail::small_pow10[static_cast<std::size_t>(-shift)], mode)),
+                     static_cast<std::int32_t>(target));
+    }
+  }
   auto [numerator, denominator] = scaled_to(d, target);
   return Decimal(detail::round_quotient(numerator, denominator, mode), static_cast<std::int32_t>(target));
 }
@@ -95,6 +140,9 @@ std::string_view rounding_mode_name(RoundingMode mode) {
 namespace detail {
 
 Int round_quotient(const Int& numerator, const Int& denominator, RoundingMode mode) {
+  std::int64_t n = 0;
+  std::int64_t d = 0;
+  if (to_small(numerator, n) && to_small(denominator, d) && d > 0) return Int(round_small(n, d, mode));
   Int quotient;
   Int remainder;
   boost::multiprecision::divide_qr(numerator, denominator, quotient, remainder);  // truncates towards zero
@@ -102,24 +150,10 @@ Int round_quotient(const Int& numerator, const Int& denominator, RoundingMode mo
   const int sign = numerator.sign();
   const int half =
       (boost::multiprecision::abs(remainder) * 2).compare(denominator);  // <0 below half, 0 at half
-  bool away = false;  // away from zero, i.e. |quotient| + 1
-  switch (mode) {
-    case RoundingMode::down: away = false; break;
-    case RoundingMode::up: away = true; break;
-    case RoundingMode::floor: away = sign < 0; break;
-    case RoundingMode::ceiling: away = sign > 0; break;
-    case RoundingMode::half_up: away = half >= 0; break;
-    case RoundingMode::half_down: away = half > 0; break;
-    case RoundingMode::half_even:
-      away = half > 0 || (half == 0 && boost::multiprecision::bit_test(quotient, 0));
-      break;
-    case RoundingMode::zero_five_up: {
-      const int last = static_cast<int>(boost::multiprecision::abs(quotient) % 10);
-      away = last == 0 || last == 5;
-      break;
-    }
-  }
-  if (away) quotient += sign;
+  const bool odd = boost::multiprecision::bit_test(quotient, 0);
+  const int last =
+      mode == RoundingMode::zero_five_up ? static_cast<int>(boost::multiprecision::abs(quotient) % 10) : 0;
+  if (rounds_away(mode, sign, half, odd, last)) quotient += sign;  // away from zero, i.e. |quotient| + 1
   return quotient;
 }
 

@@ -1,11 +1,13 @@
 // Exact text conversion of jx::Decimal: parsing and canonical plain formatting.
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <mutex>
 #include <vector>
 
 #include "decimal/decimal.hpp"
+#include "decimal/small.hpp"
 
 namespace jx {
 namespace {
@@ -79,14 +81,14 @@ Decimal Decimal::parse(std::string_view text) {
   if (i != n) throw syntax_error();
 
   // Significant digits: the integer and fraction digits without leading zeros.
-  std::string digits;
-  digits.reserve(int_digits.size() + frac_digits.size());
-  digits.append(int_digits).append(frac_digits);
-  const auto first_nonzero = digits.find_first_not_of('0');
-  const std::string_view significant = first_nonzero == std::string::npos
-                                           ? std::string_view("0")
-                                           : std::string_view(digits).substr(first_nonzero);
-  if (significant.size() > max_digits) {
+  std::size_t zeros = 0;
+  while (zeros < int_digits.size() + frac_digits.size() &&
+         (zeros < int_digits.size() ? int_digits[zeros] : frac_digits[zeros - int_digits.size()]) == '0') {
+    ++zeros;
+  }
+  const std::size_t significant_size =
+      std::max<std::size_t>(1, int_digits.size() + frac_digits.size() - zeros);
+  if (significant_size > max_digits) {
     throw DecimalError(DecimalError::Kind::out_of_range,
                        "too many digits (more than " + std::to_string(max_digits) + ") in " + quoted(text));
   }
@@ -98,12 +100,16 @@ Decimal Decimal::parse(std::string_view text) {
   }
 
   Int coefficient;
-  if (significant.size() <= 18) {
+  if (significant_size <= 18) {  // fits in 64 bits: no text copy, no cpp_int parse
     std::uint64_t small = 0;
-    for (char c : significant) small = small * 10 + static_cast<std::uint64_t>(c - '0');
+    for (const char c : int_digits) small = small * 10 + static_cast<std::uint64_t>(c - '0');
+    for (const char c : frac_digits) small = small * 10 + static_cast<std::uint64_t>(c - '0');
     coefficient = small;
   } else {
-    coefficient = Int(std::string(significant));
+    std::string digits;
+    digits.reserve(int_digits.size() + frac_digits.size());
+    digits.append(int_digits).append(frac_digits);
+    coefficient = Int(digits.substr(zeros));
   }
   if (negative) coefficient = -coefficient;
   return Decimal(std::move(coefficient), static_cast<std::int32_t>(exponent));
@@ -113,7 +119,16 @@ std::string Decimal::to_string() const {
   if (fraction_) {
     return round_significant(fraction_display_digits, RoundingMode::down).to_string() + "…";
   }
-  std::string digits = boost::multiprecision::abs(coefficient_).str();
+  std::string digits;
+  std::int64_t small = 0;
+  if (detail::to_small(coefficient_, small)) {
+    std::array<char, 24> buffer{};
+    const auto end =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), detail::magnitude(small)).ptr;
+    digits.assign(buffer.data(), end);
+  } else {
+    digits = boost::multiprecision::abs(coefficient_).str();
+  }
   std::string out = coefficient_ < 0 ? "-" : "";
   if (exponent_ >= 0) {
     out += digits;
@@ -140,7 +155,8 @@ std::string Decimal::percent(int scale, RoundingMode mode) const {
 namespace detail {
 
 std::size_t digit_count(const Decimal::Int& value) {
-  if (value == 0) return 1;
+  std::int64_t small = 0;
+  if (to_small(value, small)) return small_digit_count(magnitude(small));
   const Decimal::Int magnitude = boost::multiprecision::abs(value);
   // 2^bit <= |v| < 2^(bit+1), so the digit count is floor(bit·log10 2) + 1 or one more.
   // 0.30102 is just below log10 2, so the estimate never exceeds the true count

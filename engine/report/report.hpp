@@ -62,6 +62,28 @@ std::string render_summary_text(const std::vector<SummaryRow>& rows, const std::
 std::string render_summary_json(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed);
 std::string render_summary_csv(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed, Lang lang);
 
+// HTML: one self-contained page (inline CSS and SVG; a content security policy
+// that forbids every fetch; a little script to sort the batch summary), written
+// progressively: html_page_start, render_html_department for each department as
+// it comes, then html_page_end, whose summary (two or more departments) CSS
+// shows above the departments. Only the summary rows are kept for the end.
+struct HtmlOptions {
+  Lang lang = Lang::zh;
+  std::string engine_version;
+};
+// "广州市档案馆 2023 年度部门整体支出绩效自评检查报告": the page title of one department.
+std::string html_department_title(const DepartmentReport& report, Lang lang);
+// The page up to the first department; `title` "" for a batch (the batch title).
+std::string html_page_start(const std::string& title, const HtmlOptions& options);
+// The section of the `number`-th department (1-based): anchors #dept-N, and the
+// charts svg#score-chart-N and svg#spending-chart-N.
+std::string render_html_department(const DepartmentReport& report, std::size_t number, const HtmlOptions& options);
+// The batch summary (when rows and failed add up to two or more) and the end of the page.
+std::string html_page_end(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed,
+                          const HtmlOptions& options);
+// A whole page for one department.
+std::string render_html(const DepartmentReport& report, const HtmlOptions& options);
+
 // Points as users read them: two decimals when that is exact ("9.99", "1.00"),
 // otherwise every digit ("0.995"); a fraction shows its digits and "…". Never rounds.
 std::string format_points(const Decimal& d);

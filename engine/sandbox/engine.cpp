@@ -85,6 +85,7 @@ int run_protected(lua_State* L) {
   lua_call(L, 2, LUA_MULTRET);
   for (int i = check; i <= lua_gettop(L); ++i) {
     if (!lua_isnil(L, i)) {
+      rt.error_location = fmt::format("{}:{}", path, defined);
       detail::raise_at(L, fmt::format("{}:{}", path, defined),
                        fmt::format("check returned a {} value; a rule reports through ctx:deduct, ctx:score, "
                                    "ctx:note or ctx:missing and returns nothing",

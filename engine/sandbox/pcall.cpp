@@ -35,7 +35,9 @@ int message_handler(lua_State* L) {
     lua_replace(L, 1);
     lua_settop(L, 1);
   }
-  rt.error_location = lua_location(L, 1);
+  // Keep a location set before the error was raised (run_protected does) when
+  // no Lua code is on the stack to give one.
+  if (std::string where = lua_location(L, 1); !where.empty()) rt.error_location = std::move(where);
   luaL_traceback(L, L, lua_tostring(L, 1), 1);
   rt.error_traceback = lua_tostring(L, -1);
   lua_pop(L, 1);

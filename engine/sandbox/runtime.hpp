@@ -109,6 +109,9 @@ struct Origin {
 void open_state(Runtime& rt);
 void set_hook(Runtime& rt);
 void reset_budget(Runtime& rt);
+// Charges work done in C (pattern matching steps) to the instruction budget;
+// raises the budget error, at the calling rule line, when it runs out.
+void charge_instructions(lua_State* L, std::uint64_t count);
 
 // --- pcall.cpp: protected calls with a traceback message handler -----------
 // Calls the function below `nargs` arguments on the stack; returns a Lua status.

@@ -86,6 +86,26 @@ void hook(lua_State* L, lua_Debug* ar) {
 
 }  // namespace
 
+void charge_instructions(lua_State* L, std::uint64_t count) {
+  Runtime& rt = runtime(L);
+  rt.instructions += count;
+  if (rt.instructions <= rt.limits.instructions_per_rule) return;
+  rt.budget_exceeded = true;
+  lua_Debug ar;
+  for (int level = 1; lua_getstack(L, level, &ar) != 0; ++level) {
+    if (lua_getinfo(L, "Sl", &ar) != 0 && ar.currentline > 0) {
+      std::snprintf(rt.last_position, sizeof rt.last_position, "%s:%d",
+                    ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
+      lua_pushfstring(L, "%s:%d: instruction budget exceeded (%I instructions per rule run)", ar.short_src,
+                      ar.currentline, static_cast<lua_Integer>(rt.limits.instructions_per_rule));
+      lua_error(L);
+    }
+  }
+  lua_pushfstring(L, "instruction budget exceeded (%I instructions per rule run)",
+                  static_cast<lua_Integer>(rt.limits.instructions_per_rule));
+  lua_error(L);
+}
+
 Runtime::~Runtime() {
   if (L != nullptr) lua_close(L);
 }

@@ -1,5 +1,6 @@
 # End-to-end tests: jxaudit run on the bundled samples and rule sets, from the
-# source tree (paths in reports are relative to it).
+# source tree (paths in reports are relative to it). Argument lists travel to the
+# -P scripts joined with '|', since ctest would split or mangle ';'.
 set(JX_E2E ${CMAKE_CURRENT_LIST_DIR})
 
 # jx_golden(NAME <test> GOLDEN <file under golden/> [EXIT <code>] ARGS <args...>)
@@ -8,7 +9,7 @@ function(jx_golden)
   if(NOT DEFINED G_EXIT)
     set(G_EXIT 0)
   endif()
-  string(REPLACE ";" "\\;" args "${G_ARGS}")
+  string(REPLACE ";" "|" args "${G_ARGS}")
   add_test(NAME ${G_NAME}
            COMMAND ${CMAKE_COMMAND} -DJXAUDIT=$<TARGET_FILE:jxaudit> "-DARGS=${args}"
                    -DGOLDEN=${JX_E2E}/golden/${G_GOLDEN} -DEXPECT_EXIT=${G_EXIT} -DWORKDIR=${PROJECT_SOURCE_DIR}
@@ -21,8 +22,8 @@ function(jx_expect)
   if(NOT DEFINED G_EXIT)
     set(G_EXIT 0)
   endif()
-  string(REPLACE ";" "\\;" args "${G_ARGS}")
-  string(REPLACE ";" "\\;" expect "${G_EXPECT}")
+  string(REPLACE ";" "|" args "${G_ARGS}")
+  string(REPLACE ";" "|" expect "${G_EXPECT}")
   add_test(NAME ${G_NAME}
            COMMAND ${CMAKE_COMMAND} -DJXAUDIT=$<TARGET_FILE:jxaudit> "-DARGS=${args}" "-DEXPECT=${expect}"
                    -DEXPECT_EXIT=${G_EXIT} -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${JX_E2E}/expect_contains.cmake)

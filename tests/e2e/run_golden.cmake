@@ -2,6 +2,7 @@
 # its exit code with the expected one. Set JX_UPDATE_GOLDEN=1 in the
 # environment to rewrite the golden file instead (then review the diff).
 #   -DJXAUDIT=<exe> -DARGS=<;-list> -DGOLDEN=<file> -DEXPECT_EXIT=<n> -DWORKDIR=<dir>
+string(REPLACE "|" ";" ARGS "${ARGS}")
 execute_process(COMMAND ${JXAUDIT} ${ARGS}
                 WORKING_DIRECTORY ${WORKDIR}
                 OUTPUT_VARIABLE actual

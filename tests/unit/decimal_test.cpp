@@ -606,6 +606,145 @@ TEST(RoundingModeNames, UnknownNameIsABadArgumentListingTheNames) {
   }
 }
 
+// ---------------------------------------------------------------------------
+// The small-value fast path (machine integers with overflow checks, falling
+// back to cpp_int): results at and across the int64 boundary, and a
+// differential check against arithmetic done in cpp_int directly.
+
+TEST(DecimalSmallValues, SumsAndProductsAcrossTheInt64Boundary) {
+  const Decimal max = D("9223372036854775807");  // 2^63 − 1, the largest fast coefficient
+  EXPECT_EQ((max + 1).to_string(), "9223372036854775808");
+  EXPECT_EQ((-max - 1).to_string(), "-9223372036854775808");
+  EXPECT_EQ((-max - 2).to_string(), "-9223372036854775809");
+  EXPECT_EQ((max + D("0.1")).to_string(), "9223372036854775807.1");  // alignment overflows
+  EXPECT_EQ((D("3037000500") * D("3037000500")).to_string(), "9223372037000250000");
+  EXPECT_EQ((D("-3037000499.99") * D("3037000499.99")).to_string(), "-9223372036939509990.0001");
+  EXPECT_EQ((D("0.000000000000000001") + D("1000000000000000000")).to_string(),
+            "1000000000000000000.000000000000000001");
+  EXPECT_EQ((D("1e18") + D("1e-18")).to_string(), "1000000000000000000.000000000000000001");
+  EXPECT_EQ((D("1.50") + D("2.5")).to_string(), "4.00");
+  EXPECT_EQ((D("100") - D("0.01")).to_string(), "99.99");
+  EXPECT_EQ((D("1.5E+2") + D("1")).to_string(), "151");
+  EXPECT_EQ((D("1.5E+2") * D("0.02")).to_string(), "3.0");
+}
+
+TEST(DecimalSmallValues, ComparisonsAcrossTheInt64Boundary) {
+  const Decimal max = D("9223372036854775807");
+  EXPECT_LT(max, max + 1);
+  EXPECT_GT(-max, -max - 1);
+  EXPECT_LT(D("922337203685477580.7"), max);  // scaling by 10 overflows: general path
+  EXPECT_EQ(D("9223372036854775807.0"), max);
+  EXPECT_LT(D("0.1"), D("1e-18") * D("1e18"));
+  EXPECT_EQ(D("1.0"), D("1.000000000000000000"));
+  EXPECT_LT(D("-2.5"), D("-2.49"));
+  EXPECT_GT(D("1e19"), D("9999999999999999999"));
+}
+
+TEST(DecimalSmallValues, DigitCountsAtPowersOfTen) {
+  EXPECT_EQ(jx::detail::digit_count(Decimal::Int(0)), 1U);
+  EXPECT_EQ(jx::detail::digit_count(Decimal::Int(9)), 1U);
+  EXPECT_EQ(jx::detail::digit_count(Decimal::Int(10)), 2U);
+  std::int64_t power = 1;
+  for (std::size_t digits = 1; digits <= 18; ++digits, power *= 10) {
+    EXPECT_EQ(jx::detail::digit_count(Decimal::Int(power)), digits) << power;
+    EXPECT_EQ(jx::detail::digit_count(Decimal::Int(-power)), digits) << -power;
+    EXPECT_EQ(jx::detail::digit_count(Decimal::Int(power * 10 - 1)), digits) << power * 10 - 1;
+  }
+  EXPECT_EQ(jx::detail::digit_count(Decimal::Int(std::numeric_limits<std::int64_t>::max())), 19U);
+  EXPECT_EQ(jx::detail::digit_count(Decimal::Int(std::numeric_limits<std::int64_t>::min())), 19U);
+  EXPECT_EQ(jx::detail::digit_count(Decimal::Int("10000000000000000000")), 20U);
+}
+
+TEST(DecimalSmallValues, RoundingNegativeAndBoundaryValuesInEveryMode) {
+  // value, then the result at scale 0 in the order of all_modes:
+  // half_up, half_even, half_down, down, up, floor, ceiling, 05up.
+  struct Case {
+    const char* value;
+    std::array<const char*, 8> expected;
+  };
+  const std::array<Case, 6> cases = {{
+      {"2.5", {"3", "2", "2", "2", "3", "2", "3", "2"}},
+      {"-2.5", {"-3", "-2", "-2", "-2", "-3", "-3", "-2", "-2"}},
+      {"-0.5", {"-1", "0", "0", "0", "-1", "-1", "0", "-1"}},
+      {"5.01", {"5", "5", "5", "5", "6", "5", "6", "6"}},
+      {"-15.5", {"-16", "-16", "-15", "-15", "-16", "-16", "-15", "-16"}},
+      {"922337203685477580.7",
+       {"922337203685477581", "922337203685477581", "922337203685477581", "922337203685477580",
+        "922337203685477581", "922337203685477580", "922337203685477581", "922337203685477581"}},
+  }};
+  for (const Case& c : cases) {
+    for (std::size_t m = 0; m < all_modes.size(); ++m) {
+      EXPECT_EQ(D(c.value).round(0, all_modes[m]).to_string(), c.expected[m])
+          << c.value << " " << jx::rounding_mode_name(all_modes[m]);
+    }
+  }
+  EXPECT_EQ(D("0.0000000000000000000049").round(2, RoundingMode::up).to_string(),
+            "0.01");  // 10^-22: general path
+  EXPECT_EQ(D("-9223372036854775807").round(-18, RoundingMode::half_up).to_string(), "-9000000000000000000");
+}
+
+// A small deterministic generator (the same values on every platform).
+std::uint64_t next_value(std::uint64_t& state) {
+  state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+  return state >> 11;
+}
+
+// Coefficients near the interesting sizes: small, around 10^9, near 2^63.
+Decimal::Int coefficient_for(std::uint64_t& state) {
+  const std::uint64_t r = next_value(state);
+  Decimal::Int c;
+  switch (r % 4) {
+    case 0: c = Decimal::Int(r % 100000); break;
+    case 1: c = Decimal::Int(r % 10000000000ULL); break;
+    case 2: c = Decimal::Int(std::numeric_limits<std::int64_t>::max()) - Decimal::Int(r % 1000); break;
+    default: c = Decimal::Int(r % 4000000000000000000ULL); break;
+  }
+  return (r >> 40) % 2 == 0 ? c : Decimal::Int(-c);
+}
+
+TEST(DecimalSmallValues, AgreesWithCppIntArithmetic) {
+  using Int = Decimal::Int;
+  std::uint64_t state = 2023;
+  for (int i = 0; i < 20000; ++i) {
+    const Int ca = coefficient_for(state);
+    const Int cb = coefficient_for(state);
+    const auto ea = static_cast<std::int32_t>(next_value(state) % 25) - 12;
+    const auto eb = static_cast<std::int32_t>(next_value(state) % 25) - 12;
+    const Decimal a(ca, ea);
+    const Decimal b(cb, eb);
+    const std::int32_t low = std::min(ea, eb);
+    const Int xa = ca * jx::detail::pow10(static_cast<std::uint32_t>(ea - low));
+    const Int xb = cb * jx::detail::pow10(static_cast<std::uint32_t>(eb - low));
+
+    const Decimal sum = a + b;
+    EXPECT_EQ(sum.coefficient(), xa + xb) << a.to_string() << " + " << b.to_string();
+    EXPECT_EQ(sum.exponent(), low);
+    const Decimal difference = a - b;
+    EXPECT_EQ(difference.coefficient(), xa - xb) << a.to_string() << " - " << b.to_string();
+    EXPECT_EQ(difference.exponent(), low);
+    const Decimal product = a * b;
+    EXPECT_EQ(product.coefficient(), ca * cb) << a.to_string() << " * " << b.to_string();
+    EXPECT_EQ(product.exponent(), ea + eb);
+    EXPECT_EQ(a < b, xa < xb) << a.to_string() << " < " << b.to_string();
+    EXPECT_EQ(a == b, xa == xb) << a.to_string() << " == " << b.to_string();
+
+    // Rounding to 2 decimals, against round_quotient on numbers too big for the fast path.
+    const RoundingMode mode = all_modes[next_value(state) % all_modes.size()];
+    const Decimal rounded = a.round(2, mode);
+    const Int big = Int(1) << 70;
+    Int expected;
+    if (ea >= -2) {
+      expected = ca * jx::detail::pow10(static_cast<std::uint32_t>(ea + 2));
+    } else {
+      expected = jx::detail::round_quotient(
+          ca * big, jx::detail::pow10(static_cast<std::uint32_t>(-2 - ea)) * big, mode);
+    }
+    EXPECT_EQ(rounded.coefficient(), expected) << a.to_string() << " " << jx::rounding_mode_name(mode);
+    EXPECT_EQ(rounded.exponent(), -2);
+    EXPECT_EQ(Decimal::parse(a.to_string()), a);
+  }
+}
+
 // The example at the top of docs/decimal.md.
 TEST(DecimalDocs, IntroductionExampleGivesTheDocumentedResults) {
   const Decimal budget = Decimal::parse("1234567.89");

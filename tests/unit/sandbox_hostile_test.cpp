@@ -27,8 +27,8 @@ struct Case {
 };
 
 // Small budgets keep the suite fast (and the asan build too).
-constexpr Limits limits{5'000'000, 64u << 20, 1u << 20};
-const std::string budget = "instruction budget exceeded (5000000 instructions per rule run)";
+constexpr Limits limits{2'000'000, 64u << 20, 1u << 20};
+const std::string budget = "instruction budget exceeded (2000000 instructions per rule run)";
 const std::string memory = "memory budget exceeded (64 MiB per Lua state)";
 
 const std::vector<Case>& cases() {
@@ -83,7 +83,7 @@ const std::vector<Case>& cases() {
       {"len_bomb.lua",
        "run: tests/rules/hostile/len_bomb.lua:8: table.insert does not accept a table with a __len metamethod"},
       {"pattern_bomb.lua", "run: tests/rules/hostile/pattern_bomb.lua:8: {budget}"},
-      {"find_plain_bomb.lua", "run: tests/rules/hostile/find_plain_bomb.lua:9: {budget}"},
+      {"find_plain_bomb.lua", "run: tests/rules/hostile/find_plain_bomb.lua:10: {budget}"},
       {"gsub_bomb.lua", "run: tests/rules/hostile/gsub_bomb.lua:8: {budget}"},
       {"throwing_index.lua",
        "load: tests/rules/hostile/throwing_index.lua: the rule table must be a plain table (this one has a "
@@ -165,7 +165,7 @@ TEST_F(HostileTest, EachHasItsOutcomeAndTheNextRuleStillRuns) {
       expected.replace(at + 1, 6, line);
     }
     EXPECT_EQ(actual, expected) << c.file;
-    EXPECT_LT(took.count(), 10'000) << c.file << " outlived its budget";
+    EXPECT_LT(took.count(), 30'000) << c.file << " outlived its budget";
     expect_canary_runs(c.file);
   }
   // The hostile rules changed nothing a later rule could see.

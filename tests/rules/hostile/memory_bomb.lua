@@ -6,7 +6,7 @@ return {
   check = function(dept, ctx)
     local t = {}
     for i = 1, math.maxinteger do
-      t[i] = { i, i, i }
+      t[i] = { i, ('x'):rep(65536) .. i }
     end
   end,
 }
