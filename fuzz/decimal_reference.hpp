@@ -4,8 +4,8 @@
 // library's remainder arithmetic. Nothing here calls jx::Decimal.
 #pragma once
 
-#include <boost/multiprecision/cpp_int.hpp>
 #include <algorithm>
+#include <boost/multiprecision/cpp_int.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,7 +19,9 @@ namespace jx::fuzz::ref {
 using BigInt = boost::multiprecision::cpp_int;
 using Rational = boost::multiprecision::number<boost::multiprecision::cpp_rational_backend>;
 
-inline BigInt pow10(std::int64_t n) { return boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(n)); }
+inline BigInt pow10(std::int64_t n) {
+  return boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(n));
+}
 
 // coefficient × 10^exponent
 inline Rational value_of(const BigInt& coefficient, std::int64_t exponent) {
@@ -184,7 +186,8 @@ inline std::pair<BigInt, std::int64_t> normalized(const Rational& q) {
 inline std::string format(const BigInt& coefficient, std::int64_t exponent) {
   std::string digits = BigInt(boost::multiprecision::abs(coefficient)).str();
   std::string sign = coefficient < 0 ? "-" : "";
-  if (exponent >= 0) return sign + digits + (coefficient == 0 ? "" : std::string(static_cast<std::size_t>(exponent), '0'));
+  if (exponent >= 0)
+    return sign + digits + (coefficient == 0 ? "" : std::string(static_cast<std::size_t>(exponent), '0'));
   const auto scale = static_cast<std::size_t>(-exponent);
   if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
   return sign + digits.substr(0, digits.size() - scale) + "." + digits.substr(digits.size() - scale);

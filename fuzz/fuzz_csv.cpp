@@ -23,7 +23,8 @@ constexpr std::string_view department = R"({
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
-  static const jx::data::Schema schema = jx::data::Schema::load(JX_SOURCE_DIR "/schemas/department.schema.json");
+  static const jx::data::Schema schema =
+      jx::data::Schema::load(JX_SOURCE_DIR "/schemas/department.schema.json");
   static const std::string table = jx::fuzz::scratch_dir() + "/table.csv";
   jx::fuzz::write_file(table, std::string_view(reinterpret_cast<const char*>(bytes), size));
   jx::data::LoadOptions options;
@@ -32,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   const jx::data::LoadResult result =
       jx::data::load_department_text(schema, department, "fuzz.json", jx::fuzz::scratch_dir(), options);
   if (!result.document && result.diagnostics.empty()) jx::fuzz::fail("no document and no diagnostic");
-  for (const jx::data::Diagnostic& d : result.diagnostics) {
+  for (const jx::Diagnostic& d : result.diagnostics) {
     if (d.to_string(jx::Lang::en).empty()) jx::fuzz::fail("empty diagnostic");
   }
   return 0;

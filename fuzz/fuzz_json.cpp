@@ -11,12 +11,13 @@
 #include "support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
-  static const jx::data::Schema schema = jx::data::Schema::load(JX_SOURCE_DIR "/schemas/department.schema.json");
+  static const jx::data::Schema schema =
+      jx::data::Schema::load(JX_SOURCE_DIR "/schemas/department.schema.json");
   const std::string_view text(reinterpret_cast<const char*>(bytes), size);
   const jx::data::LoadResult result =
       jx::data::load_department_text(schema, text, "fuzz.json", jx::fuzz::scratch_dir());
   if (!result.document && result.diagnostics.empty()) jx::fuzz::fail("no document and no diagnostic");
-  for (const jx::data::Diagnostic& d : result.diagnostics) {
+  for (const jx::Diagnostic& d : result.diagnostics) {
     if (d.to_string(jx::Lang::en).empty()) jx::fuzz::fail("empty diagnostic");
   }
   return 0;

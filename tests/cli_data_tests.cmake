@@ -13,9 +13,12 @@ endif()
 
 set(jx_data_malformed_dir ${CMAKE_CURRENT_SOURCE_DIR}/data/malformed)
 
-# Escapes the regular-expression characters of a literal text.
+# Escapes the regular-expression characters of a literal text. A ';' becomes
+# '.': test properties are lists, and a ';' would split the expression in two,
+# either of which would then be enough to pass.
 function(jx_regex_literal out text)
   string(REGEX REPLACE "([][.*+?^$(){}|\\\\])" "\\\\\\1" escaped "${text}")
+  string(REPLACE ";" "." escaped "${escaped}")
   set(${out} "${escaped}" PARENT_SCOPE)
 endfunction()
 
@@ -23,7 +26,7 @@ endfunction()
 # passes when jxaudit prints exactly OUTPUT (one argument per line), or output
 # that REGEX matches, and exits with EXIT.
 function(jx_validate_test)
-  cmake_parse_arguments(T "" "NAME;DIR;EXIT;REGEX" "ARGS;OUTPUT" ${ARGN})
+  cmake_parse_arguments(PARSE_ARGV 0 T "" "NAME;DIR;EXIT;REGEX" "ARGS;OUTPUT")
   if(DEFINED T_REGEX)
     set(expected "${T_REGEX}")
   else()

@@ -2,11 +2,12 @@
 // every check here exists because a wrong calendar silently moves deadlines.
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
-#include <sstream>
-#include <toml++/toml.h>
+#include <string>
 
 #include "calendar/calendar.hpp"
 
@@ -51,7 +52,9 @@ class CalendarBuilder {
       const unsigned wd = start.plus_days(static_cast<std::int32_t>(i)).iso_weekday();
       cal.days_[i].kind = wd >= 6 ? Calendar::DayKind::weekend : Calendar::DayKind::working;
     }
-    auto in_range = [&](Date d) { return d >= start && d.days_since(start) < static_cast<std::int32_t>(count); };
+    auto in_range = [&](Date d) {
+      return d >= start && d.days_since(start) < static_cast<std::int32_t>(count);
+    };
     cal.holiday_names_ = holiday_names_;
     for (const auto& [d, name] : holidays_) {
       if (!in_range(d)) continue;  // e.g. Dec 31 of a year before the file's first year
@@ -113,8 +116,8 @@ class CalendarBuilder {
   // 元旦 starts on 2022-12-31): December of y − 1 through January of y + 1.
   void check_near(const toml::node& node, Date d, int year) const {
     if (d < Date::from_ymd(year - 1, 12, 1) || d > Date::from_ymd(year + 1, 1, 31)) {
-      fail(node, fmt::format("{} is listed for {} but lies outside {}-12 … {}-01", d.to_string(), year, year - 1,
-                             year + 1));
+      fail(node, fmt::format("{} is listed for {} but lies outside {}-12 … {}-01", d.to_string(), year,
+                             year - 1, year + 1));
     }
   }
 
@@ -152,12 +155,14 @@ class CalendarBuilder {
       if (holidays_.count(d) != 0) {
         fail(w, fmt::format("{} is both a holiday and an adjusted working day", d.to_string()));
       }
-      if (!adjusted_.insert(d).second) fail(w, fmt::format("adjusted working day {} is listed twice", d.to_string()));
+      if (!adjusted_.insert(d).second)
+        fail(w, fmt::format("adjusted working day {} is listed twice", d.to_string()));
     }
   }
 
   void read_holiday(const toml::node& node, int year, const std::string& where) {
-    if (!node.is_table()) fail(node, fmt::format("each holiday in {} must be {{ name = …, from = …, to = … }}", where));
+    if (!node.is_table())
+      fail(node, fmt::format("each holiday in {} must be {{ name = …, from = …, to = … }}", where));
     const toml::table& h = *node.as_table();
     check_keys(h, {"name", "from", "to"}, "a holiday");
     const std::string name = string_field(h, "name", node);
@@ -169,8 +174,9 @@ class CalendarBuilder {
     const toml::node& end = to_node == nullptr ? *from_node : *to_node;
     check_near(*from_node, from, year);
     check_near(end, to, year);
-    if (to < from) fail(end, fmt::format("holiday \"{}\" ends ({}) before it starts ({})", name, to.to_string(),
-                                         from.to_string()));
+    if (to < from)
+      fail(end, fmt::format("holiday \"{}\" ends ({}) before it starts ({})", name, to.to_string(),
+                            from.to_string()));
     if (to.days_since(from) > 15) {
       fail(end, fmt::format("holiday \"{}\" lasts {} days; no statutory holiday is that long", name,
                             to.days_since(from) + 1));
@@ -194,14 +200,22 @@ class CalendarBuilder {
   std::vector<std::string> holiday_names_;
 };
 
-Calendar Calendar::parse(std::string_view text, const std::string& name) { return CalendarBuilder(name).build(text); }
+Calendar Calendar::parse(std::string_view text, const std::string& name) {
+  return CalendarBuilder(name).build(text);
+}
 
 Calendar Calendar::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CalendarError(fmt::format("{}: cannot open the calendar file", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), path);
+  // Read through the stream buffer itself: `stream << rdbuf()` swallows a read
+  // error (a directory, an I/O error) and would parse what it got as the whole file.
+  std::string text;
+  try {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::ios_base::failure& e) {
+    throw CalendarError(fmt::format("{}: cannot read the calendar file: {}", path, e.code().message()));
+  }
+  return parse(text, path);
 }
 
 }  // namespace jx

@@ -1,5 +1,6 @@
 #include "cli/output.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,11 +17,25 @@ Output::Output(const std::string& path) : path_(path == "-" ? "" : path) {
     return;
   }
   const std::filesystem::path target(path_);
-  std::string pattern =
-      (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) / ("." + target.filename().string() + ".XXXXXX");
+  std::string pattern = (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) /
+                        ("." + target.filename().string() + ".XXXXXX");
   const int fd = mkstemp(pattern.data());
   if (fd < 0) throw std::runtime_error(path_ + ": cannot create the output file: " + std::strerror(errno));
   temp_path_ = pattern;
+  // mkstemp creates the file 0600: give the report the mode of the one it
+  // replaces, or else the mode a plain write would give it (0666 less the
+  // umask). umask can only be read by setting it; outputs are opened before
+  // any worker thread starts. Best effort: a file system without modes keeps its own.
+  struct stat existing {};
+  mode_t mode = 0;
+  if (::stat(path_.c_str(), &existing) == 0) {
+    mode = existing.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  (void)::fchmod(fd, mode);
   file_ = fdopen(fd, "wb");
   if (file_ == nullptr) {
     ::close(fd);
@@ -41,7 +56,8 @@ void Output::write(const std::string& text) {
 
 void Output::commit() {
   if (file_ == stdout) {
-    if (std::fflush(stdout) != 0) throw std::runtime_error(std::string("cannot write to stdout: ") + std::strerror(errno));
+    if (std::fflush(stdout) != 0)
+      throw std::runtime_error(std::string("cannot write to stdout: ") + std::strerror(errno));
     return;
   }
   const int flushed = std::fflush(file_);
@@ -50,7 +66,8 @@ void Output::commit() {
   const int closed = std::fclose(file_);
   file_ = nullptr;
   if (failed_ || flushed != 0 || synced != 0 || closed != 0) {
-    throw std::runtime_error(path_ + ": cannot write the output file: " + std::strerror(error != 0 ? error : EIO));
+    throw std::runtime_error(path_ +
+                             ": cannot write the output file: " + std::strerror(error != 0 ? error : EIO));
   }
   if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     throw std::runtime_error(path_ + ": cannot move the output into place: " + std::strerror(errno));

@@ -38,6 +38,13 @@ std::string shorten(const std::string& text) {
   return out;
 }
 
+bool looks_like_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+}
+
+}  // namespace
+
 std::string escape_pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
@@ -51,13 +58,6 @@ std::string escape_pointer_token(std::string_view key) {
   }
   return out;
 }
-
-bool looks_like_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
-}
-
-}  // namespace
 
 Converter::Converter(const std::vector<std::string>& files, Lang lang, std::vector<Diagnostic>& diagnostics)
     : files_(files), lang_(lang), diagnostics_(diagnostics) {}

@@ -15,8 +15,8 @@ struct Diagnostic {
   enum class Severity { error, warning };
   Severity severity = Severity::error;
   std::string file;
-  std::uint32_t line = 0;    // JSON line or CSV row, 1-based; 0 if unknown
-  std::uint32_t column = 0;  // 1-based character column, or CSV column number
+  std::uint32_t line = 0;    // 1-based line; in a CSV, the line the cell starts on; 0 if unknown
+  std::uint32_t column = 0;  // 1-based character column; in a CSV, the cell's number in its row
   std::string pointer;       // JSON pointer into the department document, e.g. "/procurements/3/budget"
   std::string message;
 

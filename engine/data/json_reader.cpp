@@ -93,18 +93,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   // The JSON pointer of member `key` of the innermost open object.
   std::string pointer_to(const std::string& key) const {
     std::string out;
-    auto append = [&out](std::string_view token) {
-      out += '/';
-      for (char c : token) {
-        if (c == '~') {
-          out += "~0";
-        } else if (c == '/') {
-          out += "~1";
-        } else {
-          out += c;
-        }
-      }
-    };
+    auto append = [&out](std::string_view token) { out += "/" + escape_pointer_token(token); };
     for (std::size_t level = 1; level < stack_.size(); ++level) {
       const RawNode& parent = *stack_[level - 1];
       if (parent.kind == RawNode::Kind::object) {
@@ -355,9 +344,9 @@ SyntaxError describe(rapidjson::ParseErrorCode code, std::string_view body, std:
                fmt::format("unexpected '{}' (U+{:04X}) outside a string: text must be in double quotes",
                            ch->second, cp))};
   }
-  if (c == '}' || c == ']') {
+  if ((c == '}' || c == ']') && offset > 0) {
     const std::size_t before = body.find_last_not_of(" \t\r\n", offset - 1);
-    if (offset > 0 && before != std::string_view::npos && body[before] == ',') {
+    if (before != std::string_view::npos && body[before] == ',') {
       return {before,
               tr(lang, fmt::format("多余的逗号：'{}' 前的最后一项后面不能有逗号", c),
                  fmt::format("trailing comma: no ',' is allowed after the last item before '{}'", c))};

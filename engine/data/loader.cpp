@@ -20,6 +20,7 @@
 
 namespace jx::data {
 
+using detail::escape_pointer_token;
 using detail::RawNode;
 using detail::tr;
 
@@ -55,20 +56,6 @@ std::optional<std::string> read_file(const std::string& path, Lang lang, std::st
     return std::nullopt;
   }
   return text.str();
-}
-
-std::string escape_pointer_token(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 // A table that an "x-csv" of the schema names, and where its rows go.

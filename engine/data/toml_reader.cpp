@@ -103,8 +103,9 @@ class Builder {
       if (c != '_') text += c;
     }
     if (text.find("inf") != std::string::npos || text.find("nan") != std::string::npos) {
-      diagnostics_.push_back(Diagnostic{Diagnostic::Severity::error, std::string(name_), out.pos.line, out.pos.column,
-                                        "", tr(lang_, "不允许 inf 或 nan", "inf and nan are not allowed")});
+      diagnostics_.push_back(Diagnostic{Diagnostic::Severity::error, std::string(name_), out.pos.line,
+                                        out.pos.column, "",
+                                        tr(lang_, "不允许 inf 或 nan", "inf and nan are not allowed")});
     }
     out.kind = RawNode::Kind::number;
     out.text = std::move(text);
@@ -121,8 +122,8 @@ class Builder {
 
 namespace detail {
 
-bool parse_toml(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
-                std::vector<Diagnostic>& diagnostics) {
+bool parse_toml(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang,
+                RawNode& out, std::vector<Diagnostic>& diagnostics) {
   try {
     const toml::table table = toml::parse(text, file_name);
     const SourceText source(text);
@@ -130,9 +131,9 @@ bool parse_toml(std::string_view text, std::string_view file_name, std::uint32_t
     out.pos = SourcePos{file, 1, 1};
     return true;
   } catch (const toml::parse_error& e) {
-    diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, std::string(file_name), e.source().begin.line,
-                                     e.source().begin.column, "",
-                                     tr(lang, "TOML 语法错误：", "TOML syntax error: ") + std::string(e.description())});
+    diagnostics.push_back(Diagnostic{
+        Diagnostic::Severity::error, std::string(file_name), e.source().begin.line, e.source().begin.column,
+        "", tr(lang, "TOML 语法错误：", "TOML syntax error: ") + std::string(e.description())});
     return false;
   }
 }

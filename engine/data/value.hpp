@@ -16,8 +16,10 @@
 
 namespace jx::data {
 
-// Where a value came from: a file of the Document, and line:column (JSON) or
-// row:column (CSV), both 1-based; 0 means unknown.
+// Where a value came from: a file of the Document, and line:column, both
+// 1-based (0: unknown). In JSON the column counts characters; in a CSV the line
+// is the one the cell starts on (the Excel row, unless a cell above holds a line
+// break) and the column is the cell's number in its row (1 = Excel column A).
 struct SourcePos {
   std::uint32_t file = 0;
   std::uint32_t line = 0;

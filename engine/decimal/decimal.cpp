@@ -1,8 +1,8 @@
 // Exact arithmetic and comparison of jx::Decimal.
 #include "decimal/decimal.hpp"
 
-#include <boost/multiprecision/integer.hpp>
 #include <algorithm>
+#include <boost/multiprecision/integer.hpp>
 #include <functional>
 
 #include "decimal/small.hpp"
@@ -57,7 +57,9 @@ Decimal Decimal::from_quotient(Int numerator, Int denominator, std::int32_t idea
   // The ideal exponent is a preference: a result never leaves the exponent
   // bound for it when the value itself fits (0 / 1E+10000 is 0, 1E-5000 / 1E+5000
   // is 1E-10000).
-  if (numerator == 0) return checked(0, std::clamp<std::int32_t>(ideal_exponent, -max_exponent, max_exponent));
+  if (numerator == 0) {
+    return checked(0, std::clamp<std::int32_t>(ideal_exponent, -max_exponent, max_exponent));
+  }
   const Int g = boost::multiprecision::gcd(numerator, denominator);
   if (g != 1) {
     numerator /= g;

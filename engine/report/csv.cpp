@@ -37,8 +37,8 @@ std::string render_csv_rows(const DepartmentReport& report, Lang) {
   for (const Finding& f : report.card.findings) {
     std::string evidence;
     for (const Evidence& e : f.evidence) evidence += (evidence.empty() ? "" : "; ") + e.key + "=" + e.value;
-    out += row({report.file, report.code, report.name, report.card.total.to_string(), f.indicator, f.rule_id,
-                kind_name(f.kind), f.subject, f.points.to_string(), f.message, evidence, f.rule_source, f.data_source});
+    out += row({report.file, report.code, report.name, format_points(report.card.total), f.indicator, f.rule_id,
+                kind_name(f.kind), f.subject, format_points(f.points), f.message, evidence, f.rule_source, f.data_source});
   }
   return out;
 }

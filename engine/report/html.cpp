@@ -17,11 +17,26 @@ std::string html_escape(std::string_view text) {
   while (i < text.size()) {
     const char c = text[i];
     switch (c) {
-      case '&': out += "&amp;"; ++i; continue;
-      case '<': out += "&lt;"; ++i; continue;
-      case '>': out += "&gt;"; ++i; continue;
-      case '"': out += "&quot;"; ++i; continue;
-      case '\'': out += "&#39;"; ++i; continue;
+      case '&':
+        out += "&amp;";
+        ++i;
+        continue;
+      case '<':
+        out += "&lt;";
+        ++i;
+        continue;
+      case '>':
+        out += "&gt;";
+        ++i;
+        continue;
+      case '"':
+        out += "&quot;";
+        ++i;
+        continue;
+      case '\'':
+        out += "&#39;";
+        ++i;
+        continue;
       default: break;
     }
     utf8proc_int32_t cp = 0;
@@ -110,7 +125,7 @@ main>section{background:#fff;border:1px solid var(--line);border-radius:8px;padd
 .summary{order:-1}
 h2{font-size:22px;margin:0;line-height:1.3}
 h2 .code{color:var(--muted);font-size:15px;font-weight:400;margin-left:10px}
-h3{font-size:16px;margin:30px 0 12px;padding-bottom:5px;border-bottom:2px solid var(--accent)}
+h3{font-size:16px;margin:24px 0 10px;padding-bottom:5px;border-bottom:2px solid var(--accent)}
 h3 .count{color:var(--muted);font-weight:400;font-size:14px;margin-left:6px}
 .meta{color:var(--muted);font-size:13px;margin:6px 0 18px}
 .meta span+span::before{content:"·";margin:0 8px;color:var(--line)}
@@ -127,7 +142,7 @@ color:var(--accent);vertical-align:5px}
 .stat.verdict.bad{background:#fdf0ee;border-color:#efc2bb;color:var(--bad)}
 .stat.verdict .label{font-weight:400}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-th,td{padding:4px 10px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
+th,td{padding:3px 10px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap;line-height:1.4}
 th:first-child,td:first-child{text-align:left;white-space:normal}
 thead th{background:var(--soft);font-weight:600;font-size:13px;border-bottom:2px solid var(--line)}
 .scorecard td.name{padding-left:calc(10px + var(--depth,0) * 1.6em)}
@@ -140,7 +155,8 @@ thead th{background:var(--soft);font-weight:600;font-size:13px;border-bottom:2px
 tfoot td{font-weight:700;border-top:2px solid var(--ink);border-bottom:none}
 .note{color:var(--muted);font-size:12px;margin:6px 0 0}
 .muted{color:var(--muted)}
-svg.chart{display:block;width:100%;height:auto;font-size:13px;margin:4px 0}
+.charts{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0 36px}
+svg.chart{display:block;width:100%;max-width:760px;height:auto;font-size:13px;margin:4px 0}
 svg text{fill:var(--ink)}
 svg .tick,svg .unit{fill:var(--muted);font-size:11px}
 svg .grid{stroke:#e8ecf1}
@@ -157,9 +173,10 @@ svg circle.spent{fill:var(--full);stroke:#fff;stroke-width:1.5}
 svg circle.spent.behind{fill:var(--bad)}
 svg line.schedule{stroke:var(--warn);stroke-width:2;stroke-dasharray:7 5}
 .scroll{overflow-x:auto}
-table.monthly{font-size:12px;margin-top:6px}
-table.monthly th,table.monthly td{padding:3px 6px}
-table.monthly td.behind{color:var(--bad)}
+table.monthly{font-size:12px;margin-top:10px}
+table.monthly th,table.monthly td{padding:2px 8px}
+table.monthly th:first-child,table.monthly td:first-child{text-align:center}
+table.monthly tr.behind td{color:var(--bad)}
 ol.findings{list-style:none;margin:0;padding:0}
 .finding{border:1px solid var(--line);border-left:5px solid var(--bad);border-radius:6px;padding:10px 16px;
 margin:0 0 12px;break-inside:avoid}
@@ -190,9 +207,11 @@ ul.checks li{margin:2px 0}
 .summary table th button::after{content:"↕";color:#aab4c0;margin-left:4px;font-size:11px}
 .summary table th[aria-sort=ascending] button::after{content:"▲";color:var(--accent)}
 .summary table th[aria-sort=descending] button::after{content:"▼";color:var(--accent)}
+.summary th.left,.summary td.left{text-align:left}
 .summary td.file{color:var(--muted);font-size:12px}
 .summary tr.incomplete td.total{color:var(--bad)}
 .page-foot{max-width:1160px;margin:0 auto 32px;padding:0 24px;color:var(--muted);font-size:12px}
+@media (max-width:1000px){.charts{grid-template-columns:minmax(0,1fr)}}
 @media (max-width:800px){.totals{grid-template-columns:1fr 1fr}}
 @media print{
 html{background:#fff}
@@ -202,7 +221,8 @@ main{max-width:none;margin:12px 0;padding:0}
 main>section{border:none;border-radius:0;padding:0}
 .batch main>section.department{break-before:page}
 h3{break-after:avoid}
-tr,.finding,svg.chart,.totals{break-inside:avoid}
+tr,.finding,.chart-box,.totals{break-inside:avoid}
+.charts{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}
 a{color:inherit;text-decoration:none}
 .summary table th button::after{content:none}
 .scroll{overflow:visible}
@@ -274,17 +294,19 @@ void scorecard_table(std::string& out, const DepartmentReport& report, Lang lang
       "<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
       "</tr></thead>\n<tbody>\n",
       tr(lang, "指标", "Indicator"), tr(lang, "分值", "Weight"), tr(lang, "核定", "Checked"),
-      tr(lang, "扣分", "Deducted"), tr(lang, "自评", "Self"), tr(lang, "差异（核定 − 自评）", "Gap (checked − self)"));
+      tr(lang, "扣分", "Deducted"), tr(lang, "自评", "Self"),
+      tr(lang, "差异（核定 − 自评）", "Gap (checked − self)"));
   Decimal weights;
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     const rules::Indicator& ind = indicators[i];
     const scoring::IndicatorScore& row = card.rows[i];
     if (ind.depth == 0) weights += row.weight;
     std::string refs;
-    for (const std::size_t f : row.findings) refs += fmt::format("<a href=\"#{}-f{}\">[{}]</a>", id, f + 1, f + 1);
+    for (const std::size_t f : row.findings)
+      refs += fmt::format("<a href=\"#{}-f{}\">[{}]</a>", id, f + 1, f + 1);
     out += fmt::format("<tr class=\"d{}{}{}\"><td class=\"name\" style=\"--depth:{}\">{}{}</td>",
-                       std::min<std::size_t>(ind.depth, 3), ind.is_leaf() ? " leaf" : "", row.failed ? " failed" : "",
-                       ind.depth, html_escape(indicator_label(ind, lang)),
+                       std::min<std::size_t>(ind.depth, 3), ind.is_leaf() ? " leaf" : "",
+                       row.failed ? " failed" : "", ind.depth, html_escape(indicator_label(ind, lang)),
                        refs.empty() ? "" : "<span class=\"refs\">" + refs + "</span>");
     out += fmt::format("<td>{}</td><td>{}</td><td class=\"deducted\">{}</td>", format_points(row.weight),
                        format_points(row.score), row.deducted.is_zero() ? "" : format_points(row.deducted));
@@ -299,14 +321,16 @@ void scorecard_table(std::string& out, const DepartmentReport& report, Lang lang
                      tr(lang, "合计", "Total"), format_points(weights), format_points(card.total),
                      format_points(weights - card.total));
   if (card.self_total) {
-    out += fmt::format("<td>{}</td><td class=\"{}\">{}</td></tr></tfoot>\n</table>\n", format_points(*card.self_total),
-                       gap_class(card.total, *card.self_total), gap_text(card.total, *card.self_total));
+    out += fmt::format("<td>{}</td><td class=\"{}\">{}</td></tr></tfoot>\n</table>\n",
+                       format_points(*card.self_total), gap_class(card.total, *card.self_total),
+                       gap_text(card.total, *card.self_total));
   } else {
     out += "<td></td><td></td></tr></tfoot>\n</table>\n";
   }
   if (!card.complete) {
-    out += fmt::format("<p class=\"note\">{}</p>\n",
-                       tr(lang, "* 该指标的规则未能运行，按 0 分计。", "* a rule of this indicator could not run; scored 0."));
+    out +=
+        fmt::format("<p class=\"note\">{}</p>\n", tr(lang, "* 该指标的规则未能运行，按 0 分计。",
+                                                     "* a rule of this indicator could not run; scored 0."));
   }
 }
 
@@ -319,11 +343,13 @@ void findings_list(std::string& out, const DepartmentReport& report, Lang lang, 
   out += "<ol class=\"findings\">\n";
   for (std::size_t n = 0; n < card.findings.size(); ++n) {
     const Finding& f = card.findings[n];
-    out += fmt::format("<li class=\"finding kind-{}\" id=\"{}-f{}\">\n<div class=\"f-head\"><span class=\"f-no\">{}</span>"
-                       "<span class=\"badge\">{}</span>",
-                       kind_name(f.kind), id, n + 1, n + 1, kind_label(f.kind, lang));
+    out += fmt::format(
+        "<li class=\"finding kind-{}\" id=\"{}-f{}\">\n<div class=\"f-head\"><span class=\"f-no\">{}</span>"
+        "<span class=\"badge\">{}</span>",
+        kind_name(f.kind), id, n + 1, n + 1, kind_label(f.kind, lang));
     if (!f.points.is_zero()) {
-      out += fmt::format("<span class=\"points\">\u2212{} {}</span>", format_points(f.points), tr(lang, "分", "points"));
+      out += fmt::format("<span class=\"points\">\u2212{} {}</span>", format_points(f.points),
+                         tr(lang, "分", "points"));
     }
     out += fmt::format("<span class=\"f-indicator\">{}</span>", html_escape(f.indicator));
     if (!f.subject.empty()) out += fmt::format("<span class=\"subject\">{}</span>", html_escape(f.subject));
@@ -340,14 +366,16 @@ void findings_list(std::string& out, const DepartmentReport& report, Lang lang, 
     if (!f.rule_source.empty()) out += fmt::format(" <code>{}</code>", html_escape(f.rule_source));
     out += "</span>";
     if (!f.data_source.empty()) {
-      out += fmt::format("<span>{}<code>{}</code></span>", tr(lang, "数据 ", "data "), html_escape(f.data_source));
+      out += fmt::format("<span>{}<code>{}</code></span>", tr(lang, "数据 ", "data "),
+                         html_escape(f.data_source));
     }
     out += "</p>\n</li>\n";
   }
   out += "</ol>\n";
   if (!report.engine_errors.empty()) {
     out += "<ul class=\"engine-errors\">\n";
-    for (const std::string& e : report.engine_errors) out += "<li class=\"gap neg\">" + html_escape(e) + "</li>\n";
+    for (const std::string& e : report.engine_errors)
+      out += "<li class=\"gap neg\">" + html_escape(e) + "</li>\n";
     out += "</ul>\n";
   }
 }
@@ -355,15 +383,16 @@ void findings_list(std::string& out, const DepartmentReport& report, Lang lang, 
 }  // namespace
 
 std::string html_department_title(const DepartmentReport& report, Lang lang) {
-  return lang == Lang::zh ? fmt::format("{} {} 年度部门整体支出绩效自评检查报告", report.name, report.fiscal_year)
-                          : fmt::format("{}: {} performance self-evaluation check", report.name, report.fiscal_year);
+  return lang == Lang::zh
+             ? fmt::format("{} {} 年度部门整体支出绩效自评检查报告", report.name, report.fiscal_year)
+             : fmt::format("{}: {} performance self-evaluation check", report.name, report.fiscal_year);
 }
 
 std::string html_page_start(const std::string& title, const HtmlOptions& options) {
   const Lang lang = options.lang;
   const bool batch = title.empty();
-  const std::string shown =
-      html_escape(batch ? tr(lang, "部门整体支出绩效自评检查汇总", "Performance self-evaluation checks") : title);
+  const std::string shown = html_escape(
+      batch ? tr(lang, "部门整体支出绩效自评检查汇总", "Performance self-evaluation checks") : title);
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
@@ -373,23 +402,26 @@ std::string html_page_start(const std::string& title, const HtmlOptions& options
       "<body class=\"{}\">\n<header class=\"page-head\"><h1>{}</h1><p>{}</p></header>\n<main>\n",
       lang == Lang::zh ? "zh-CN" : "en", html_escape(options.engine_version), shown, page_css,
       batch ? "batch" : "single", shown,
-      html_escape(fmt::format("{} jxaudit {}", tr(lang, "检查工具", "checked with"), options.engine_version)));
+      html_escape(
+          fmt::format("{} jxaudit {}", tr(lang, "检查工具", "checked with"), options.engine_version)));
   return out;
 }
 
-std::string render_html_department(const DepartmentReport& report, std::size_t number, const HtmlOptions& options) {
+std::string render_html_department(const DepartmentReport& report, std::size_t number,
+                                   const HtmlOptions& options) {
   const Lang lang = options.lang;
   const scoring::Scorecard& card = report.card;
   const std::string id = fmt::format("dept-{}", number);
   std::string out = fmt::format("<section class=\"department{}\" id=\"{}\" aria-labelledby=\"{}-name\">\n",
                                 card.complete ? "" : " incomplete", id, id);
   if (!card.complete) {
-    out += fmt::format("<div class=\"banner\" role=\"alert\">{}</div>\n",
-                       tr(lang, "检查不完整：有规则未能运行，以下得分不是最终结果，不评定等级。",
-                          "Incomplete check: a rule could not run; the scores below are not final and not graded."));
+    out += fmt::format(
+        "<div class=\"banner\" role=\"alert\">{}</div>\n",
+        tr(lang, "检查不完整：有规则未能运行，以下得分不是最终结果，不评定等级。",
+           "Incomplete check: a rule could not run; the scores below are not final and not graded."));
   }
-  out += fmt::format("<h2 id=\"{}-name\">{}<span class=\"code\">{}</span></h2>\n", id, html_escape(report.name),
-                     html_escape(report.code));
+  out += fmt::format("<h2 id=\"{}-name\">{}<span class=\"code\">{}</span></h2>\n", id,
+                     html_escape(report.name), html_escape(report.code));
   out += fmt::format(
       "<p class=\"meta\"><span>{}{}</span><span>{}{}</span><span>{}{}（<code>{}</code>）</span></p>\n",
       tr(lang, "年度 ", "Year "), report.fiscal_year, tr(lang, "金额单位 ", "Money unit "),
@@ -399,16 +431,19 @@ std::string render_html_department(const DepartmentReport& report, std::size_t n
   // The totals, side by side with the verdict.
   const std::string grade = lang == Lang::zh || card.grade_en.empty() ? card.grade : card.grade_en;
   out += "<div class=\"totals\">\n";
+  // An incomplete check is not graded: its total is not final.
   out += fmt::format(
-      "<div class=\"stat total\"><span class=\"label\">{}</span><span class=\"value\">{}</span>"
-      "<span class=\"grade\">{}</span></div>\n",
-      card.complete ? tr(lang, "核定总分", "Checked total") : tr(lang, "核定总分（不完整）", "Checked total (incomplete)"),
-      format_points(card.total), card.complete ? html_escape(grade) : "—");
+      "<div class=\"stat total\"><span class=\"label\">{}</span><span class=\"value\">{}</span>{}</div>\n",
+      card.complete ? tr(lang, "核定总分", "Checked total")
+                    : tr(lang, "核定总分（不完整）", "Checked total (incomplete)"),
+      format_points(card.total),
+      card.complete ? "<span class=\"grade\">" + html_escape(grade) + "</span>" : "");
   if (card.self_total) {
     out += fmt::format(
         "<div class=\"stat self\"><span class=\"label\">{}</span><span class=\"value\">{}</span>"
         "<span class=\"grade\">{}</span></div>\n"
-        "<div class=\"stat gap-total\"><span class=\"label\">{}</span><span class=\"value {}\">{}</span></div>\n",
+        "<div class=\"stat gap-total\"><span class=\"label\">{}</span><span class=\"value "
+        "{}\">{}</span></div>\n",
         tr(lang, "自评总分", "Self-reported total"), format_points(*card.self_total),
         html_escape(card.self_grade.value_or("—")), tr(lang, "差异（核定 − 自评）", "Gap (checked − self)"),
         gap_class(card.total, *card.self_total), gap_text(card.total, *card.self_total));
@@ -424,22 +459,26 @@ std::string render_html_department(const DepartmentReport& report, std::size_t n
   out += fmt::format("<h3>{}</h3>\n", tr(lang, "评分表", "Scorecard"));
   scorecard_table(out, report, lang, id);
 
-  out += fmt::format("<h3>{}</h3>\n", tr(lang, "末级指标得分与分值", "Score against weight, per leaf indicator"));
+  // The two charts side by side on a wide page, one above the other otherwise.
+  out += fmt::format("<div class=\"charts\">\n<div class=\"chart-box\"><h3>{}</h3>\n",
+                     tr(lang, "末级指标得分与分值", "Score against weight, per leaf indicator"));
   out += detail::score_chart_svg(report, lang, "score-chart-" + std::to_string(number));
-
-  out += fmt::format("<h3>{}</h3>\n", tr(lang, "月度累计支出与序时进度", "Monthly spending against the schedule"));
+  out += fmt::format("</div>\n<div class=\"chart-box\"><h3>{}</h3>\n",
+                     tr(lang, "月度累计支出与序时进度", "Monthly spending against the schedule"));
   out += detail::spending_chart_html(report, lang, "spending-chart-" + std::to_string(number));
+  out += "</div>\n</div>\n";
 
   out += fmt::format("<h3>{}<span class=\"count\">{}</span></h3>\n", tr(lang, "扣分与发现", "Findings"),
                      card.findings.size());
   findings_list(out, report, lang, id);
 
   if (!card.self_checks.empty()) {
-    out += fmt::format("<h3>{}</h3>\n<ul class=\"checks\">\n", tr(lang, "自评报告核对", "Self-evaluation checks"));
+    out += fmt::format("<h3>{}</h3>\n<ul class=\"checks\">\n",
+                       tr(lang, "自评报告核对", "Self-evaluation checks"));
     for (const scoring::SelfCheck& c : card.self_checks) {
-      out += fmt::format("<li><strong>{}</strong>：{}</li>\n",
+      out += fmt::format("<li><strong>{}</strong>{}{}</li>\n",
                          html_escape(c.indicator.empty() ? tr(lang, "总分", "total") : c.indicator),
-                         html_escape(lang == Lang::zh ? c.message_zh : c.message_en));
+                         tr(lang, "：", ": "), html_escape(lang == Lang::zh ? c.message_zh : c.message_en));
     }
     out += "</ul>\n";
   }
@@ -447,9 +486,9 @@ std::string render_html_department(const DepartmentReport& report, std::size_t n
   out += fmt::format(
       "<footer class=\"provenance\"><div>{}<code>{}</code></div><div>{}<code>{}</code></div>"
       "<div>{}<code>{}</code></div></footer>\n</section>\n",
-      tr(lang, "数据文件 ", "Data file "), html_escape(report.file), tr(lang, "数据 SHA-256 ", "Data SHA-256 "),
-      html_escape(report.input_sha256), tr(lang, "规则集 SHA-256 ", "Rule set SHA-256 "),
-      html_escape(report.ruleset_sha256));
+      tr(lang, "数据文件 ", "Data file "), html_escape(report.file),
+      tr(lang, "数据 SHA-256 ", "Data SHA-256 "), html_escape(report.input_sha256),
+      tr(lang, "规则集 SHA-256 ", "Rule set SHA-256 "), html_escape(report.ruleset_sha256));
   return out;
 }
 
@@ -464,44 +503,55 @@ std::string html_page_end(const std::vector<SummaryRow>& rows, const std::vector
       gaps += r.self_total && *r.self_total != r.total ? 1 : 0;
       incomplete += r.complete ? 0 : 1;
     }
-    out += fmt::format("<section class=\"summary\" id=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">{}</h2>\n",
-                       tr(lang, "汇总", "Summary"));
-    out += lang == Lang::zh ? fmt::format("<p class=\"meta\"><span>共 {} 个部门</span><span>自评与核定不一致 {} 个</span>"
-                                          "<span>检查不完整 {} 个</span><span>未能检查 {} 个</span></p>\n",
-                                          rows.size() + failed.size(), gaps, incomplete, failed.size())
-                            : fmt::format("<p class=\"meta\"><span>{} departments</span><span>{} with a gap</span>"
-                                          "<span>{} incomplete</span><span>{} not checked</span></p>\n",
-                                          rows.size() + failed.size(), gaps, incomplete, failed.size());
+    out += fmt::format(
+        "<section class=\"summary\" id=\"summary\" aria-labelledby=\"summary-title\">\n<h2 "
+        "id=\"summary-title\">{}</h2>\n",
+        tr(lang, "汇总", "Summary"));
+    out += lang == Lang::zh
+               ? fmt::format(
+                     "<p class=\"meta\"><span>共 {} 个部门</span><span>自评与核定不一致 {} 个</span>"
+                     "<span>检查不完整 {} 个</span><span>未能检查 {} 个</span></p>\n",
+                     rows.size() + failed.size(), gaps, incomplete, failed.size())
+               : fmt::format(
+                     "<p class=\"meta\"><span>{} departments</span><span>{} with a gap</span>"
+                     "<span>{} incomplete</span><span>{} not checked</span></p>\n",
+                     rows.size() + failed.size(), gaps, incomplete, failed.size());
     out += fmt::format(
         "<p class=\"note\">{}</p>\n<div class=\"scroll\"><table class=\"sortable\">\n<thead><tr>"
         "<th scope=\"col\" data-sort=\"number\"><button type=\"button\">#</button></th>"
-        "<th scope=\"col\" data-sort=\"text\"><button type=\"button\">{}</button></th>"
+        "<th scope=\"col\" class=\"left\" data-sort=\"text\"><button type=\"button\">{}</button></th>"
         "<th scope=\"col\" data-sort=\"number\"><button type=\"button\">{}</button></th>"
         "<th scope=\"col\" data-sort=\"number\"><button type=\"button\">{}</button></th>"
         "<th scope=\"col\" data-sort=\"number\"><button type=\"button\">{}</button></th>"
         "<th scope=\"col\" data-sort=\"text\"><button type=\"button\">{}</button></th>"
         "<th scope=\"col\" data-sort=\"number\"><button type=\"button\">{}</button></th>"
-        "<th scope=\"col\" data-sort=\"text\"><button type=\"button\">{}</button></th></tr></thead>\n<tbody>\n",
+        "<th scope=\"col\" class=\"left\" data-sort=\"text\"><button "
+        "type=\"button\">{}</button></th></tr></thead>\n"
+        "<tbody>\n",
         tr(lang, "点击列标题排序；点击部门名称跳到该部门的报告。",
            "Click a column header to sort; click a department to go to its report."),
         tr(lang, "部门", "Department"), tr(lang, "核定", "Checked"), tr(lang, "自评", "Self"),
-        tr(lang, "差异", "Gap"), tr(lang, "等级", "Grade"), tr(lang, "发现", "Findings"), tr(lang, "文件", "File"));
+        tr(lang, "差异", "Gap"), tr(lang, "等级", "Grade"), tr(lang, "发现", "Findings"),
+        tr(lang, "文件", "File"));
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const SummaryRow& r = rows[i];
       out += fmt::format(
-          "<tr data-order=\"{0}\"{1}><td data-v=\"{2}\">{2}</td><td><a href=\"#dept-{2}\">{3}</a></td>"
+          "<tr data-order=\"{0}\"{1}><td data-v=\"{2}\">{2}</td><td class=\"left\"><a "
+          "href=\"#dept-{2}\">{3}</a></td>"
           "<td class=\"total\" data-v=\"{4}\">{5}</td>",
           i, r.complete ? "" : " class=\"incomplete\"", i + 1, html_escape(r.name), r.total.to_string(),
           format_points(r.total) + (r.complete ? "" : " *"));
       if (r.self_total) {
-        out += fmt::format("<td data-v=\"{}\">{}</td><td class=\"{}\" data-v=\"{}\">{}</td>", r.self_total->to_string(),
-                           format_points(*r.self_total), gap_class(r.total, *r.self_total),
-                           (r.total - *r.self_total).to_string(), gap_text(r.total, *r.self_total));
+        out += fmt::format("<td data-v=\"{}\">{}</td><td class=\"{}\" data-v=\"{}\">{}</td>",
+                           r.self_total->to_string(), format_points(*r.self_total),
+                           gap_class(r.total, *r.self_total), (r.total - *r.self_total).to_string(),
+                           gap_text(r.total, *r.self_total));
       } else {
         out += "<td data-v=\"\"></td><td data-v=\"\"></td>";
       }
-      out += fmt::format("<td>{}</td><td data-v=\"{}\">{}</td><td class=\"file\">{}</td></tr>\n",
-                         r.complete ? html_escape(r.grade) : "—", r.findings, r.findings, html_escape(r.file));
+      out +=
+          fmt::format("<td>{}</td><td data-v=\"{}\">{}</td><td class=\"left file\">{}</td></tr>\n",
+                      r.complete ? html_escape(r.grade) : "—", r.findings, r.findings, html_escape(r.file));
     }
     out += "</tbody></table></div>\n";
     if (incomplete > 0) {
@@ -512,16 +562,18 @@ std::string html_page_end(const std::vector<SummaryRow>& rows, const std::vector
   }
   if (!failed.empty()) {
     if (rows.size() + failed.size() < 2) out += "<section class=\"summary\" id=\"summary\">\n";
-    out += fmt::format("<h3>{}</h3>\n<ul class=\"checks\">\n", tr(lang, "未能检查（数据有误）", "Not checked (bad input)"));
+    out += fmt::format("<h3>{}</h3>\n<ul class=\"checks\">\n",
+                       tr(lang, "未能检查（数据有误）", "Not checked (bad input)"));
     for (const std::string& f : failed) out += "<li><code>" + html_escape(f) + "</code></li>\n";
     out += "</ul>\n";
   }
   if (rows.size() + failed.size() >= 2 || !failed.empty()) out += "</section>\n";
-  out += fmt::format("</main>\n<footer class=\"page-foot\">{}</footer>\n<script>{}</script>\n</body>\n</html>\n",
-                     html_escape(fmt::format("{} jxaudit {}{}", tr(lang, "由", "Generated by"), options.engine_version,
-                                             tr(lang, " 生成。本页为独立文件，不加载任何外部资源。",
-                                                ". This page is self-contained and loads nothing from elsewhere."))),
-                     sort_script);
+  out += fmt::format(
+      "</main>\n<footer class=\"page-foot\">{}</footer>\n<script>{}</script>\n</body>\n</html>\n",
+      html_escape(fmt::format("{} jxaudit {}{}", tr(lang, "由", "Generated by"), options.engine_version,
+                              tr(lang, " 生成。本页为独立文件，不加载任何外部资源。",
+                                 ". This page is self-contained and loads nothing from elsewhere."))),
+      sort_script);
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "report/html_detail.hpp"
@@ -40,7 +41,8 @@ Decimal nice_step(const Decimal& raw) {
 }  // namespace
 
 std::string approx2(const Decimal& d) {
-  if (!d.is_fraction() && d.exponent() >= -2) return d.round(2, RoundingMode::down).to_string();  // exact: pads
+  if (!d.is_fraction() && d.exponent() >= -2)
+    return d.round(2, RoundingMode::down).to_string();  // exact: pads
   return "\u2248" + d.round(2, RoundingMode::half_up).to_string();
 }
 
@@ -71,18 +73,24 @@ std::string score_chart_svg(const DepartmentReport& report, Lang lang, const std
   }
   if (max_weight.sign() <= 0) max_weight = Decimal(1);
 
-  // Layout in user units (the svg scales to its container): a label column
-  // sized by display width (about 7 units per terminal column at 13px), the
-  // bars, then "score / weight".
-  constexpr int width = 960;
-  constexpr int row_height = 24;
+  // Layout in user units (the svg scales to its container, half the page
+  // wide): a label column sized by display width (about 7 units per terminal
+  // column at 13px), the bars, then "score / weight". A label too long for its
+  // column is condensed to fit (textLength) rather than cut.
+  constexpr int width = 560;
+  constexpr int row_height = 22;
   constexpr int top = 34;
-  constexpr int value_width = 130;
-  const int label_width = std::clamp(static_cast<int>(label_columns) * 7 + 24, 160, 380);
+  constexpr int value_width = 96;
+  const int label_width = std::clamp(static_cast<int>(label_columns) * 7 + 20, 120, 250);
   const int plot_width = width - label_width - value_width;
   const int plot_bottom = top + static_cast<int>(rows.size()) * row_height;
-  const int height = plot_bottom + 28;
+  const int height = plot_bottom + 26;
   const Decimal scale = Decimal(plot_width) / max_weight;  // units per point
+  auto fit = [&](const std::string& text, int room) {
+    return static_cast<int>(display_width(text)) * 7 > room
+               ? fmt::format(" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"", room)
+               : std::string();
+  };
 
   std::string out = fmt::format(
       "<svg id=\"{}\" class=\"chart score-chart\" viewBox=\"0 0 {} {}\" width=\"100%\" role=\"img\" "
@@ -90,17 +98,20 @@ std::string score_chart_svg(const DepartmentReport& report, Lang lang, const std
       id, width, height, id);
   out += fmt::format("<title id=\"{}-title\">{}</title>\n", id,
                      tr(lang, "末级指标核定得分与分值", "Checked score against weight, per leaf indicator"));
-  // Legend.
-  const int legend_x = label_width;
-  out += fmt::format(
-      "<g class=\"legend\"><rect class=\"weight\" x=\"{}\" y=\"8\" width=\"14\" height=\"12\"/>"
-      "<text x=\"{}\" y=\"18\">{}</text>"
-      "<rect class=\"score full\" x=\"{}\" y=\"8\" width=\"14\" height=\"12\"/><text x=\"{}\" y=\"18\">{}</text>"
-      "<rect class=\"score part\" x=\"{}\" y=\"8\" width=\"14\" height=\"12\"/><text x=\"{}\" y=\"18\">{}</text>"
-      "<rect class=\"score zero\" x=\"{}\" y=\"8\" width=\"14\" height=\"12\"/><text x=\"{}\" y=\"18\">{}</text></g>\n",
-      legend_x, legend_x + 20, tr(lang, "分值", "weight"), legend_x + 90, legend_x + 110,
-      tr(lang, "满分", "full score"), legend_x + 210, legend_x + 230, tr(lang, "部分扣分", "partly deducted"),
-      legend_x + 350, legend_x + 370, tr(lang, "未得分或规则失败", "no score or rule failed"));
+  // Legend, each entry placed after the previous one's text.
+  int legend_x = 0;
+  out += "<g class=\"legend\">";
+  for (const auto& [cls, zh, en] :
+       {std::tuple{"weight", "分值", "weight"}, std::tuple{"score full", "满分", "full"},
+        std::tuple{"score part", "部分扣分", "part deducted"},
+        std::tuple{"score zero", "0 分或规则失败", "zero or rule failed"}}) {
+    const char* text = tr(lang, zh, en);
+    out += fmt::format(
+        "<rect class=\"{}\" x=\"{}\" y=\"8\" width=\"12\" height=\"12\"/><text x=\"{}\" y=\"18\">{}</text>",
+        cls, legend_x, legend_x + 17, text);
+    legend_x += 17 + static_cast<int>(display_width(text)) * 7 + 18;
+  }
+  out += "</g>\n";
 
   // Vertical grid at quarters of the largest weight, labelled under the plot.
   for (int k = 0; k <= 4; ++k) {
@@ -114,30 +125,32 @@ std::string score_chart_svg(const DepartmentReport& report, Lang lang, const std
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const int y = top + static_cast<int>(r) * row_height;
     const rules::Indicator& ind = indicators[rows[r].index];
-    const std::string label = html_escape(indicator_label(ind, lang));
+    const std::string raw_label = indicator_label(ind, lang);
+    const std::string label = html_escape(raw_label);
     if (rows[r].heading) {
       out += fmt::format(
           "<g class=\"group\"><line x1=\"0\" y1=\"{0}\" x2=\"{1}\" y2=\"{0}\"/>"
-          "<text x=\"0\" y=\"{2}\">{3}</text></g>\n",
-          y + 2, width, y + 17, label);
+          "<text x=\"0\" y=\"{2}\"{4}>{3}</text></g>\n",
+          y + 2, width, y + 16, label, fit(raw_label, width));
       continue;
     }
     const scoring::IndicatorScore& s = card.rows[rows[r].index];
-    const char* kind = s.failed             ? "zero failed"
+    const char* kind = s.failed              ? "zero failed"
                        : s.score == s.weight ? "full"
                        : s.score.is_zero()   ? "zero"
                                              : "part";
     const std::string values = format_points(s.score) + " / " + format_points(s.weight);
     out += fmt::format(
         "<g class=\"bar\"><title>{0}: {1} {2} · {3} {4}{5}</title>"
-        "<text class=\"label\" x=\"{6}\" y=\"{7}\" text-anchor=\"end\">{0}</text>"
-        "<rect class=\"weight\" x=\"{8}\" y=\"{9}\" width=\"{10}\" height=\"14\"/>"
-        "<rect class=\"score {11}\" x=\"{8}\" y=\"{9}\" width=\"{12}\" height=\"14\"/>"
+        "<text class=\"label\" x=\"{6}\" y=\"{7}\" text-anchor=\"end\"{15}>{0}</text>"
+        "<rect class=\"weight\" x=\"{8}\" y=\"{9}\" width=\"{10}\" height=\"13\"/>"
+        "<rect class=\"score {11}\" x=\"{8}\" y=\"{9}\" width=\"{12}\" height=\"13\"/>"
         "<text class=\"value\" x=\"{13}\" y=\"{7}\">{14}</text></g>\n",
         label, tr(lang, "核定", "checked"), format_points(s.score), tr(lang, "分值", "weight"),
-        format_points(s.weight), s.failed ? tr(lang, "（规则未能运行）", " (a rule failed)") : "", label_width - 10,
-        y + 16, label_width, y + 5, coord(s.weight * scale), kind, coord(std::min(s.score, s.weight) * scale),
-        label_width + plot_width + 10, html_escape(values));
+        format_points(s.weight), s.failed ? tr(lang, "（规则未能运行）", " (a rule failed)") : "",
+        label_width - 8, y + 15, label_width, y + 4, coord(s.weight * scale), kind,
+        coord(std::min(s.score, s.weight) * scale), label_width + plot_width + 8, html_escape(values),
+        fit(raw_label, label_width - 12));
   }
   out += "</svg>\n";
   return out;
@@ -153,10 +166,12 @@ std::string spending_chart_html(const DepartmentReport& report, Lang lang, const
   std::vector<Point> points;
   const data::Value* budget = report.department ? report.department->root.find("budget") : nullptr;
   if (budget != nullptr) {
-    if (const data::Value* a = budget->find("adjusted"); a != nullptr && a->kind() == data::Value::Kind::decimal) {
+    if (const data::Value* a = budget->find("adjusted");
+        a != nullptr && a->kind() == data::Value::Kind::decimal) {
       adjusted = a->as_decimal();
     }
-    if (const data::Value* m = budget->find("monthly"); m != nullptr && m->kind() == data::Value::Kind::array) {
+    if (const data::Value* m = budget->find("monthly");
+        m != nullptr && m->kind() == data::Value::Kind::array) {
       for (const data::Value& e : m->as_array()) {
         const data::Value* month = e.find("month");
         const data::Value* spent = e.find("cumulative_spent");
@@ -170,11 +185,13 @@ std::string spending_chart_html(const DepartmentReport& report, Lang lang, const
       }
     }
   }
-  std::stable_sort(points.begin(), points.end(), [](const Point& a, const Point& b) { return a.month < b.month; });
+  std::stable_sort(points.begin(), points.end(),
+                   [](const Point& a, const Point& b) { return a.month < b.month; });
   if (points.empty()) {
-    return fmt::format("<p class=\"muted\">{}</p>\n",
-                       tr(lang, "未提供月度累计支出（budget.monthly），无法与序时进度比较。",
-                          "No monthly cumulative spending (budget.monthly): nothing to compare with the schedule."));
+    return fmt::format(
+        "<p class=\"muted\">{}</p>\n",
+        tr(lang, "未提供月度累计支出（budget.monthly），无法与序时进度比较。",
+           "No monthly cumulative spending (budget.monthly): nothing to compare with the schedule."));
   }
   const bool has_schedule = adjusted && adjusted->sign() > 0;
   auto schedule = [&](int month) { return *adjusted * month / 12; };
@@ -187,43 +204,45 @@ std::string spending_chart_html(const DepartmentReport& report, Lang lang, const
   const Decimal step = nice_step(y_max / 6);  // about six grid lines
   y_max = step * (y_max / step).round(0, RoundingMode::ceiling);
 
-  constexpr int width = 960;
-  constexpr int height = 380;
-  constexpr int left = 78;
-  constexpr int right = width - 24;
-  constexpr int top = 44;
-  constexpr int bottom = height - 36;
+  constexpr int width = 560;
+  constexpr int height = 350;
+  constexpr int left = 54;
+  constexpr int right = width - 14;
+  constexpr int top = 76;
+  constexpr int bottom = height - 30;
   const Decimal plot_width(right - left);
   const Decimal plot_height(bottom - top);
   auto x_of = [&](int month) { return coord(Decimal(left) + plot_width * month / 12); };
-  auto y_of = [&](const Decimal& v) { return coord(Decimal(bottom) - std::max(v, Decimal(0)) * plot_height / y_max); };
+  auto y_of = [&](const Decimal& v) {
+    return coord(Decimal(bottom) - std::max(v, Decimal(0)) * plot_height / y_max);
+  };
 
   std::string out = fmt::format(
       "<svg id=\"{}\" class=\"chart spending-chart\" viewBox=\"0 0 {} {}\" width=\"100%\" role=\"img\" "
       "aria-labelledby=\"{}-title\" xmlns=\"http://www.w3.org/2000/svg\">\n",
       id, width, height, id);
-  out += fmt::format("<title id=\"{}-title\">{}</title>\n", id,
-                     tr(lang, "月度累计支出与序时进度", "Monthly cumulative spending against the time schedule"));
-  // Legend and unit.
   out += fmt::format(
-      "<g class=\"legend\"><line class=\"spent\" x1=\"{0}\" y1=\"14\" x2=\"{1}\" y2=\"14\"/>"
-      "<circle class=\"spent\" cx=\"{2}\" cy=\"14\" r=\"4\"/><text x=\"{3}\" y=\"18\">{4}</text>",
-      left, left + 28, left + 14, left + 36, tr(lang, "累计支出", "cumulative spending"));
+      "<title id=\"{}-title\">{}</title>\n", id,
+      tr(lang, "月度累计支出与序时进度", "Monthly cumulative spending against the time schedule"));
+  // Legend on two lines: the spending line and its below-schedule marker, then the schedule.
+  const char* spent_text = tr(lang, "累计支出", "cumulative spending");
+  const int behind_x = 36 + static_cast<int>(display_width(spent_text)) * 7 + 24;
+  out += fmt::format(
+      "<g class=\"legend\"><line class=\"spent\" x1=\"0\" y1=\"14\" x2=\"28\" y2=\"14\"/>"
+      "<circle class=\"spent\" cx=\"14\" cy=\"14\" r=\"4\"/><text x=\"36\" y=\"18\">{}</text>",
+      spent_text);
   if (has_schedule) {
-    const std::string text =
-        lang == Lang::zh ? fmt::format("序时进度（月份 ÷ 12 × 调整后预算 {} {}）", adjusted->to_string(), report.money_unit)
-                         : fmt::format("schedule (month ÷ 12 × adjusted budget {} {})", adjusted->to_string(),
-                                       report.money_unit);
-    // Place the next entry after this text: about 7 units per terminal column at 13px.
-    const int after = left + 206 + static_cast<int>(display_width(text)) * 7 + 24;
+    const std::string text = lang == Lang::zh ? fmt::format("序时进度（月份 ÷ 12 × 调整后预算 {} {}）",
+                                                            adjusted->to_string(), report.money_unit)
+                                              : fmt::format("schedule (month ÷ 12 × adjusted budget {} {})",
+                                                            adjusted->to_string(), report.money_unit);
     out += fmt::format(
-        "<line class=\"schedule\" x1=\"{}\" y1=\"14\" x2=\"{}\" y2=\"14\"/><text x=\"{}\" y=\"18\">{}</text>"
-        "<circle class=\"spent behind\" cx=\"{}\" cy=\"14\" r=\"4\"/><text x=\"{}\" y=\"18\">{}</text>",
-        left + 170, left + 198, left + 206, html_escape(text), after, after + 10,
-        tr(lang, "低于序时进度", "below schedule"));
+        "<circle class=\"spent behind\" cx=\"{}\" cy=\"14\" r=\"4\"/><text x=\"{}\" y=\"18\">{}</text>"
+        "<line class=\"schedule\" x1=\"0\" y1=\"36\" x2=\"28\" y2=\"36\"/><text x=\"36\" y=\"40\">{}</text>",
+        behind_x, behind_x + 10, tr(lang, "低于序时进度的月份", "month below schedule"), html_escape(text));
   }
-  out += fmt::format("</g>\n<text class=\"unit\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", left - 8, top - 12,
-                     unit);
+  out += fmt::format("</g>\n<text class=\"unit\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", left - 6,
+                     top - 14, unit);
 
   // Horizontal grid with amounts; months along the bottom.
   for (Decimal v(0); v <= y_max; v += step) {
@@ -231,54 +250,71 @@ std::string spending_chart_html(const DepartmentReport& report, Lang lang, const
     out += fmt::format(
         "<line class=\"grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/>"
         "<text class=\"tick\" x=\"{3}\" y=\"{1}\" dy=\"4\" text-anchor=\"end\">{4}</text>\n",
-        left, y, right, left - 8, tick_label(v));
+        left, y, right, left - 6, tick_label(v));
   }
   for (int m = 1; m <= 12; ++m) {
     out += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}{}</text>\n", x_of(m),
-                       bottom + 18, m, tr(lang, "月", ""));
+                       bottom + 17, m, tr(lang, "月", ""));
   }
-  out += fmt::format("<line class=\"axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/>\n", left, bottom, right);
+  out += fmt::format("<line class=\"axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/>\n", left, bottom,
+                     right);
 
-  if (has_schedule) {
-    out += fmt::format("<line class=\"schedule\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", x_of(0), y_of(0),
-                       x_of(12), y_of(*adjusted));
-  }
+  // The schedule over the spending line (dashed, both stay visible where they meet), the points over both.
   std::string polyline;
-  for (const Point& p : points) polyline += (polyline.empty() ? "" : " ") + x_of(p.month) + "," + y_of(p.spent);
+  for (const Point& p : points)
+    polyline += (polyline.empty() ? "" : " ") + x_of(p.month) + "," + y_of(p.spent);
   out += fmt::format("<polyline class=\"spent\" points=\"{}\"/>\n", polyline);
+  if (has_schedule) {
+    out += fmt::format("<line class=\"schedule\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", x_of(0),
+                       y_of(0), x_of(12), y_of(*adjusted));
+  }
   for (const Point& p : points) {
     const bool behind = has_schedule && p.spent < schedule(p.month);
-    std::string tip = lang == Lang::zh ? fmt::format("{} 月：累计支出 {} {}", p.month, approx2(p.spent), report.money_unit)
-                                       : fmt::format("month {}: spent {} {}", p.month, approx2(p.spent), report.money_unit);
+    std::string tip =
+        lang == Lang::zh ? fmt::format("{} 月：累计支出 {} {}", p.month, approx2(p.spent), report.money_unit)
+                         : fmt::format("month {}: spent {} {}", p.month, approx2(p.spent), report.money_unit);
     if (has_schedule) {
-      tip += lang == Lang::zh ? fmt::format("；序时进度 {} {}", approx2(schedule(p.month)), report.money_unit)
-                              : fmt::format("; schedule {} {}", approx2(schedule(p.month)), report.money_unit);
+      tip += lang == Lang::zh
+                 ? fmt::format("；序时进度 {} {}", approx2(schedule(p.month)), report.money_unit)
+                 : fmt::format("; schedule {} {}", approx2(schedule(p.month)), report.money_unit);
     }
-    out += fmt::format("<circle class=\"spent{}\" cx=\"{}\" cy=\"{}\" r=\"4.5\"><title>{}</title></circle>\n",
+    out += fmt::format("<circle class=\"spent{}\" cx=\"{}\" cy=\"{}\" r=\"4\"><title>{}</title></circle>\n",
                        behind ? " behind" : "", x_of(p.month), y_of(p.spent), html_escape(tip));
   }
   out += "</svg>\n";
 
-  // The figures behind the chart, to cite and to print.
-  out += "<div class=\"scroll\"><table class=\"monthly\">\n<thead><tr><th scope=\"col\">";
-  out += tr(lang, "月份", "Month");
-  for (const Point& p : points) out += fmt::format("</th><th scope=\"col\">{}", p.month);
-  out += fmt::format("</th></tr></thead>\n<tbody><tr><th scope=\"row\">{}（{}）</th>",
-                     tr(lang, "累计支出", "Cumulative spending"), unit);
-  for (const Point& p : points) out += "<td>" + approx2(p.spent) + "</td>";
-  out += "</tr>\n";
+  // The figures behind the chart, to cite and to print: one row per month.
+  const char* open = tr(lang, "（", " (");
+  const char* close = tr(lang, "）", ")");
+  out += fmt::format(
+      "<table class=\"monthly\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}{}{}{}</th>",
+      tr(lang, "月份", "Month"), tr(lang, "累计支出", "Spent to date"), open, unit, close);
   if (has_schedule) {
-    out += fmt::format("<tr><th scope=\"row\">{}（{}）</th>", tr(lang, "序时进度", "Schedule"), unit);
-    for (const Point& p : points) out += "<td>" + approx2(schedule(p.month)) + "</td>";
-    out += fmt::format("</tr>\n<tr><th scope=\"row\">{}</th>",
-                       tr(lang, "支出进度（÷ 调整后预算）", "Spent (÷ adjusted budget)"));
-    for (const Point& p : points) {
-      const bool behind = p.spent < schedule(p.month);
-      out += fmt::format("<td{}>{}</td>", behind ? " class=\"behind\"" : "", (p.spent / *adjusted).percent(2));
+    out += fmt::format("<th scope=\"col\">{}{}{}{}</th><th scope=\"col\">{}</th>",
+                       tr(lang, "序时进度", "Schedule"), open, unit, close,
+                       tr(lang, "支出进度", "Share of budget"));
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (const Point& p : points) {
+    const bool behind = has_schedule && p.spent < schedule(p.month);
+    out += fmt::format("<tr{}><td>{}</td><td>{}</td>", behind ? " class=\"behind\"" : "", p.month,
+                       approx2(p.spent));
+    if (has_schedule) {
+      out +=
+          fmt::format("<td>{}</td><td>{}</td>", approx2(schedule(p.month)), (p.spent / *adjusted).percent(2));
     }
     out += "</tr>\n";
   }
-  out += "</tbody></table></div>\n";
+  out += "</tbody></table>\n";
+  if (has_schedule) {
+    out += fmt::format(
+        "<p class=\"note\">{}</p>\n",
+        tr(lang,
+           "序时进度 = 月份 ÷ 12 × 调整后预算；支出进度 = 累计支出 ÷ 调整后预算（四舍五入到 0.01%）；≈ "
+           "为四舍五入到分的近似值。",
+           "Schedule = month ÷ 12 × adjusted budget; share = spent to date ÷ adjusted budget (half-up to "
+           "0.01%); ≈ marks a value rounded half-up to two decimals."));
+  }
   return out;
 }
 

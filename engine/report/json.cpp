@@ -18,7 +18,8 @@ void field(Writer& w, const char* k, const std::string& v) {
   key(w, k);
   str(w, v);
 }
-void dec(Writer& w, const char* k, const Decimal& d) { field(w, k, d.to_string()); }
+// Scores and points as format_points writes them: two decimals when exact, else every digit.
+void dec(Writer& w, const char* k, const Decimal& d) { field(w, k, format_points(d)); }
 
 }  // namespace
 

@@ -10,7 +10,7 @@ namespace {
 
 const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
-std::string gap_of(const SummaryRow& r) { return r.self_total ? (r.total - *r.self_total).to_string() : ""; }
+std::string gap_of(const SummaryRow& r) { return r.self_total ? format_points(r.total - *r.self_total) : ""; }
 
 std::string pad(const std::string& s, std::size_t width, bool left) {
   const std::size_t w = display_width(s);
@@ -77,9 +77,9 @@ std::string render_summary_json(const std::vector<SummaryRow>& rows, const std::
     field("file", r.file);
     field("code", r.code);
     field("name", r.name);
-    field("total", r.total.to_string());
+    field("total", format_points(r.total));
     if (r.self_total) {
-      field("self_total", r.self_total->to_string());
+      field("self_total", format_points(*r.self_total));
       field("gap", gap_of(r));
     }
     field("grade", r.grade);
@@ -102,8 +102,8 @@ std::string render_summary_csv(const std::vector<SummaryRow>& rows, const std::v
   std::string out = lang == Lang::zh ? "部门代码,部门,核定总分,自评总分,差异,等级,完整,发现数,文件\r\n"
                                      : "department_code,department,total,self_total,gap,grade,complete,findings,file\r\n";
   for (const SummaryRow& r : rows) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", csv_cell(r.code), csv_cell(r.name), r.total.to_string(),
-                       r.self_total ? r.self_total->to_string() : "", gap_of(r), csv_cell(r.grade),
+    out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", csv_cell(r.code), csv_cell(r.name), format_points(r.total),
+                       r.self_total ? format_points(*r.self_total) : "", gap_of(r), csv_cell(r.grade),
                        r.complete ? "true" : "false", r.findings, csv_cell(r.file));
   }
   for (const auto& f : failed) out += fmt::format(",,,,,,false,,{}\r\n", csv_cell(f));

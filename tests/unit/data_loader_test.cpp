@@ -5,13 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 #include "data/department.hpp"
 
@@ -100,8 +102,9 @@ class TempDir {
  public:
   TempDir() {
     const auto* info = testing::UnitTest::GetInstance()->current_test_info();
+    // The process id keeps concurrent runs of the same test (two build trees) apart.
     path_ = fs::temp_directory_path() /
-            ("jx_data_test_" + std::string(info->test_suite_name()) + "_" + info->name());
+            ("jx_data_test_" + std::to_string(getpid()) + "_" + info->test_suite_name() + "_" + info->name());
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -610,7 +613,9 @@ namespace {
 // Limits: large input is never slow. The bounds are loose (sanitizer builds
 // are slow); what they catch is quadratic work, which takes minutes here.
 
-constexpr auto quick = std::chrono::seconds(10);
+// CPU time, not wall time: other processes on a loaded machine do not count.
+double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+constexpr double quick = 10.0;
 
 std::string fmt_key(int i) { return "\"k" + std::to_string(i) + "\": " + std::to_string(i % 7); }
 
@@ -618,9 +623,9 @@ TEST(Limits, AnObjectWith100000KeysOnOneLineLoadsQuickly) {
   std::string text = R"({"name": "x", "amount": 1, "scores": {)";
   for (int i = 0; i < 100000; ++i) text += (i > 0 ? "," : "") + fmt_key(i);
   text += "}}";
-  const auto started = std::chrono::steady_clock::now();
+  const double started = cpu_seconds();
   const auto result = load_text(text);
-  EXPECT_LT(std::chrono::steady_clock::now() - started, quick);
+  EXPECT_LT(cpu_seconds() - started, quick);
   ASSERT_TRUE(result.ok());
   const auto& scores = result.document->root.find("scores")->as_object();
   ASSERT_EQ(scores.size(), 100000U);
@@ -641,9 +646,9 @@ TEST(Limits, ManyParentsAndNestedCsvRowsLoadQuickly) {
   write(dir.path() / "kids.csv", csv);
   LoadOptions options;
   options.tables["kids"] = (dir.path() / "kids.csv").string();
-  const auto started = std::chrono::steady_clock::now();
+  const double started = cpu_seconds();
   const auto result = jx::data::load_department_text(schema(), json, "t.json", dir.str(), options);
-  EXPECT_LT(std::chrono::steady_clock::now() - started, quick);
+  EXPECT_LT(cpu_seconds() - started, quick);
   ASSERT_TRUE(result.ok()) << testing::PrintToString(messages(result));
   const auto& last = result.document->root.find("parents")->as_array().back();
   ASSERT_EQ(last.find("kids")->as_array().size(), 2U);

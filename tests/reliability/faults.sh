@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Fault injection (docs/reliability.md): each case breaks one thing and
+# asserts the exact, clear outcome: message, exit code, and that nothing
+# half-written is left behind.
+#   faults.sh JXAUDIT SOURCE_DIR WORK_DIR CASE
+# Exit 77 (ctest SKIP_RETURN_CODE) when a case cannot be set up here.
+set -euo pipefail
+JX=$1
+cd "$2"
+WORK=$3
+case_name=$4
+. tests/reliability/lib.sh
+rm -rf "$WORK"
+mkdir -p "$WORK"
+out=$WORK/stdout
+err=$WORK/stderr
+sample=samples/gz-2023-dangan.json
+
+case $case_name in
+  output-not-a-directory)
+    # /dev/full is a character device: no file can be created "in" it.
+    run 2 "$out" "$err" -- "$JX" check -o /dev/full/report.txt "$sample"
+    exact_text "$err" "jxaudit: error: /dev/full/report.txt: cannot create the output file: Not a directory" "stderr"
+    [[ ! -s $out ]] || fail "a report went to stdout"
+    ;;
+
+  output-missing-directory)
+    run 2 "$out" "$err" -- "$JX" check -o "$WORK/no-such-dir/report.txt" "$sample"
+    exact_text "$err" "jxaudit: error: $WORK/no-such-dir/report.txt: cannot create the output file: No such file or directory" "stderr"
+    ;;
+
+  output-permission-denied)
+    # A directory without write permission. root ignores permissions, so as
+    # root jxaudit runs as nobody (setpriv), if nobody can run it from here.
+    mkdir -p "$WORK/locked"
+    chmod 0555 "$WORK/locked"
+    as=()
+    if [[ $(id -u) -eq 0 ]]; then
+      as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+      "${as[@]}" "$JX" --version >/dev/null 2>&1 || { echo "skipped: nobody cannot run $JX here"; exit 77; }
+      "${as[@]}" test -r "$sample" || { echo "skipped: nobody cannot read the samples here"; exit 77; }
+    fi
+    run 2 "$out" "$err" -- "${as[@]}" "$JX" check -o "$WORK/locked/report.txt" "$sample"
+    exact_text "$err" "jxaudit: error: $WORK/locked/report.txt: cannot create the output file: Permission denied" "stderr"
+    no_files_in "$WORK/locked"
+    ;;
+
+  output-disk-full)
+    # A full disk, simulated with a file-size limit: write() fails with EFBIG
+    # once the report passes 8 KiB (SIGXFSZ ignored, so the write returns the
+    # error instead of killing the process). The batch report is far longer.
+    mkdir -p "$WORK/out"
+    run 2 "$out" "$err" -- bash -c 'trap "" XFSZ; ulimit -f 8; exec "$@"' limit \
+      "$JX" check --format json -o "$WORK/out/report.json" samples/flawed
+    exact_text "$err" "jxaudit: error: $WORK/out/report.json: cannot write the output file: File too large" "stderr"
+    no_files_in "$WORK/out"
+    # An existing report is left as it was, not truncated.
+    echo "previous report" >"$WORK/out/report.json"
+    run 2 "$out" "$err" -- bash -c 'trap "" XFSZ; ulimit -f 8; exec "$@"' limit \
+      "$JX" check --format json -o "$WORK/out/report.json" samples/flawed
+    exact_text "$WORK/out/report.json" "previous report" "the previous report after a failed write"
+    [[ $(find "$WORK/out" -mindepth 1 | wc -l) -eq 1 ]] || fail "a temporary file was left behind"
+    ;;
+
+  output-file-mode)
+    # A report written through a temporary file gets the mode a plain write
+    # would give it (0666 less the umask), and an existing report keeps its own.
+    mkdir -p "$WORK/out"
+    run 0 "$out" "$err" -- bash -c 'umask 022; exec "$@"' umask "$JX" check -o "$WORK/out/new.txt" "$sample"
+    [[ $(stat -c %a "$WORK/out/new.txt") == 644 ]] || fail "new report has mode $(stat -c %a "$WORK/out/new.txt"), expected 644"
+    echo old >"$WORK/out/kept.txt"
+    chmod 0640 "$WORK/out/kept.txt"
+    run 0 "$out" "$err" -- "$JX" check -o "$WORK/out/kept.txt" "$sample"
+    [[ $(stat -c %a "$WORK/out/kept.txt") == 640 ]] || fail "replaced report has mode $(stat -c %a "$WORK/out/kept.txt"), expected 640"
+    contains "$WORK/out/kept.txt" "Checked total" "the replaced report"
+    ;;
+
+  input-truncated-json)
+    # The file ends mid-way, inside an object: a syntax error at the end, with line:column.
+    size=$(wc -c <"$sample")
+    head -c $((size / 2)) "$sample" >"$WORK/truncated.json"
+    lines=$(wc -l <"$WORK/truncated.json")
+    run 2 "$out" "$err" -- "$JX" --lang en validate "$WORK/truncated.json"
+    contains "$out" "$WORK/truncated.json:$((lines + 1)):" "validate names the end of the file"
+    contains "$out" ": error: " "validate reports an error"
+    run 2 "$out" "$err" -- "$JX" --lang en check "$WORK/truncated.json"
+    contains "$err" "$WORK/truncated.json:$((lines + 1)):" "check names the end of the file"
+    ;;
+
+  input-truncated-csv)
+    # A CSV table cut in the middle of a row.
+    cp -R samples/gz-2023-dangan-csv "$WORK/dept"
+    table=$WORK/dept/procurements.csv
+    size=$(wc -c <"$table")
+    head -c $((size / 2)) samples/gz-2023-dangan-csv/procurements.csv >"$table"
+    run 2 "$out" "$err" -- "$JX" --lang en validate "$WORK/dept/department.json"
+    contains "$out" "$table:" "validate names the table"
+    contains "$out" ": error: " "validate reports an error"
+    ;;
+
+  ruleset-missing-rule)
+    # A leaf without its rule file: the leaf scores 0 as an engine error, the
+    # check is incomplete (exit 3) and the report's first line says so.
+    copy_rules
+    rm "$WORK/rules/gz/2023/disclosure/budget_disclosure.lua"
+    run 3 "$out" "$err" -- "$JX" --lang en check --color never --ruleset "$WORK/rules/gz/2023" "$sample"
+    first_line "$out" "! INCOMPLETE CHECK: a rule could not run; the scores below are not final." "first line"
+    contains "$out" "管理效率/信息公开/预决算公开合规性 · rule error 2.00 points" "the leaf without a rule is named"
+    contains "$out" "no rule for this indicator: scored 0 (check incomplete)" "the finding says why"
+    contains "$out" "Checked total: 96.92" "the leaf's 2 points are gone from the total (98.92)"
+    contains "$out" "Verdict: check incomplete: no verdict" "no verdict on an incomplete check"
+    ;;
+
+  calendar-missing)
+    copy_rules
+    rm "$WORK/rules/calendars/cn-mainland.toml"
+    run 2 "$out" "$err" -- "$JX" --lang en check --ruleset "$WORK/rules/gz/2023" "$sample"
+    exact_text "$err" "jxaudit: $sample: $(shown "$WORK/rules/calendars/cn-mainland.toml"): cannot open the calendar file" "stderr"
+    ;;
+
+  calendar-unreadable)
+    # The calendar path names a directory: it opens, but cannot be read.
+    copy_rules
+    rm "$WORK/rules/calendars/cn-mainland.toml"
+    mkdir "$WORK/rules/calendars/cn-mainland.toml"
+    run 2 "$out" "$err" -- "$JX" --lang en check --ruleset "$WORK/rules/gz/2023" "$sample"
+    exact_text "$err" "jxaudit: $sample: $(shown "$WORK/rules/calendars/cn-mainland.toml"): cannot read the calendar file: Is a directory" "stderr"
+    ;;
+
+  lua-out-of-memory)
+    # One rule allocates until the Lua state's memory budget stops it, in the
+    # middle of its check: that rule is an engine error naming file:line, the
+    # check is incomplete (exit 3), and every other rule still runs.
+    copy_rules
+    rule=$WORK/rules/gz/2023/procurement/contract_filing.lua
+    sed -i 's/^  check = function(dept, ctx)$/  check = function(dept, ctx)\n    local hog = {}\n    for i = 1, 1e9 do hog[i] = string.rep("x", 4096) .. i end/' "$rule"
+    grep -q 'local hog' "$rule" || fail "could not plant the allocating loop in $rule"
+    run 3 "$out" "$err" -- "$JX" --lang en check --format json --ruleset "$WORK/rules/gz/2023" "$sample"
+    contains "$out" '"kind":"engine_error"' "an engine_error finding"
+    contains "$out" "memory budget exceeded" "the finding says why"
+    contains "$out" "contract_filing.lua:" "the finding names the rule file and line"
+    contains "$out" '"path":"履职效能/部门整体绩效目标/部门预算资金支出率","leaf":true,"weight":"10","score":"9.99"' \
+      "the other rules still ran"
+    contains "$out" '"complete":false' "the scorecard is marked incomplete"
+    ;;
+
+  *)
+    fail "unknown case $case_name"
+    ;;
+esac
+echo "ok: $case_name"

@@ -1,0 +1,101 @@
+// Regression tests for what the fuzzers (fuzz/, docs/reliability.md) found,
+// and a replay of every saved input under tests/data/regressions/TARGET/
+// through the fuzz harness TARGET, so that each finding stays fixed in every
+// build (the harnesses are compiled into this test with the normal compiler).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "decimal/decimal.hpp"
+
+extern "C" int jx_fuzz_decimal(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_json(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_csv(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_manifest(const std::uint8_t* data, std::size_t size);
+
+namespace {
+
+namespace fs = std::filesystem;
+using jx::Decimal;
+
+// --- fuzz_decimal: the ideal exponent of an exact quotient --------------------
+// A terminating quotient moves towards its ideal exponent (dividend's minus
+// divisor's); padding towards an ideal exponent below −10000 used to push a
+// representable result out of range and throw.
+
+TEST(DecimalRegression, QuotientStopsPaddingAtTheExponentBound) {
+  const Decimal q = Decimal::parse("10e-5001") / Decimal::parse("1e5000");  // ideal exponent −10001
+  EXPECT_EQ(q.coefficient(), 1);
+  EXPECT_EQ(q.exponent(), -10000);
+  EXPECT_EQ(q, Decimal::parse("1e-10000"));
+}
+
+TEST(DecimalRegression, ZeroQuotientTakesTheNearestExponentInRange) {
+  const Decimal q = Decimal::parse("0e-5000") / Decimal::parse("1e5001");  // ideal exponent −10001
+  EXPECT_TRUE(q.is_zero());
+  EXPECT_EQ(q.exponent(), -10000);
+  const Decimal p = Decimal::parse("0e5000") / Decimal::parse("1e-5001");  // ideal exponent +10001
+  EXPECT_TRUE(p.is_zero());
+  EXPECT_EQ(p.exponent(), 10000);
+}
+
+TEST(DecimalRegression, QuotientBeyondTheBoundStillThrows) {
+  try {
+    (void)(Decimal::parse("1e-5001") / Decimal::parse("1e5000"));  // 1E-10001: not representable
+    FAIL() << "no error";
+  } catch (const jx::DecimalError& e) {
+    EXPECT_EQ(e.kind(), jx::DecimalError::Kind::out_of_range);
+    EXPECT_STREQ(e.what(), "exponent out of range (beyond ±10000)");
+  }
+}
+
+// --- replay of saved fuzz inputs ------------------------------------------------
+
+using Harness = int (*)(const std::uint8_t*, std::size_t);
+
+std::vector<fs::path> inputs_of(const std::string& target) {
+  std::vector<fs::path> files;
+  const fs::path dir = fs::path(JX_SOURCE_DIR) / "tests/data/regressions" / target;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void replay(const std::string& target, Harness harness, std::size_t at_least) {
+  const std::vector<fs::path> files = inputs_of(target);
+  EXPECT_GE(files.size(), at_least) << "tests/data/regressions/" << target;
+  for (const fs::path& file : files) {
+    SCOPED_TRACE(file.string());
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // A broken invariant traps inside the harness: the test fails loudly.
+    EXPECT_EQ(harness(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), 0);
+  }
+}
+
+TEST(FuzzReplay, Decimal) { replay("decimal", jx_fuzz_decimal, 2); }
+TEST(FuzzReplay, Json) { replay("json", jx_fuzz_json, 0); }
+TEST(FuzzReplay, Csv) { replay("csv", jx_fuzz_csv, 0); }
+TEST(FuzzReplay, Manifest) { replay("manifest", jx_fuzz_manifest, 0); }
+
+// The decimal seeds are hand-written checks of their own (fuzz/corpus/decimal).
+TEST(FuzzReplay, DecimalSeeds) {
+  for (const auto& entry : fs::directory_iterator(fs::path(JX_SOURCE_DIR) / "fuzz/corpus/decimal")) {
+    SCOPED_TRACE(entry.path().string());
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(jx_fuzz_decimal(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), 0);
+  }
+}
+
+}  // namespace

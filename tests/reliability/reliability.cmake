@@ -1,0 +1,41 @@
+# Reliability tests (docs/reliability.md): determinism of batch output, fault
+# injection through the command line, and regression tests for what the
+# fuzzers (fuzz/) found. Shell scripts run from the source tree, each in a
+# scratch directory of its own under the build tree.
+set(JX_RELIABILITY ${CMAKE_CURRENT_LIST_DIR})
+set(JX_RELIABILITY_WORK ${CMAKE_CURRENT_BINARY_DIR}/reliability)
+
+foreach(format text json csv)
+  add_test(NAME reliability.determinism.${format}
+           COMMAND bash ${JX_RELIABILITY}/determinism.sh $<TARGET_FILE:jxaudit> ${PROJECT_SOURCE_DIR}
+                   ${JX_RELIABILITY_WORK}/determinism-${format} ${format})
+  set_tests_properties(reliability.determinism.${format} PROPERTIES LABELS "reliability" TIMEOUT 600)
+endforeach()
+
+foreach(case output-not-a-directory output-missing-directory output-permission-denied output-disk-full
+             output-file-mode
+             input-truncated-json input-truncated-csv ruleset-missing-rule calendar-missing calendar-unreadable
+             lua-out-of-memory)
+  add_test(NAME reliability.fault.${case}
+           COMMAND bash ${JX_RELIABILITY}/faults.sh $<TARGET_FILE:jxaudit> ${PROJECT_SOURCE_DIR}
+                   ${JX_RELIABILITY_WORK}/fault-${case} ${case})
+  set_tests_properties(reliability.fault.${case} PROPERTIES LABELS "reliability" SKIP_RETURN_CODE 77 TIMEOUT 300)
+endforeach()
+
+# Regression tests, and every input under tests/data/regressions/TARGET/ run
+# through the fuzz harness TARGET (compiled here with the normal compiler, so
+# every build replays what the fuzzers once found).
+add_executable(jx_reliability_tests
+  ${JX_RELIABILITY}/regressions_test.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_decimal.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_json.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_csv.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_manifest.cpp)
+foreach(target decimal json csv manifest)
+  set_source_files_properties(${PROJECT_SOURCE_DIR}/fuzz/fuzz_${target}.cpp PROPERTIES
+                              COMPILE_DEFINITIONS "LLVMFuzzerTestOneInput=jx_fuzz_${target}")
+endforeach()
+target_include_directories(jx_reliability_tests PRIVATE ${PROJECT_SOURCE_DIR}/fuzz)
+target_link_libraries(jx_reliability_tests PRIVATE jx_rules jx_data jx_decimal GTest::gtest GTest::gtest_main jx_options)
+target_compile_definitions(jx_reliability_tests PRIVATE JX_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+gtest_discover_tests(jx_reliability_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "reliability")
