@@ -71,7 +71,8 @@ Date Calendar::add_working_days(Date d, std::int32_t n) const {
     // The first day t after d with n working days in (d, t]: working_[t + 1] == working_[start] + n.
     const std::size_t start = index(d.plus_days(1));
     const std::int32_t target = working_[start] + n;
-    const auto it = std::lower_bound(working_.begin() + static_cast<std::ptrdiff_t>(start), working_.end(), target);
+    const auto it =
+        std::lower_bound(working_.begin() + static_cast<std::ptrdiff_t>(start), working_.end(), target);
     if (it == working_.end()) {
       (void)index(Date::from_ymd(first_year_ + static_cast<int>(covered_.size()), 1, 1));
     }
@@ -81,7 +82,8 @@ Date Calendar::add_working_days(Date d, std::int32_t n) const {
     const std::size_t end = index(d.plus_days(-1)) + 1;
     const std::int32_t target = working_[end] + n;
     if (target < 0) (void)index(Date::from_ymd(first_year_ - 1, 12, 31));
-    const auto it = std::lower_bound(working_.begin(), working_.begin() + static_cast<std::ptrdiff_t>(end), target + 1);
+    const auto it =
+        std::lower_bound(working_.begin(), working_.begin() + static_cast<std::ptrdiff_t>(end), target + 1);
     found = static_cast<std::size_t>(it - working_.begin()) - 1;
   }
   const Date result = Date::from_ymd(first_year_, 1, 1).plus_days(static_cast<std::int32_t>(found));

@@ -50,8 +50,9 @@ class Calendar {
   // Zero when to == from; negative (−count from the day after `to` through `from`)
   // when `to` is earlier. Every day counted must be covered.
   [[nodiscard]] std::int32_t working_days_between(Date from, Date to) const;
-  // The n-th working day after `d` (n > 0), before it (n < 0), or `d` itself (n = 0),
-  // so that working_days_between(d, add_working_days(d, n)) == n.
+  // The n-th working day after `d` (n > 0), before it (n < 0), or `d` itself (n = 0).
+  // For n >= 0, working_days_between(d, add_working_days(d, n)) == n: the last
+  // day of a "within 7 working days" deadline is add_working_days(signed, 7).
   [[nodiscard]] Date add_working_days(Date d, std::int32_t n) const;
 
  private:

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <toml++/toml.h>
-#include <fstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <set>
@@ -205,15 +207,18 @@ Calendar Calendar::parse(std::string_view text, const std::string& name) {
 }
 
 Calendar Calendar::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw CalendarError(fmt::format("{}: cannot open the calendar file", path));
-  // Read through the stream buffer itself: `stream << rdbuf()` swallows a read
-  // error (a directory, an I/O error) and would parse what it got as the whole file.
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    throw CalendarError(fmt::format("{}: cannot open the calendar file: {}", path, std::strerror(errno)));
+  }
   std::string text;
-  try {
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  } catch (const std::ios_base::failure& e) {
-    throw CalendarError(fmt::format("{}: cannot read the calendar file: {}", path, e.code().message()));
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
+  const int error = std::ferror(file) != 0 ? errno : 0;
+  std::fclose(file);
+  if (error != 0) {
+    throw CalendarError(fmt::format("{}: cannot read the calendar file: {}", path, std::strerror(error)));
   }
   return parse(text, path);
 }

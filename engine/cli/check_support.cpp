@@ -127,7 +127,8 @@ void ReportWriter::finish() {
   if (format_ == "html") {
     const report::HtmlOptions html{lang_, engine_version};
     if (count_ <= 1) {
-      out_.write(report::html_page_start(count_ == 1 && failed_.empty() ? html_first_title_ : "", html) + html_first_);
+      out_.write(report::html_page_start(count_ == 1 && failed_.empty() ? html_first_title_ : "", html) +
+                 html_first_);
     }
     out_.write(report::html_page_end(rows_, failed_, html));
     return;

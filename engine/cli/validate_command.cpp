@@ -2,9 +2,11 @@
 // every diagnostic, and exits 0 (all valid) or 2.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
+#include "cli/check_support.hpp"
 #include "cli/commands.hpp"
 #include "data/department.hpp"
 
@@ -26,17 +28,14 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
             const Lang lang = global.lang();
             data::LoadOptions load_options;
             load_options.lang = lang;
-            for (const std::string& t : options->tables) {
-              const auto eq = t.find('=');
-              if (eq == std::string::npos || eq == 0) {
-                std::cerr << fmt::format("jxaudit: --table expects NAME=PATH, got \"{}\"\n", t);
-                return exit_bad_input;
-              }
-              load_options.tables[t.substr(0, eq)] = t.substr(eq + 1);
-            }
+            if (!parse_tables(options->tables, load_options.tables)) return exit_bad_input;
             const data::Schema schema = data::Schema::load(department_schema_path(global));
+            // Sorted, so that the output is the same whatever the order on the command line.
+            std::vector<std::string> files = options->files;
+            std::sort(files.begin(), files.end());
+            files.erase(std::unique(files.begin(), files.end()), files.end());
             bool all_ok = true;
-            for (const std::string& file : options->files) {
+            for (const std::string& file : files) {
               const data::LoadResult result = data::load_department(schema, file, load_options);
               std::size_t errors = 0;
               std::size_t warnings = 0;

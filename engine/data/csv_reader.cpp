@@ -63,11 +63,6 @@ bool valid_utf8(std::string_view text) {
   return true;
 }
 
-// Data where the header should be: a field name never starts with a digit or a sign.
-bool looks_like_data(std::string_view name) {
-  return !name.empty() && ((name[0] >= '0' && name[0] <= '9') || name[0] == '-' || name[0] == '+');
-}
-
 }  // namespace
 
 bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
@@ -131,18 +126,6 @@ bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t 
                        "empty CSV file: the first row must be a header of field names"));
   }
   const auto& header = table.rows.front();
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    if (header[c].text && looks_like_data(*header[c].text)) {
-      return error_at(
-          header[c].line, c + 1,
-          tr(lang,
-             fmt::format("表头第 {} 列是 \"{}\"，不是字段名：第一行应为表头（是否缺少表头行？）", c + 1,
-                         *header[c].text),
-             fmt::format("header column {} is \"{}\", not a field name: the first row must be the "
-                         "header (is it missing?)",
-                         c + 1, *header[c].text)));
-    }
-  }
   std::vector<std::string> names;
   bool ok = true;
   for (std::size_t c = 0; c < header.size(); ++c) {
@@ -161,6 +144,7 @@ bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t 
 
   out.kind = RawNode::Kind::array;
   out.pos = {file, header.front().line, 1};
+  out.keys = names;
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     const auto& cells = table.rows[r];
     const std::uint32_t line = cells.front().line;

@@ -370,6 +370,7 @@ SyntaxError describe(rapidjson::ParseErrorCode code, std::string_view body, std:
 }  // namespace
 
 const RawNode* RawNode::member(std::string_view key) const {
+  if (kind != Kind::object) return nullptr;  // a CSV table's keys are its header, not members
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] == key) return &children[i];
   }

@@ -60,14 +60,15 @@ std::optional<std::string> read_file(const std::string& path, Lang lang, std::st
 
 // A table that an "x-csv" of the schema names, and where its rows go.
 struct TableInfo {
-  std::string parent_key;  // the column linking a row to its parent ("project_id"), or empty
-  std::string where;       // e.g. "/budget/monthly", "/projects/*/targets"
+  std::string parent_key;           // the column linking a row to its parent ("project_id"), or empty
+  std::string where;                // e.g. "/budget/monthly", "/projects/*/targets"
+  const SchemaNode* row = nullptr;  // the schema of one row
 };
 
 void collect_tables(const SchemaNode& node, const std::string& where,
                     std::map<std::string, TableInfo>& tables, std::set<const SchemaNode*>& seen) {
   if (!seen.insert(&node).second) return;
-  if (node.csv) tables.emplace(node.csv->table, TableInfo{node.csv->parent_key, where});
+  if (node.csv) tables.emplace(node.csv->table, TableInfo{node.csv->parent_key, where, node.items});
   for (const auto& property : node.properties) {
     collect_tables(*property.schema, where + "/" + escape_pointer_token(property.name), tables, seen);
   }
@@ -119,13 +120,17 @@ class Assembler {
       }
       const auto file = static_cast<std::uint32_t>(doc_.files.size());
       doc_.files.push_back(table.path);
-      table.loaded = detail::parse_csv(*text, table.path, file, lang_, table.rows, diagnostics_);
+      table.loaded = detail::parse_csv(*text, table.path, file, lang_, table.rows, diagnostics_) &&
+                     has_a_known_column(table);
       table.used.assign(table.rows.children.size(), false);
     }
   }
 
   // Walks schema and data together, filling arrays that come from CSV tables.
+  // Only the parts of the schema that lead to a loaded table are walked: with
+  // no table (a JSON-only file) nothing is, and no procurement is ever visited.
   void attach(const SchemaNode& schema, RawNode& raw, const std::string& pointer) {
+    if (!leads_to_table(schema)) return;
     if (raw.kind == RawNode::Kind::object) {
       for (const auto& property : schema.properties) {
         const SchemaNode& ps = *property.schema;
@@ -175,6 +180,32 @@ class Assembler {
   }
 
  private:
+  // A header none of whose names the rows' schema knows is most likely a data
+  // row where the header should be; loading it would only bury that under a
+  // "missing field" error for every row.
+  bool has_a_known_column(const TableSource& table) {
+    const SchemaNode* row = table.info->row;
+    if (row == nullptr || row->properties.empty()) return true;
+    const auto& names = table.rows.keys;
+    if (std::any_of(names.begin(), names.end(), [&](const std::string& n) { return row->property(n); })) {
+      return true;
+    }
+    const std::string comma = tr(lang_, "、", ", ");
+    std::string first;
+    for (std::size_t i = 0; i < names.size() && i < 3; ++i) {
+      first += (i > 0 ? comma : "") + "\"" + names[i] + "\"";
+    }
+    if (names.size() > 3) first += comma + "…";
+    const SourcePos header = table.rows.pos;
+    diagnostics_.push_back(Diagnostic{
+        Diagnostic::Severity::error, doc_.files.at(header.file), header.line, header.column, "",
+        tr(lang_, fmt::format("第一行（{}）中没有该表的字段名：第一行应为表头（是否缺少表头行？）", first),
+           fmt::format("the first row ({}) has no field name of this table: it must be the header "
+                       "(is the header missing?)",
+                       first))});
+    return false;
+  }
+
   void warn_unknown_table(const std::string& name, const TableSource& table) {
     // A name in the file's "tables" that its schema does not allow is reported
     // by validation already (unknown field); say it once.
@@ -236,7 +267,25 @@ class Assembler {
     parent.children.push_back(std::move(array));
   }
 
+  // Whether `node` or a node below it takes rows from a loaded table. Memoized;
+  // a node met again while its own answer is pending (a recursive schema) counts
+  // as leading to one, which only costs a walk that finds nothing.
+  bool leads_to_table(const SchemaNode& node) {
+    if (const auto it = leads_.find(&node); it != leads_.end()) return it->second;
+    leads_[&node] = true;
+    bool result = false;
+    if (node.csv) {
+      const auto it = tables.find(node.csv->table);
+      result = it != tables.end() && it->second.loaded;
+    }
+    for (const auto& property : node.properties) result = leads_to_table(*property.schema) || result;
+    if (node.items != nullptr) result = leads_to_table(*node.items) || result;
+    leads_[&node] = result;
+    return result;
+  }
+
   const Schema& schema_;
+  std::map<const SchemaNode*, bool> leads_;
   std::map<std::string, TableInfo> known_;
   Document& doc_;
   Lang lang_;
@@ -273,9 +322,9 @@ LoadResult load_department_text(const Schema& schema, std::string_view text, con
       table.from_json = true;
     }
   }
-  for (const auto& [name, path] : options.tables) {
-    TableSource& table = assembler.tables[name] = TableSource{};
-    table.path = path;
+  for (const auto& [table_name, table_path] : options.tables) {
+    TableSource& table = assembler.tables[table_name] = TableSource{};
+    table.path = table_path;
     table.named_at = raw.pos;
   }
   assembler.load_tables();

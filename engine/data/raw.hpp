@@ -21,7 +21,7 @@ struct RawNode {
   bool from_csv = false;          // a CSV row or cell: text whose type the schema decides
   std::uint32_t header_line = 0;  // a CSV row: the line of its table's header
   std::string text;               // string value, or the number exactly as written
-  std::vector<std::string> keys;  // object member names, parallel to children
+  std::vector<std::string> keys;  // object member names, parallel to children; a CSV table's header
   std::vector<RawNode> children;  // array items or object member values
   SourcePos pos;
 

@@ -14,6 +14,54 @@ namespace jx::data {
 
 using detail::RawNode;
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// [0-9]+ from `i`; returns the position after the digits (i when there are none).
+std::size_t digits_from(std::string_view text, std::size_t i) {
+  while (i < text.size() && is_digit(text[i])) ++i;
+  return i;
+}
+
+// ^[0-9]+(\.[0-9]+)?$ after an optional sign (when `sign`).
+bool plain_decimal(std::string_view text, bool sign) {
+  std::size_t i = sign && !text.empty() && text[0] == '-' ? 1 : 0;
+  const std::size_t int_end = digits_from(text, i);
+  if (int_end == i) return false;
+  if (int_end == text.size()) return true;
+  if (text[int_end] != '.') return false;
+  const std::size_t frac_end = digits_from(text, int_end + 1);
+  return frac_end > int_end + 1 && frac_end == text.size();
+}
+
+bool unsigned_plain_decimal(std::string_view text) { return plain_decimal(text, false); }
+bool signed_plain_decimal(std::string_view text) { return plain_decimal(text, true); }
+
+// ^[0-9]{4}-[0-9]{2}-[0-9]{2}$
+bool iso_date_shape(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!is_digit(text[i])) return false;
+  }
+  return true;
+}
+
+// The hand-written matcher for a pattern text, or null (std::regex then).
+SchemaNode::PatternMatcher matcher_for(std::string_view pattern) {
+  if (pattern == "^[0-9]+(\\.[0-9]+)?$" || pattern == "^[0-9]+([.][0-9]+)?$") return unsigned_plain_decimal;
+  if (pattern == "^-?[0-9]+(\\.[0-9]+)?$" || pattern == "^-?[0-9]+([.][0-9]+)?$") return signed_plain_decimal;
+  if (pattern == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$") return iso_date_shape;
+  return nullptr;
+}
+
+}  // namespace
+
+bool SchemaNode::matches_pattern(const std::string& text) const {
+  if (pattern_matcher != nullptr) return pattern_matcher(text);
+  return !pattern || std::regex_search(text, *pattern);
+}
+
 const SchemaNode* SchemaNode::property(std::string_view name) const {
   for (const Property& p : properties) {
     if (p.name == name) return p.schema;
@@ -136,6 +184,7 @@ class SchemaCompiler {
       node.pattern_text = text(value);
       try {
         node.pattern.emplace(node.pattern_text, std::regex::ECMAScript);
+        node.pattern_matcher = matcher_for(node.pattern_text);
       } catch (const std::regex_error& e) {
         fail(value, fmt::format("bad pattern: {}", e.what()));
       }

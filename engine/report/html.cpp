@@ -60,12 +60,8 @@ namespace {
 using detail::html_escape;
 using detail::tr;
 
-// computed − self, signed: "+0.01", "−0.01", "0.00" (U+2212, as in the text report).
-std::string gap_text(const Decimal& computed, const Decimal& self) {
-  const Decimal gap = computed - self;
-  if (gap.is_zero()) return "0.00";
-  return (gap.sign() > 0 ? "+" : "\u2212") + format_points(gap.abs());
-}
+// computed − self, signed as every format prints it: "+0.01", "−0.01", "0.00".
+std::string gap_text(const Decimal& computed, const Decimal& self) { return format_gap(computed - self); }
 // CSS class of a gap: "neg" when the self-evaluation claims more than the check.
 const char* gap_class(const Decimal& computed, const Decimal& self) {
   const int s = (computed - self).sign();
@@ -212,10 +208,12 @@ ul.checks li{margin:2px 0}
 .summary tr.incomplete td.total{color:var(--bad)}
 .page-foot{max-width:1160px;margin:0 auto 32px;padding:0 24px;color:var(--muted);font-size:12px}
 @media (max-width:1000px){.charts{grid-template-columns:minmax(0,1fr)}}
-@media (max-width:800px){.totals{grid-template-columns:1fr 1fr}}
+@page{size:A4;margin:14mm 12mm}
+@media (max-width:1000px){.totals{grid-template-columns:1fr 1fr}}
 @media print{
 html{background:#fff}
-body{font-size:11pt}
+body{font-size:10pt;print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.totals{grid-template-columns:repeat(3,minmax(0,1fr)) minmax(0,1.6fr)}
 .page-head{background:none;color:var(--ink);border-bottom:2px solid var(--ink);padding:0 0 6px}
 main{max-width:none;margin:12px 0;padding:0}
 main>section{border:none;border-radius:0;padding:0}

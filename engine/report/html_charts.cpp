@@ -20,8 +20,20 @@ std::string coord(const Decimal& d) {
   return r.round(1, RoundingMode::half_up).normalized().to_string();
 }
 
-// An axis label: the exact value without trailing zeros ("2500", "0.75").
-std::string tick_label(const Decimal& d) { return d.normalized().to_string(); }
+// An axis label: the exact value without trailing zeros, thousands grouped
+// ("12,000", "0.75").
+std::string tick_label(const Decimal& d) {
+  const std::string text = d.normalized().to_string();
+  const std::size_t sign = text.starts_with('-') ? 1 : 0;
+  std::size_t end = text.find('.');
+  if (end == std::string::npos) end = text.size();
+  std::string out = text.substr(0, sign);
+  for (std::size_t i = sign; i < end; ++i) {
+    if (i > sign && (end - i) % 3 == 0) out += ',';
+    out += text[i];
+  }
+  return out + text.substr(end);
+}
 
 std::string indicator_label(const rules::Indicator& ind, Lang lang) {
   return lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name;
@@ -141,7 +153,7 @@ std::string score_chart_svg(const DepartmentReport& report, Lang lang, const std
                                              : "part";
     const std::string values = format_points(s.score) + " / " + format_points(s.weight);
     out += fmt::format(
-        "<g class=\"bar\"><title>{0}: {1} {2} · {3} {4}{5}</title>"
+        "<g class=\"bar\"><title>{0}{16}{1} {2} · {3} {4}{5}</title>"
         "<text class=\"label\" x=\"{6}\" y=\"{7}\" text-anchor=\"end\"{15}>{0}</text>"
         "<rect class=\"weight\" x=\"{8}\" y=\"{9}\" width=\"{10}\" height=\"13\"/>"
         "<rect class=\"score {11}\" x=\"{8}\" y=\"{9}\" width=\"{12}\" height=\"13\"/>"
@@ -150,7 +162,7 @@ std::string score_chart_svg(const DepartmentReport& report, Lang lang, const std
         format_points(s.weight), s.failed ? tr(lang, "（规则未能运行）", " (a rule failed)") : "",
         label_width - 8, y + 15, label_width, y + 4, coord(s.weight * scale), kind,
         coord(std::min(s.score, s.weight) * scale), label_width + plot_width + 8, html_escape(values),
-        fit(raw_label, label_width - 12));
+        fit(raw_label, label_width - 12), tr(lang, "：", ": "));
   }
   out += "</svg>\n";
   return out;
@@ -206,7 +218,7 @@ std::string spending_chart_html(const DepartmentReport& report, Lang lang, const
 
   constexpr int width = 560;
   constexpr int height = 350;
-  constexpr int left = 54;
+  constexpr int left = 66;
   constexpr int right = width - 14;
   constexpr int top = 76;
   constexpr int bottom = height - 30;

@@ -77,7 +77,8 @@ std::string html_department_title(const DepartmentReport& report, Lang lang);
 std::string html_page_start(const std::string& title, const HtmlOptions& options);
 // The section of the `number`-th department (1-based): anchors #dept-N, and the
 // charts svg#score-chart-N and svg#spending-chart-N.
-std::string render_html_department(const DepartmentReport& report, std::size_t number, const HtmlOptions& options);
+std::string render_html_department(const DepartmentReport& report, std::size_t number,
+                                   const HtmlOptions& options);
 // The batch summary (when rows and failed add up to two or more) and the end of the page.
 std::string html_page_end(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed,
                           const HtmlOptions& options);

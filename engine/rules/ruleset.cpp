@@ -287,7 +287,12 @@ class RuleSetBuilder {
         return node.weight;
       }
       Decimal sum;
-      for (std::size_t c : node.children) sum += settle(c);
+      for (std::size_t c : node.children) {
+        const Decimal weight = settle(c);
+        if (!add_weight(sum, weight, node.defined_at, fmt::format("the weights under \"{}\"", node.path))) {
+          return node.weight;
+        }
+      }
       if (declared && sum != node.weight) {
         error(fmt::format("{}: the weights under \"{}\" add up to {}, but its weight is {}", node.defined_at, node.path,
                           sum.to_string(), node.weight.to_string()));
@@ -296,8 +301,12 @@ class RuleSetBuilder {
       return node.weight;
     };
     Decimal total;
-    for (std::size_t r : roots) total += settle(r);
-    if (!nodes.empty() && total != Decimal(100)) {
+    bool summed = true;
+    for (std::size_t r : roots) {
+      const Decimal weight = settle(r);
+      summed = summed && add_weight(total, weight, nodes[r].defined_at, "the first-level weights");
+    }
+    if (summed && !nodes.empty() && total != Decimal(100)) {
       error(fmt::format("{}: the first-level indicators add up to {}, not 100", set.chain_.empty() ? set.dir_ : set.chain_.front() + "/manifest.toml",
                         total.to_string()));
     }
@@ -315,6 +324,18 @@ class RuleSetBuilder {
       for (std::size_t& c : node.children) c = new_index[c];
     }
     if (!set.calendar_path_.empty()) set.source_files_.push_back(set.calendar_path_);
+  }
+
+  // sum += weight, or an error naming the manifest line when the sum leaves
+  // the decimal bounds (weights such as 1e9999 and 1e-9999 pass the schema).
+  bool add_weight(Decimal& sum, const Decimal& weight, const std::string& at, const std::string& what) {
+    try {
+      sum += weight;
+      return true;
+    } catch (const DecimalError& e) {
+      error(fmt::format("{}: {} cannot be added up: {}", at, what, e.what()));
+      return false;
+    }
   }
 
   const data::Schema& schema_;

@@ -18,8 +18,9 @@ struct CalendarBox {
 const Calendar& check_calendar(lua_State* L) {
   const Runtime& rt = runtime(L);
   if (!has_metatable(L, 1, rt.mt.calendar)) {
-    raise_error(L, "expected the calendar as the first argument (call it as ctx.calendar:method(...)), got %s",
-               type_name(L, 1));
+    raise_error(L,
+                "expected the calendar as the first argument (call it as ctx.calendar:method(...)), got %s",
+                type_name(L, 1));
   }
   const auto* box = static_cast<const CalendarBox*>(lua_touserdata(L, 1));
   if (box->generation != rt.generation || rt.run == nullptr) {

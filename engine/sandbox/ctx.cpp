@@ -25,7 +25,7 @@ RunState& check_ctx(lua_State* L, const char* method) {
   const Runtime& rt = runtime(L);
   if (!has_metatable(L, 1, rt.mt.ctx)) {
     raise_error(L, "ctx:%s must be called with a colon, as ctx:%s(...) (the first argument was %s, not ctx)",
-               method, method, type_name(L, 1));
+                method, method, type_name(L, 1));
   }
   const auto* box = static_cast<const CtxBox*>(lua_touserdata(L, 1));
   if (box->generation != rt.generation || rt.run == nullptr) {
@@ -59,7 +59,8 @@ std::string exact_text(lua_State* L, int index, const char* context, std::string
       if (lua_isinteger(L, index) == 0) float_error(L, index, context);
       return std::to_string(lua_tointeger(L, index));
     default:
-      raise_error(L, "%s must be a dec, date, string, integer or boolean, got %s", context, type_name(L, index));
+      raise_error(L, "%s must be a dec, date, string, integer or boolean, got %s", context,
+                  type_name(L, index));
       return {};
   }
 }
@@ -85,8 +86,10 @@ void read_evidence(lua_State* L, int table, const char* method, Info& info) {
     }
     std::string key = text_of(L, -2);
     if (has_metatable(L, -1, runtime(L).mt.view)) {
-      raise_error(L, "ctx:%s: evidence '%s' is a department object or list; cite one of its fields, or pass it as `at`",
-                 method, key.c_str());
+      raise_error(
+          L,
+          "ctx:%s: evidence '%s' is a department object or list; cite one of its fields, or pass it as `at`",
+          method, key.c_str());
     }
     const std::string context = fmt::format("as evidence '{}'", key);
     std::string source;
@@ -94,7 +97,8 @@ void read_evidence(lua_State* L, int table, const char* method, Info& info) {
     items.push_back({Evidence{std::move(key), std::move(value)}, std::move(source)});
     lua_pop(L, 1);
   }
-  std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first.key < b.first.key; });
+  std::sort(items.begin(), items.end(),
+            [](const auto& a, const auto& b) { return a.first.key < b.first.key; });
   for (auto& [evidence, source] : items) {
     if (info.evidence_source.empty()) info.evidence_source = source;
     info.evidence.push_back(std::move(evidence));
@@ -107,12 +111,14 @@ Info read_info(lua_State* L, int index, const char* method, bool required) {
   Info info;
   if (lua_isnoneornil(L, index)) {
     if (required) {
-      raise_error(L, "ctx:%s needs an info table: { message = \"…\", subject = …, evidence = { … } }", method);
+      raise_error(L, "ctx:%s needs an info table: { message = \"…\", subject = …, evidence = { … } }",
+                  method);
     }
     return info;
   }
   if (lua_type(L, index) != LUA_TTABLE) {
-    raise_error(L, "ctx:%s: info must be a table { message = \"…\", … }, got %s", method, type_name(L, index));
+    raise_error(L, "ctx:%s: info must be a table { message = \"…\", … }, got %s", method,
+                type_name(L, index));
   }
   info.present = true;
   lua_pushnil(L);
@@ -127,22 +133,24 @@ Info read_info(lua_State* L, int index, const char* method, bool required) {
     } else if (key == "subject") {
       if (has_metatable(L, -1, runtime(L).mt.view)) {
         raise_error(L, "ctx:%s: subject is a department object or list; give its id (subject = p.id, at = p)",
-                   method);
+                    method);
       }
       info.subject = exact_text(L, -1, "as the subject", &info.subject_source);
     } else if (key == "evidence") {
       if (lua_type(L, -1) != LUA_TTABLE) {
-        raise_error(L, "ctx:%s: evidence must be a table { name = value, … }, got %s", method, type_name(L, -1));
+        raise_error(L, "ctx:%s: evidence must be a table { name = value, … }, got %s", method,
+                    type_name(L, -1));
       }
       read_evidence(L, lua_gettop(L), method, info);
     } else if (key == "at") {
       info.at_source = data_source(L, -1);
       if (info.at_source.empty()) {
-        raise_error(L, "ctx:%s: `at` must be department data (e.g. at = p), got %s", method, type_name(L, -1));
+        raise_error(L, "ctx:%s: `at` must be department data (e.g. at = p), got %s", method,
+                    type_name(L, -1));
       }
     } else {
       raise_error(L, "ctx:%s: unknown info field '%s' (expected message, subject, evidence, at)", method,
-                 luaL_tolstring(L, -2, nullptr));
+                  luaL_tolstring(L, -2, nullptr));
     }
     lua_pop(L, 1);
   }
@@ -150,6 +158,21 @@ Info read_info(lua_State* L, int index, const char* method, bool required) {
     raise_error(L, "ctx:%s: info needs a message explaining the finding", method);
   }
   return info;
+}
+
+// "file:line" of the rule file's own line that led to the report, even when a
+// lib helper made the ctx call (a line of lib/evidence.lua says little about
+// which rule found what); the innermost Lua line when the rule's file is not
+// on the stack.
+std::string rule_location(lua_State* L, const std::string& path) {
+  lua_Debug ar;
+  for (int level = 1; lua_getstack(L, level, &ar) != 0; ++level) {
+    if (lua_getinfo(L, "Sl", &ar) != 0 && ar.currentline > 0 && ar.source[0] == '@' &&
+        path == ar.source + 1) {
+      return path + ":" + std::to_string(ar.currentline);
+    }
+  }
+  return lua_location(L, 1);
 }
 
 void add_finding(lua_State* L, RunState& run, Finding::Kind kind, Info info, Decimal points) {
@@ -164,7 +187,7 @@ void add_finding(lua_State* L, RunState& run, Finding::Kind kind, Info info, Dec
   f.data_source = !info.at_source.empty()        ? std::move(info.at_source)
                   : !info.subject_source.empty() ? std::move(info.subject_source)
                                                  : std::move(info.evidence_source);
-  f.rule_source = lua_location(L, 1);
+  f.rule_source = rule_location(L, run.rule->source_path);
   run.findings.push_back(std::move(f));
 }
 
@@ -187,8 +210,8 @@ int ctx_deduct(lua_State* L) {
     return raise_error(L, "ctx:deduct: points must not be negative, got %s", points.to_string().c_str());
   }
   if (points > weight) {
-    return raise_error(L, "ctx:deduct: %s points is more than the leaf's weight %s", points.to_string().c_str(),
-                      weight.to_string().c_str());
+    return raise_error(L, "ctx:deduct: %s points is more than the leaf's weight %s",
+                       points.to_string().c_str(), weight.to_string().c_str());
   }
   add_finding(L, run, Finding::Kind::deduction, read_info(L, 3, "deduct", true), std::move(points));
   return 0;
@@ -199,15 +222,15 @@ int ctx_score(lua_State* L) {
   const Decimal score = check_amount(L, 2, "score", "the score");
   const Decimal& weight = run.input->weight;
   if (score.sign() < 0 || score > weight) {
-    return raise_error(L, "ctx:score: score %s is outside 0 … %s (the leaf's weight)", score.to_string().c_str(),
-                      weight.to_string().c_str());
+    return raise_error(L, "ctx:score: score %s is outside 0 … %s (the leaf's weight)",
+                       score.to_string().c_str(), weight.to_string().c_str());
   }
   if (!run.score_at.empty()) {
     return raise_error(L, "ctx:score was already called in this run (at %s); a leaf has one score",
-                      run.score_at.c_str());
+                       run.score_at.c_str());
   }
   Info info = read_info(L, 3, "score", true);
-  run.score_at = lua_location(L, 1);
+  run.score_at = rule_location(L, run.rule->source_path);
   add_finding(L, run, Finding::Kind::score, std::move(info), weight - score);
   run.findings.back().score = score;
   return 0;
@@ -224,13 +247,15 @@ int ctx_note(lua_State* L) {
 int ctx_missing(lua_State* L) {
   RunState& run = check_ctx(L, "missing");
   if (lua_type(L, 2) != LUA_TSTRING || lua_rawlen(L, 2) == 0) {
-    return raise_error(L, "ctx:missing: the first argument is the missing field's path, e.g. \"assets.inventory\"");
+    return raise_error(
+        L, "ctx:missing: the first argument is the missing field's path, e.g. \"assets.inventory\"");
   }
   const std::string path = text_of(L, 2);
   Info info = read_info(L, 3, "missing", false);
   if (!info.has_message || info.message.empty()) info.message = "缺少佐证：" + path;
   info.evidence.push_back(Evidence{"missing_field", path});
-  std::sort(info.evidence.begin(), info.evidence.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  std::sort(info.evidence.begin(), info.evidence.end(),
+            [](const auto& a, const auto& b) { return a.key < b.key; });
   Decimal points;
   if (run.input->missing_points) {
     points = std::min(*run.input->missing_points, run.input->weight);
@@ -290,10 +315,11 @@ int ctx_index(lua_State* L) {
     } else if (key == "rule_id") {
       lua_pushlstring(L, run.rule->id.data(), run.rule->id.size());
     } else {
-      return raise_error(L,
-                        "ctx has no field '%s' (it has weight, params, calendar, fiscal_year, rounding, scale, "
-                        "rule_id, and deduct, score, note, missing, round, param)",
-                        lua_tostring(L, 2));
+      return raise_error(
+          L,
+          "ctx has no field '%s' (it has weight, params, calendar, fiscal_year, rounding, scale, "
+          "rule_id, and deduct, score, note, missing, round, param)",
+          lua_tostring(L, 2));
     }
     return 1;
   }
@@ -318,8 +344,12 @@ const luaL_Reg metamethods[] = {
 };
 
 const luaL_Reg methods[] = {
-    {"deduct", trampoline<ctx_deduct>}, {"score", trampoline<ctx_score>}, {"note", trampoline<ctx_note>},
-    {"missing", trampoline<ctx_missing>}, {"round", trampoline<ctx_round>}, {"param", trampoline<ctx_param>},
+    {"deduct", trampoline<ctx_deduct>},
+    {"score", trampoline<ctx_score>},
+    {"note", trampoline<ctx_note>},
+    {"missing", trampoline<ctx_missing>},
+    {"round", trampoline<ctx_round>},
+    {"param", trampoline<ctx_param>},
     {nullptr, nullptr},
 };
 

@@ -37,7 +37,8 @@ Date moved(lua_State* L, Date d, std::int32_t days) {
 // date + n and n + date
 int date_add(lua_State* L) {
   if (const DateBox* a = to_box(L, 1)) {
-    if (to_box(L, 2) != nullptr) return raise_error(L, "cannot add two dates (subtract them for the days between)");
+    if (to_box(L, 2) != nullptr)
+      return raise_error(L, "cannot add two dates (subtract them for the days between)");
     push_date(L, moved(L, a->value, check_days(L, 2)));
     return 1;
   }
@@ -85,7 +86,8 @@ int date_tostring(lua_State* L) {
 
 void push_text(lua_State* L, int index) {
   const int type = lua_type(L, index);
-  if (type == LUA_TSTRING || type == LUA_TNUMBER || to_box(L, index) != nullptr || to_dec(L, index) != nullptr) {
+  if (type == LUA_TSTRING || type == LUA_TNUMBER || to_box(L, index) != nullptr ||
+      to_dec(L, index) != nullptr) {
     luaL_tolstring(L, index, nullptr);
   } else {
     raise_error(L, "attempt to concatenate a %s value", type_name(L, index));
@@ -108,7 +110,8 @@ int date_call(lua_State* L) {
     std::size_t size = 0;
     const char* text = lua_tolstring(L, 2, &size);
     const auto d = Date::parse(std::string_view(text, size));
-    if (!d) return raise_error(L, "date(): \"%s\" is not a date (expected YYYY-MM-DD, a day that exists)", text);
+    if (!d)
+      return raise_error(L, "date(): \"%s\" is not a date (expected YYYY-MM-DD, a day that exists)", text);
     push_date(L, *d);
     return 1;
   }
@@ -151,16 +154,19 @@ int date_is(lua_State* L) {
 }
 
 const luaL_Reg metamethods[] = {
-    {"__add", trampoline<date_add>},         {"__sub", trampoline<date_sub>},
-    {"__eq", trampoline<date_eq>},           {"__lt", trampoline<date_lt>},
-    {"__le", trampoline<date_le>},           {"__tostring", trampoline<date_tostring>},
-    {"__concat", trampoline<date_concat>},   {nullptr, nullptr},
+    {"__add", trampoline<date_add>},       {"__sub", trampoline<date_sub>},
+    {"__eq", trampoline<date_eq>},         {"__lt", trampoline<date_lt>},
+    {"__le", trampoline<date_le>},         {"__tostring", trampoline<date_tostring>},
+    {"__concat", trampoline<date_concat>}, {nullptr, nullptr},
 };
 
 const luaL_Reg methods[] = {
-    {"year", trampoline<date_year>},         {"month", trampoline<date_month>},
-    {"day", trampoline<date_day>},           {"weekday", trampoline<date_weekday>},
-    {"tostring", trampoline<date_tostring>}, {"is", trampoline<date_is>},
+    {"year", trampoline<date_year>},
+    {"month", trampoline<date_month>},
+    {"day", trampoline<date_day>},
+    {"weekday", trampoline<date_weekday>},
+    {"tostring", trampoline<date_tostring>},
+    {"is", trampoline<date_is>},
     {nullptr, nullptr},
 };
 
@@ -191,7 +197,7 @@ Date check_date(lua_State* L, int index, const char* what) {
 void open_date(lua_State* L, Runtime& rt) {
   JX_STACK_GUARD(L, 1);
   new_metatable(L, "date", metamethods, methods, &rt.mt.date, &rt.mt.date_ref);  // [methods]
-  make_read_only(L, "date", trampoline<date_call>);                               // [date library]
+  make_read_only(L, "date", trampoline<date_call>);                              // [date library]
 }
 
 }  // namespace jx::sandbox::detail

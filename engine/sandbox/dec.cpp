@@ -19,7 +19,33 @@ struct DecBox {
   Decimal value;
   Origin origin;
   std::size_t external = 0;  // heap bytes of `value` charged to the memory budget
+  std::uint64_t size = 1;    // work_size(value), cached
 };
+
+// How much work arithmetic on a value costs, in 64-bit limbs: its digits, plus
+// the digits an exponent adds when two operands are aligned (1e9999 + 1e-9999
+// builds a 20000-digit number). One limb for everyday money.
+std::uint64_t work_size(const Decimal& d) {
+  auto limbs = [](const Decimal::Int& i) { return static_cast<std::uint64_t>(i.backend().size()); };
+  if (d.is_fraction()) return limbs(d.numerator()) + limbs(d.denominator());
+  return limbs(d.coefficient()) +
+         static_cast<std::uint64_t>(d.exponent() < 0 ? -d.exponent() : d.exponent()) / 19;
+}
+
+// Decimal arithmetic runs in C++, unseen by the instruction hook, and one
+// division of two 1000-digit numbers takes a third of a millisecond: charge it
+// to the budget, in units of roughly one VM instruction's time (~10 ns), so a
+// loop of huge decimals stops at the budget like any other loop.
+enum class Work { linear, product, quotient };
+void charge(lua_State* L, Work work, std::uint64_t a, std::uint64_t b = 1) {
+  std::uint64_t units = 0;
+  switch (work) {
+    case Work::linear: units = 4 * (a + b); break;
+    case Work::product: units = 4 * a * b; break;
+    case Work::quotient: units = 16 * (a + b) * (a + b); break;
+  }
+  if (units > 256) charge_instructions(L, units);  // everyday amounts cost nothing extra
+}
 
 // Heap a Decimal holds outside Lua's allocator (big coefficients, fractions):
 // charged to the memory budget so that a million huge decs cannot hide from it.
@@ -36,46 +62,75 @@ DecBox* to_box(lua_State* L, int index) {
   return static_cast<DecBox*>(lua_touserdata(L, index));
 }
 
+std::uint64_t size_of(lua_State* L, int index) {
+  const DecBox* box = to_box(L, index);
+  return box != nullptr ? box->size : 1;
+}
+
+// The digits a rounding scale adds, in limbs.
+std::uint64_t scale_size(lua_Integer scale) {
+  return static_cast<std::uint64_t>(scale < 0 ? -scale : scale) / 19 + 1;
+}
+
 // A binary operand: a dec (borrowed) or an integer (converted).
 class Operand {
  public:
   Operand(lua_State* L, int index, const char* context) {
     if (const DecBox* box = to_box(L, index)) {
       ptr_ = &box->value;
+      size_ = box->size;
     } else if (lua_isinteger(L, index) != 0) {
       own_ = Decimal(static_cast<std::int64_t>(lua_tointeger(L, index)));
     } else if (lua_type(L, index) == LUA_TNUMBER) {
       float_error(L, index, context);
     } else {
-      raise_error(L, "attempt to use a %s value %s (a dec mixes with decs and integers only)", type_name(L, index),
-                 context);
+      raise_error(L, "attempt to use a %s value %s (a dec mixes with decs and integers only)",
+                  type_name(L, index), context);
     }
   }
   [[nodiscard]] const Decimal& get() const { return ptr_ != nullptr ? *ptr_ : own_; }
+  [[nodiscard]] std::uint64_t size() const { return size_; }
 
  private:
   const Decimal* ptr_ = nullptr;
   Decimal own_;
+  std::uint64_t size_ = 1;
+};
+
+// Both operands of a binary metamethod, with their work charged. Any
+// arithmetic on an unrounded fraction reduces one with a gcd: quotient work.
+struct Operands {
+  Operands(lua_State* L, const char* context, Work work) : a(L, 1, context), b(L, 2, context) {
+    const bool fraction = a.get().is_fraction() || b.get().is_fraction();
+    charge(L, fraction ? Work::quotient : work, a.size(), b.size());
+  }
+  Operand a;
+  Operand b;
 };
 
 int dec_add(lua_State* L) {
-  push_dec(L, Operand(L, 1, "in decimal arithmetic").get() + Operand(L, 2, "in decimal arithmetic").get());
+  const Operands o(L, "in decimal arithmetic", Work::linear);
+  push_dec(L, o.a.get() + o.b.get());
   return 1;
 }
 int dec_sub(lua_State* L) {
-  push_dec(L, Operand(L, 1, "in decimal arithmetic").get() - Operand(L, 2, "in decimal arithmetic").get());
+  const Operands o(L, "in decimal arithmetic", Work::linear);
+  push_dec(L, o.a.get() - o.b.get());
   return 1;
 }
 int dec_mul(lua_State* L) {
-  push_dec(L, Operand(L, 1, "in decimal arithmetic").get() * Operand(L, 2, "in decimal arithmetic").get());
+  const Operands o(L, "in decimal arithmetic", Work::product);
+  push_dec(L, o.a.get() * o.b.get());
   return 1;
 }
 int dec_div(lua_State* L) {
-  push_dec(L, Operand(L, 1, "in decimal arithmetic").get() / Operand(L, 2, "in decimal arithmetic").get());
+  const Operands o(L, "in decimal arithmetic", Work::quotient);
+  push_dec(L, o.a.get() / o.b.get());
   return 1;
 }
 int dec_unm(lua_State* L) {
-  push_dec(L, -Operand(L, 1, "in decimal arithmetic").get());
+  const Operand a(L, 1, "in decimal arithmetic");
+  push_dec(L, -a.get());
   return 1;
 }
 
@@ -83,19 +138,23 @@ int dec_unm(lua_State* L) {
 int dec_eq(lua_State* L) {
   const DecBox* a = to_box(L, 1);
   const DecBox* b = to_box(L, 2);
+  if (a != nullptr && b != nullptr) charge(L, Work::linear, a->size, b->size);
   lua_pushboolean(L, a != nullptr && b != nullptr && a->value == b->value);
   return 1;
 }
 int dec_lt(lua_State* L) {
-  lua_pushboolean(L, Operand(L, 1, "in a comparison").get() < Operand(L, 2, "in a comparison").get());
+  const Operands o(L, "in a comparison", Work::linear);
+  lua_pushboolean(L, o.a.get() < o.b.get());
   return 1;
 }
 int dec_le(lua_State* L) {
-  lua_pushboolean(L, Operand(L, 1, "in a comparison").get() <= Operand(L, 2, "in a comparison").get());
+  const Operands o(L, "in a comparison", Work::linear);
+  lua_pushboolean(L, o.a.get() <= o.b.get());
   return 1;
 }
 
 int dec_tostring(lua_State* L) {
+  charge(L, Work::quotient, size_of(L, 1));  // a fraction is divided out to 34 digits
   const std::string text = check_decimal(L, 1, "tostring").to_string();
   lua_pushlstring(L, text.data(), text.size());
   return 1;
@@ -105,9 +164,11 @@ int dec_tostring(lua_State* L) {
 // an error, as in Lua's own concatenation.
 void push_text(lua_State* L, int index) {
   if (const DecBox* box = to_box(L, index)) {
+    charge(L, Work::quotient, box->size);
     const std::string text = box->value.to_string();
     lua_pushlstring(L, text.data(), text.size());
-  } else if (lua_type(L, index) == LUA_TSTRING || lua_type(L, index) == LUA_TNUMBER || to_date(L, index) != nullptr) {
+  } else if (lua_type(L, index) == LUA_TSTRING || lua_type(L, index) == LUA_TNUMBER ||
+             to_date(L, index) != nullptr) {
     luaL_tolstring(L, index, nullptr);
   } else {
     raise_error(L, "attempt to concatenate a %s value", type_name(L, index));
@@ -137,6 +198,7 @@ int dec_call(lua_State* L) {
     case LUA_TSTRING: {
       std::size_t size = 0;
       const char* text = lua_tolstring(L, 2, &size);
+      charge(L, Work::linear, size / 16);
       push_dec(L, Decimal::parse(std::string_view(text, size)));
       return 1;
     }
@@ -156,6 +218,7 @@ int dec_round(lua_State* L) {
   if (scale < -Decimal::max_exponent || scale > Decimal::max_exponent) {
     return raise_error(L, "round: scale %I is out of range", static_cast<lua_Integer>(scale));
   }
+  charge(L, Work::quotient, size_of(L, 1), scale_size(scale));
   push_dec(L, d.round(static_cast<int>(scale), check_rounding(L, 3)));
   return 1;
 }
@@ -167,6 +230,7 @@ int dec_div_method(lua_State* L) {
   if (scale < -Decimal::max_exponent || scale > Decimal::max_exponent) {
     return raise_error(L, "div: scale %I is out of range", static_cast<lua_Integer>(scale));
   }
+  charge(L, Work::quotient, size_of(L, 1), divisor.size() + scale_size(scale));
   push_dec(L, d.div(divisor.get(), static_cast<int>(scale), check_rounding(L, 4)));
   return 1;
 }
@@ -176,6 +240,7 @@ int dec_percent(lua_State* L) {
   const auto scale = lua_isnoneornil(L, 2) ? 2 : check_integer(L, 2, "the scale of percent");
   if (scale < 0 || scale > 100) return raise_error(L, "percent: scale %I is out of range 0..100", scale);
   const RoundingMode mode = lua_isnoneornil(L, 3) ? RoundingMode::half_up : check_rounding(L, 3);
+  charge(L, Work::quotient, size_of(L, 1), scale_size(scale));
   const std::string text = d.percent(static_cast<int>(scale), mode);
   lua_pushlstring(L, text.data(), text.size());
   return 1;
@@ -202,11 +267,13 @@ int dec_to_int(lua_State* L) {
   return 1;
 }
 int dec_eq_method(lua_State* L) {
-  lua_pushboolean(L, Operand(L, 1, "in eq").get() == Operand(L, 2, "in eq").get());
+  const Operands o(L, "in eq", Work::linear);
+  lua_pushboolean(L, o.a.get() == o.b.get());
   return 1;
 }
 int dec_cmp(lua_State* L) {
-  const auto order = Operand(L, 1, "in dec.cmp").get() <=> Operand(L, 2, "in dec.cmp").get();
+  const Operands o(L, "in dec.cmp", Work::linear);
+  const auto order = o.a.get() <=> o.b.get();
   lua_pushinteger(L, order < 0 ? -1 : (order > 0 ? 1 : 0));
   return 1;
 }
@@ -222,6 +289,7 @@ int dec_extreme(lua_State* L) {
   if (n == 0) return raise_error(L, "dec.%s needs at least one value", Max ? "max" : "min");
   int best = 1;
   for (int i = 2; i <= n; ++i) {
+    charge(L, Work::linear, size_of(L, i), size_of(L, best));
     const bool better = Max ? Operand(L, i, "in dec.max").get() > Operand(L, best, "in dec.max").get()
                             : Operand(L, i, "in dec.min").get() < Operand(L, best, "in dec.min").get();
     if (better) best = i;
@@ -274,10 +342,11 @@ void push_dec(lua_State* L, Decimal value, Origin origin) {
   JX_STACK_GUARD(L, 1);
   Runtime& rt = runtime(L);
   const std::size_t external = external_bytes(value);
+  const std::uint64_t size = work_size(value);
   // Construct in place only once the block exists; the metatable (and with it
   // __gc) is attached after, and attaching it cannot fail.
   void* block = lua_newuserdatauv(L, sizeof(DecBox), 0);
-  new (block) DecBox{std::move(value), origin, external};
+  new (block) DecBox{std::move(value), origin, external, size};
   lua_rawgeti(L, LUA_REGISTRYINDEX, rt.mt.dec_ref);
   lua_setmetatable(L, -2);
   rt.external_bytes += external;
@@ -339,7 +408,7 @@ RoundingMode check_rounding(lua_State* L, int index) {
 void open_dec(lua_State* L, Runtime& rt) {
   JX_STACK_GUARD(L, 1);
   new_metatable(L, "dec", metamethods, methods, &rt.mt.dec, &rt.mt.dec_ref);  // [methods]
-  make_read_only(L, "dec", trampoline<dec_call>);                              // [dec library]
+  make_read_only(L, "dec", trampoline<dec_call>);                             // [dec library]
 }
 
 }  // namespace jx::sandbox::detail

@@ -49,8 +49,9 @@ int load_protected(lua_State* L) {
   job.info = detail::read_rule_info(L, lua_gettop(L), path);
   for (const Runtime::Rule& other : rt.rules) {
     if (other.info.id == job.info.id) {
-      detail::raise_at(L, path,
-                       fmt::format("duplicate rule id '{}' (already used by {})", job.info.id, other.info.source_path));
+      detail::raise_at(
+          L, path,
+          fmt::format("duplicate rule id '{}' (already used by {})", job.info.id, other.info.source_path));
     }
   }
   lua_pop(L, 1);
@@ -95,9 +96,12 @@ int run_protected(lua_State* L) {
   return 0;
 }
 
+// Outside any protected call: read the error object without converting it
+// (lua_tostring on a number would allocate, unprotected).
 std::string pop_message(lua_State* L) {
-  const char* text = lua_tostring(L, -1);
-  std::string message = text != nullptr ? text : fmt::format("(error object is a {} value)", luaL_typename(L, -1));
+  std::string message = lua_type(L, -1) == LUA_TSTRING
+                            ? std::string(lua_tostring(L, -1))
+                            : fmt::format("(error object is a {} value)", luaL_typename(L, -1));
   lua_pop(L, 1);
   return message;
 }
@@ -115,7 +119,7 @@ std::string failure_message(const Runtime& rt, int status, std::string lua_messa
   if (rt.memory_exceeded || status == LUA_ERRMEM) {
     const std::string where = rt.memory_position[0] != '\0' ? std::string(rt.memory_position)
                               : rt.last_position[0] != '\0' ? std::string(rt.last_position)
-                                                             : rt.error_location;
+                                                            : rt.error_location;
     return fmt::format("{}{}memory budget exceeded ({} per Lua state)", where, where.empty() ? "" : ": ",
                        mebibytes(rt.limits.memory_bytes));
   }
@@ -198,11 +202,12 @@ RuleOutcome Engine::run(std::size_t rule, const RuleInput& input) {
     f.rule_id = r.info.id;
     f.indicator = r.info.indicator;
     f.message = failure_message(rt, status, lua_message);
-    f.rule_source = rt.budget_exceeded                                  ? std::string(rt.last_position)
+    f.rule_source = rt.budget_exceeded ? std::string(rt.last_position)
                     : (rt.memory_exceeded || status == LUA_ERRMEM) && rt.memory_position[0] != '\0'
                         ? std::string(rt.memory_position)
                         : rt.error_location;
-    if (f.rule_source.empty()) f.rule_source = rt.last_position[0] != '\0' ? rt.last_position : r.info.source_path;
+    if (f.rule_source.empty())
+      f.rule_source = rt.last_position[0] != '\0' ? rt.last_position : r.info.source_path;
     spdlog::warn("rule {} failed: {}", r.info.id, f.message);
     if (!rt.error_traceback.empty()) spdlog::debug("rule {} traceback:\n{}", r.info.id, rt.error_traceback);
     outcome.failed = true;

@@ -84,7 +84,7 @@ int missing_global(lua_State* L) {
 }
 int global_write(lua_State* L) {
   return raise_error(L, "attempted to assign to global '%s' (rules cannot create globals: declare it local)",
-                    luaL_tolstring(L, 2, nullptr));
+                     luaL_tolstring(L, 2, nullptr));
 }
 
 // --- pcall and friends: a budget error cannot be caught ----------------------
@@ -144,7 +144,8 @@ int safe_close(lua_State* L) {
 int safe_setmetatable(lua_State* L) {
   if (lua_type(L, 2) == LUA_TTABLE) {
     lua_pushliteral(L, "__gc");
-    if (lua_rawget(L, 2) != LUA_TNIL) return raise_error(L, "setmetatable: __gc metamethods are not allowed in rules");
+    if (lua_rawget(L, 2) != LUA_TNIL)
+      return raise_error(L, "setmetatable: __gc metamethods are not allowed in rules");
     lua_pop(L, 1);
   }
   return runtime(L).originals.setmetatable(L);
@@ -181,7 +182,7 @@ int safe_rep(lua_State* L) {
     // count <= limit / unit + 1 keeps the products below from overflowing.
     if (count > limit / unit + 1 || count * size + (count - 1) * sep_size > limit) {
       return raise_error(L, "string.rep: %I copies of %I bytes would exceed the limit of %I bytes", n,
-                        static_cast<lua_Integer>(size), static_cast<lua_Integer>(limit));
+                         static_cast<lua_Integer>(size), static_cast<lua_Integer>(limit));
     }
   }
   return rt.originals.rep(L);
@@ -204,8 +205,9 @@ int safe_format(lua_State* L) {
       lua_pushinteger(L, check_integer(L, arg, "a dec formatted with %d"));
       lua_replace(L, arg);
     } else if (std::strchr("aAeEfgG", conversion) != nullptr) {
-      return raise_error(L, "string.format: %%%c would turn the dec into an inexact float; use %%s with d:round(n)",
-                        conversion);
+      return raise_error(
+          L, "string.format: %%%c would turn the dec into an inexact float; use %%s with d:round(n)",
+          conversion);
     }
   }
   return runtime(L).originals.format(L);

@@ -12,7 +12,8 @@ std::string lua_location(lua_State* L, int level) {
   lua_Debug ar;
   for (int i = level; lua_getstack(L, i, &ar) != 0; ++i) {
     if (lua_getinfo(L, "Sl", &ar) == 0) continue;
-    if (ar.currentline > 0 && ar.source[0] == '@') return std::string(ar.source + 1) + ":" + std::to_string(ar.currentline);
+    if (ar.currentline > 0 && ar.source[0] == '@')
+      return std::string(ar.source + 1) + ":" + std::to_string(ar.currentline);
   }
   return {};
 }

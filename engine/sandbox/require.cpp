@@ -64,17 +64,20 @@ void load_module(lua_State* L, const Runtime& rt, const std::string& name) {
     text << in.rdbuf();
     const std::string source = text.str();
     if (source.size() > max_module_bytes) {
-      raise_error(L, "require: %s is larger than %I bytes", path.c_str(), static_cast<lua_Integer>(max_module_bytes));
+      raise_error(L, "require: %s is larger than %I bytes", path.c_str(),
+                  static_cast<lua_Integer>(max_module_bytes));
     }
     const std::string chunkname = "@" + path;
     if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK) {
       const char* message = lua_tostring(L, -1);
-      if (message != nullptr && std::string_view(message).rfind(path, 0) == 0) lua_error(L);  // "path:line: …"
+      if (message != nullptr && std::string_view(message).rfind(path, 0) == 0)
+        lua_error(L);  // "path:line: …"
       raise_at(L, path, message != nullptr ? message : "cannot be loaded");
     }
     return;
   }
-  if (rt.lib_dirs.empty()) raise_error(L, "require: module '%s' not found (the rule set has no lib folder)", name.c_str());
+  if (rt.lib_dirs.empty())
+    raise_error(L, "require: module '%s' not found (the rule set has no lib folder)", name.c_str());
   raise_error(L, "require: module '%s' not found (looked for %s)", name.c_str(), tried.c_str());
 }
 
@@ -87,15 +90,17 @@ int require_module(lua_State* L) {
   const char* text = luaL_checklstring(L, 1, &size);
   const std::string name(text, size);
   if (!valid_module_name(name)) {
-    return raise_error(L,
-                      "require: '%s' is not a module name; name a module of the rule set's lib folder with dots, "
-                      "as in require(\"util.money\") for lib/util/money.lua",
-                      name.c_str());
+    return raise_error(
+        L,
+        "require: '%s' is not a module name; name a module of the rule set's lib folder with dots, "
+        "as in require(\"util.money\") for lib/util/money.lua",
+        name.c_str());
   }
   lua_settop(L, 1);
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &modules_key);  // [name, modules]
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &modules_key);     // [name, modules]
   if (lua_getfield(L, 2, name.c_str()) != LUA_TNIL) {  // [name, modules, module]
-    if (lua_touserdata(L, 3) == &loading) return raise_error(L, "require: module '%s' requires itself", name.c_str());
+    if (lua_touserdata(L, 3) == &loading)
+      return raise_error(L, "require: module '%s' requires itself", name.c_str());
     return 1;
   }
   lua_pop(L, 1);

@@ -20,8 +20,8 @@ void raise_at(lua_State* L, const std::string& path, const std::string& message)
 
 void run_chunk(lua_State* L, Runtime& rt, const std::string& path) {
   JX_STACK_GUARD(L, 1);
-  lua_pushvalue(L, -1);  // [chunk, chunk]
-  push_env(L, rt);       // [chunk, chunk, env]
+  lua_pushvalue(L, -1);      // [chunk, chunk]
+  push_env(L, rt);           // [chunk, chunk, env]
   lua_setupvalue(L, -2, 1);  // a main chunk's one upvalue is _ENV
   lua_call(L, 0, 1);         // [chunk, result]
   if (lua_type(L, -1) != LUA_TTABLE) {
@@ -30,7 +30,8 @@ void run_chunk(lua_State* L, Runtime& rt, const std::string& path) {
                          "function(dept, ctx) … end }}, but it returned {}",
                          type_name(L, -1)));
   }
-  if (lua_getmetatable(L, -1) != 0) raise_at(L, path, "the rule table must be a plain table (this one has a metatable)");
+  if (lua_getmetatable(L, -1) != 0)
+    raise_at(L, path, "the rule table must be a plain table (this one has a metatable)");
 }
 
 namespace {
@@ -57,8 +58,9 @@ std::string string_field(lua_State* L, int table, const char* key, bool required
   }
   if (type != LUA_TSTRING || lua_rawlen(L, -1) == 0) {
     raise_at(L, path,
-             type == LUA_TNIL ? fmt::format("the rule table needs {}, a non-empty string such as {}", key, example)
-                              : fmt::format("'{}' must be a non-empty string, got {}", key, type_name(L, -1)));
+             type == LUA_TNIL
+                 ? fmt::format("the rule table needs {}, a non-empty string such as {}", key, example)
+                 : fmt::format("'{}' must be a non-empty string, got {}", key, type_name(L, -1)));
   }
   std::size_t size = 0;
   const char* text = lua_tolstring(L, -1, &size);
@@ -78,17 +80,19 @@ RuleInfo read_rule_info(lua_State* L, int table, const std::string& path) {
       return key == "id" || key == "indicator" || key == "title" || key == "basis" || key == "check";
     }();
     if (!known) {
-      raise_at(L, path,
-               fmt::format("unknown field '{}' in the rule table (expected id, indicator, title, basis, check)",
-                           luaL_tolstring(L, -2, nullptr)));
+      raise_at(
+          L, path,
+          fmt::format("unknown field '{}' in the rule table (expected id, indicator, title, basis, check)",
+                      luaL_tolstring(L, -2, nullptr)));
     }
     lua_pop(L, 1);
   }
   RuleInfo info;
   info.id = string_field(L, table, "id", true, path, "\"MGMT.PROC.CONTRACT_FILING\"");
   if (!valid_id(info.id)) {
-    raise_at(L, path,
-             fmt::format("id \"{}\" may use only ASCII letters, digits, '.', '_' and '-' (at most 100)", info.id));
+    raise_at(
+        L, path,
+        fmt::format("id \"{}\" may use only ASCII letters, digits, '.', '_' and '-' (at most 100)", info.id));
   }
   info.indicator = string_field(L, table, "indicator", true, path, "\"管理效率/采购管理/合同备案时效性\"");
   info.title = string_field(L, table, "title", true, path, "\"合同备案时效性\"");

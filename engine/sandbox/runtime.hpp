@@ -5,6 +5,7 @@
 
 #include <lua.hpp>
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -69,6 +70,8 @@ struct Runtime {
   std::uint32_t generation = 1;  // bumped after each run; stale views and ctx refuse to work
 
   Metatables mt;
+  // Where a field name was last found in an object (view.cpp): a hint, always verified.
+  std::array<std::uint32_t, 256> field_hints{};
   // The library functions the sandbox wraps, called directly by the wrappers
   // so that errors they raise still name the rule's file:line.
   struct Originals {

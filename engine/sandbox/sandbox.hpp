@@ -61,19 +61,20 @@ struct RuleInput {
   // When given, reading a field the schema does not declare is an error (a typo
   // such as p.contract_signd), not a silent nil.
   const data::Schema* schema = nullptr;
-  Decimal weight;                        // the leaf's weight (分值)
-  const data::Value* params = nullptr;   // the rule set's parameters (an object), ctx.params
-  const Calendar* calendar = nullptr;    // ctx.calendar; nil in Lua when null
-  std::optional<Decimal> missing_points; // ctx:missing costs this; nullopt: flag for review, 0 points
+  Decimal weight;                         // the leaf's weight (分值)
+  const data::Value* params = nullptr;    // the rule set's parameters (an object), ctx.params
+  const Calendar* calendar = nullptr;     // ctx.calendar; nil in Lua when null
+  std::optional<Decimal> missing_points;  // ctx:missing costs this; nullopt: flag for review, 0 points
   RoundingMode rounding = RoundingMode::half_up;  // the leaf's default rounding: ctx.rounding,
   int scale = 2;                                  // ctx.scale and ctx:round(x)
   int fiscal_year = 0;
 };
 
 struct RuleOutcome {
-  std::vector<Finding> findings;  // in the order the rule reported them
-  bool failed = false;            // an engine_error: the department's result is incomplete
-  std::uint64_t instructions = 0; // VM instructions used, counted in steps of 1000
+  std::vector<Finding> findings;   // in the order the rule reported them
+  bool failed = false;             // an engine_error: the department's result is incomplete
+  std::uint64_t instructions = 0;  // VM instructions used (in steps of 1000), plus the work of
+                                   // pattern matching and huge decimals, in instruction units
 };
 
 // Lines executed per file (rule and lib files), for `jxaudit test`.
@@ -105,8 +106,9 @@ class Engine {
   [[nodiscard]] const RuleInfo& info(std::size_t rule) const;
   [[nodiscard]] std::size_t size() const;
 
-  // Runs one rule on one department. Never throws for a bad rule: its failure
-  // is an engine_error finding (with file:line), logged with a traceback.
+  // Runs one rule (an index load returned; std::out_of_range otherwise) on one
+  // department. Never throws for a bad rule: its failure is an engine_error
+  // finding (with file:line), logged with a traceback; nothing it did survives.
   RuleOutcome run(std::size_t rule, const RuleInput& input);
 
   // Records executed lines into `coverage` from now on; nullptr turns it off.

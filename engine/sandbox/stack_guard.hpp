@@ -48,5 +48,6 @@ class StackGuard {
 // JX_STACK_GUARD(L, 1): this block pushes exactly one value.
 #define JX_STACK_GUARD_CAT2(a, b) a##b
 #define JX_STACK_GUARD_CAT(a, b) JX_STACK_GUARD_CAT2(a, b)
-#define JX_STACK_GUARD(L, pushed) \
-  ::jx::sandbox::detail::StackGuard JX_STACK_GUARD_CAT(stack_guard_, __LINE__)((L), (pushed), __FILE__, __LINE__)
+#define JX_STACK_GUARD(L, pushed)                                                                       \
+  ::jx::sandbox::detail::StackGuard JX_STACK_GUARD_CAT(stack_guard_, __LINE__)((L), (pushed), __FILE__, \
+                                                                               __LINE__)

@@ -72,8 +72,8 @@ void hook(lua_State* L, lua_Debug* ar) {
   }
   rt.instructions += kHookInterval;
   if (lua_getinfo(L, "Sl", ar) != 0) {
-    std::snprintf(rt.last_position, sizeof rt.last_position, "%s:%d", ar->source[0] == '@' ? ar->source + 1 : ar->short_src,
-                  ar->currentline);
+    std::snprintf(rt.last_position, sizeof rt.last_position, "%s:%d",
+                  ar->source[0] == '@' ? ar->source + 1 : ar->short_src, ar->currentline);
   }
   if (rt.instructions > rt.limits.instructions_per_rule) {
     rt.budget_exceeded = true;
@@ -142,7 +142,8 @@ void reset_budget(Runtime& rt) {
 
 [[noreturn]] void stack_mismatch(const char* file, int line, int expected, int actual) {
   spdlog::critical("Lua stack imbalance at {}:{}: expected top {}, found {}", file, line, expected, actual);
-  std::fprintf(stderr, "Lua stack imbalance at %s:%d: expected top %d, found %d\n", file, line, expected, actual);
+  std::fprintf(stderr, "Lua stack imbalance at %s:%d: expected top %d, found %d\n", file, line, expected,
+               actual);
   std::abort();
 }
 

@@ -17,7 +17,7 @@ namespace {
 constexpr char escape = '%';
 constexpr const char* specials = "^$*+?.([%-";
 constexpr int max_captures = 32;  // LUA_MAXCAPTURES of the Lua build
-constexpr int max_depth = 200;           // nested match() calls, as Lua's MAXCCALLS
+constexpr int max_depth = 200;    // nested match() calls, as Lua's MAXCCALLS
 constexpr std::uint64_t charge_every = 1024;
 constexpr std::ptrdiff_t cap_unfinished = -1;
 constexpr std::ptrdiff_t cap_position = -2;
@@ -218,7 +218,8 @@ const char* match(MatchState& ms, const char* s, const char* p) {
     bool simple = false;       // a single character class, with or without a quantifier
     switch (*p) {
       case '(':
-        s = *(p + 1) == ')' ? start_capture(ms, s, p + 2, cap_position) : start_capture(ms, s, p + 1, cap_unfinished);
+        s = *(p + 1) == ')' ? start_capture(ms, s, p + 2, cap_position)
+                            : start_capture(ms, s, p + 1, cap_unfinished);
         break;
       case ')': s = end_capture(ms, s, p + 1); break;
       case '$':
@@ -250,8 +251,16 @@ const char* match(MatchState& ms, const char* s, const char* p) {
             s = nullptr;
             break;
           }
-          case '0': case '1': case '2': case '3': case '4':
-          case '5': case '6': case '7': case '8': case '9':
+          case '0':
+          case '1':
+          case '2':
+          case '3':
+          case '4':
+          case '5':
+          case '6':
+          case '7':
+          case '8':
+          case '9':
             s = match_capture(ms, s, uchar(*(p + 1)));
             if (s != nullptr) {
               p += 2;
@@ -517,7 +526,8 @@ bool add_value(MatchState& ms, luaL_Buffer& b, const char* s, const char* e, int
     luaL_addlstring(&b, s, static_cast<std::size_t>(e - s));
     return false;
   }
-  if (lua_isstring(L, -1) == 0) return raise_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1)) != 0;
+  if (lua_isstring(L, -1) == 0)
+    return raise_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1)) != 0;
   luaL_addvalue(&b);
   return true;
 }
@@ -533,8 +543,9 @@ int str_gsub(lua_State* L) {
   const bool anchor = *p == '^';
   lua_Integer n = 0;
   bool changed = false;
-  luaL_argexpected(L, type == LUA_TNUMBER || type == LUA_TSTRING || type == LUA_TFUNCTION || type == LUA_TTABLE, 3,
-                   "string/function/table");
+  luaL_argexpected(L,
+                   type == LUA_TNUMBER || type == LUA_TSTRING || type == LUA_TFUNCTION || type == LUA_TTABLE,
+                   3, "string/function/table");
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   if (anchor) {

@@ -23,11 +23,14 @@ struct ViewBox {
   ViewKind kind;
 };
 
-const char* what(ViewKind kind) { return kind == ViewKind::params ? "the rule set's params" : "department data"; }
+const char* what(ViewKind kind) {
+  return kind == ViewKind::params ? "the rule set's params" : "department data";
+}
 
 const ViewBox& check_view(lua_State* L, int index) {
   const Runtime& rt = runtime(L);
-  if (!has_metatable(L, index, rt.mt.view)) raise_error(L, "expected department data, got %s", type_name(L, index));
+  if (!has_metatable(L, index, rt.mt.view))
+    raise_error(L, "expected department data, got %s", type_name(L, index));
   const auto& box = *static_cast<const ViewBox*>(lua_touserdata(L, index));
   if (box.generation != rt.generation || rt.run == nullptr) {
     raise_error(L, "%s can only be used during the rule run that read it", what(box.kind));
@@ -85,9 +88,26 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     names += (names.empty() ? "" : ", ") + m.key;
   }
   const std::string message = fmt::format(
-      "no parameter '{}' in the rule set's params (it has: {}); for an optional one use ctx:param(\"{}\", default)",
+      "no parameter '{}' in the rule set's params (it has: {}); for an optional one use ctx:param(\"{}\", "
+      "default)",
       key, names.empty() ? "none" : names, key);
   raise_message(L, message.c_str());
+}
+
+// The member `key` of an object. Records of one list usually share one field
+// order, so the position where a key was last found is tried first: Lua
+// interns short strings, so `text` identifies the key for the hint table.
+const data::Value::Member* find_member(Runtime& rt, const data::Value::Object& members, const char* text,
+                                       std::string_view key) {
+  auto& hint = rt.field_hints[(reinterpret_cast<std::uintptr_t>(text) >> 4) % rt.field_hints.size()];
+  if (hint < members.size() && members[hint].key == key) return &members[hint];
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (members[i].key == key) {
+      hint = static_cast<std::uint32_t>(i);
+      return &members[i];
+    }
+  }
+  return nullptr;
 }
 
 // [view, key] -> [value]
@@ -96,17 +116,18 @@ int view_index(lua_State* L) {
   const data::Value& value = *view.value;
   if (value.kind() == data::Value::Kind::object) {
     if (lua_type(L, 2) != LUA_TSTRING) {
-      return raise_error(L, "%s: an object was indexed with %s; it has named fields (use a field name, or pairs)",
-                        what(view.kind), luaL_tolstring(L, 2, nullptr));
+      return raise_error(
+          L, "%s: an object was indexed with %s; it has named fields (use a field name, or pairs)",
+          what(view.kind), luaL_tolstring(L, 2, nullptr));
     }
     std::size_t size = 0;
     const char* text = lua_tolstring(L, 2, &size);
     const std::string_view key(text, size);
-    for (const data::Value::Member& m : value.as_object()) {
-      if (m.key == key) {
-        push_value(L, m.value, child_schema(view.schema, key), view.kind);
-        return 1;
-      }
+    if (const data::Value::Member* m = find_member(runtime(L), value.as_object(), text, key)) {
+      const bool container =
+          m->value.kind() == data::Value::Kind::object || m->value.kind() == data::Value::Kind::array;
+      push_value(L, m->value, container ? child_schema(view.schema, key) : nullptr, view.kind);
+      return 1;
     }
     if (view.kind == ViewKind::params) unknown_param(L, value, key);
     if (view.schema != nullptr && !view.schema->additional_allowed && view.schema->property(key) == nullptr) {
@@ -124,13 +145,13 @@ int view_index(lua_State* L) {
     i = lua_tointegerx(L, 2, &is_number);
     if (is_number == 0 || lua_type(L, 2) != LUA_TNUMBER) {
       return raise_error(L, "%s: a list was indexed with '%s'; a list is indexed by position 1, 2, …",
-                        what(view.kind), luaL_tolstring(L, 2, nullptr));
+                         what(view.kind), luaL_tolstring(L, 2, nullptr));
     }
   }
   const auto& items = value.as_array();
   if (i >= 1 && static_cast<std::size_t>(i) <= items.size()) {
-    push_value(L, items[static_cast<std::size_t>(i - 1)], view.schema != nullptr ? view.schema->items : nullptr,
-               view.kind);
+    push_value(L, items[static_cast<std::size_t>(i - 1)],
+               view.schema != nullptr ? view.schema->items : nullptr, view.kind);
   } else {
     lua_pushnil(L);
   }
@@ -140,7 +161,7 @@ int view_index(lua_State* L) {
 int view_newindex(lua_State* L) {
   const ViewBox& view = check_view(L, 1);
   return raise_error(L, view.kind == ViewKind::params ? "the rule set's params are read-only"
-                                                     : "department data is read-only");
+                                                      : "department data is read-only");
 }
 
 int view_len(lua_State* L) {
@@ -195,9 +216,11 @@ int view_eq(lua_State* L) {
 
 int view_tostring(lua_State* L) {
   const ViewBox& view = check_view(L, 1);
-  const std::string title = view.schema != nullptr && !view.schema->title.empty() ? " " + view.schema->title : "";
+  const std::string title =
+      view.schema != nullptr && !view.schema->title.empty() ? " " + view.schema->title : "";
   if (view.value->kind() == data::Value::Kind::array) {
-    lua_pushfstring(L, "data list%s (%I items)", title.c_str(), static_cast<lua_Integer>(view.value->as_array().size()));
+    lua_pushfstring(L, "data list%s (%I items)", title.c_str(),
+                    static_cast<lua_Integer>(view.value->as_array().size()));
   } else {
     lua_pushfstring(L, "data object%s", title.c_str());
   }
@@ -205,9 +228,12 @@ int view_tostring(lua_State* L) {
 }
 
 const luaL_Reg metamethods[] = {
-    {"__index", trampoline<view_index>}, {"__newindex", trampoline<view_newindex>},
-    {"__len", trampoline<view_len>},     {"__pairs", trampoline<view_pairs>},
-    {"__eq", trampoline<view_eq>},       {"__tostring", trampoline<view_tostring>},
+    {"__index", trampoline<view_index>},
+    {"__newindex", trampoline<view_newindex>},
+    {"__len", trampoline<view_len>},
+    {"__pairs", trampoline<view_pairs>},
+    {"__eq", trampoline<view_eq>},
+    {"__tostring", trampoline<view_tostring>},
     {nullptr, nullptr},
 };
 

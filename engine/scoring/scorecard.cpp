@@ -13,9 +13,12 @@ namespace {
 void settle_leaf(const rules::Indicator& leaf, std::vector<Finding>& findings, IndicatorScore& row) {
   Decimal total;
   for (Finding& f : findings) {
-    if (f.kind == Finding::Kind::engine_error) row.failed = true;
     const Decimal room = leaf.weight - total;
-    if (f.points > room) {
+    if (f.kind == Finding::Kind::engine_error) {
+      // Fail closed: a rule that could not run never leaves points standing.
+      row.failed = true;
+      f.points = room;
+    } else if (f.points > room) {
       f.evidence.push_back({"uncapped_points", f.points.to_string()});
       std::sort(f.evidence.begin(), f.evidence.end(), [](const Evidence& a, const Evidence& b) { return a.key < b.key; });
       f.points = room;

@@ -39,12 +39,12 @@ endforeach()
 # --- the seed reports score as they say (issue 5): 市档案馆 2023 ---
 jx_expect(NAME seed.dangan_2023_scores
   ARGS --lang en check --format json samples/gz-2023-dangan.json
-  EXPECT "\"path\":\"履职效能/部门整体绩效目标/部门预算资金支出率\",\"leaf\":true,\"weight\":\"10\",\"score\":\"9.99\""
-         "\"path\":\"管理效率/采购管理/采购政策效能\",\"leaf\":true,\"weight\":\"1\",\"score\":\"0.99\""
-         "\"path\":\"管理效率/采购管理/合同备案时效性\",\"leaf\":true,\"weight\":\"1\",\"score\":\"0\""
-         "\"path\":\"履职效能/部门整体绩效目标/产出指标完成情况\",\"leaf\":true,\"weight\":\"20\",\"score\":\"19.94\""
-         "\"path\":\"履职效能\",\"leaf\":false,\"weight\":\"50\",\"score\":\"49.93\""
-         "\"path\":\"管理效率\",\"leaf\":false,\"weight\":\"50\",\"score\":\"48.99\""
+  EXPECT "\"path\":\"履职效能/部门整体绩效目标/部门预算资金支出率\",\"leaf\":true,\"weight\":\"10.00\",\"score\":\"9.99\""
+         "\"path\":\"管理效率/采购管理/采购政策效能\",\"leaf\":true,\"weight\":\"1.00\",\"score\":\"0.99\""
+         "\"path\":\"管理效率/采购管理/合同备案时效性\",\"leaf\":true,\"weight\":\"1.00\",\"score\":\"0.00\""
+         "\"path\":\"履职效能/部门整体绩效目标/产出指标完成情况\",\"leaf\":true,\"weight\":\"20.00\",\"score\":\"19.94\""
+         "\"path\":\"履职效能\",\"leaf\":false,\"weight\":\"50.00\",\"score\":\"49.93\""
+         "\"path\":\"管理效率\",\"leaf\":false,\"weight\":\"50.00\",\"score\":\"48.99\""
          "\"complete\":true,\"total\":\"98.92\",\"grade\":\"优\"")
 # The same department from CSV tables scores the same.
 jx_expect(NAME seed.dangan_2023_csv_scores

@@ -3,6 +3,7 @@
 // through the fuzz harness TARGET, so that each finding stays fixed in every
 // build (the harnesses are compiled into this test with the normal compiler).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -13,7 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "data/schema.hpp"
 #include "decimal/decimal.hpp"
+#include "rules/ruleset.hpp"
 
 extern "C" int jx_fuzz_decimal(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_json(const std::uint8_t* data, std::size_t size);
@@ -56,6 +59,29 @@ TEST(DecimalRegression, QuotientBeyondTheBoundStillThrows) {
   }
 }
 
+// --- fuzz_manifest: weights whose sum leaves the decimal bounds ---------------
+// 1e9999 and 1e-9999 each pass the schema, but their sum needs 19999 digits:
+// RuleSet::load let the DecimalError escape ("sum has more than 1000 digits",
+// with no file or line) instead of a RuleSetError naming the manifest line.
+
+TEST(ManifestRegression, WeightsBeyondTheDecimalBoundsAreARuleSetError) {
+  const fs::path dir = fs::temp_directory_path() / ("jx-regression-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::copy_file(
+      fs::path(JX_SOURCE_DIR) / "tests/data/regressions/manifest/weights-beyond-decimal-bounds.toml",
+      dir / "manifest.toml", fs::copy_options::overwrite_existing);
+  const jx::data::Schema schema = jx::data::Schema::load(JX_SOURCE_DIR "/schemas/ruleset.schema.json");
+  try {
+    (void)jx::rules::RuleSet::load(dir.string(), schema, jx::Lang::en);
+    ADD_FAILURE() << "no error";
+  } catch (const jx::rules::RuleSetError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              (dir / "manifest.toml").string() +
+                  ":8:1: the weights under \"a\" cannot be added up: sum has more than 1000 digits");
+  }
+  fs::remove_all(dir);
+}
+
 // --- replay of saved fuzz inputs ------------------------------------------------
 
 using Harness = int (*)(const std::uint8_t*, std::size_t);
@@ -86,7 +112,7 @@ void replay(const std::string& target, Harness harness, std::size_t at_least) {
 TEST(FuzzReplay, Decimal) { replay("decimal", jx_fuzz_decimal, 2); }
 TEST(FuzzReplay, Json) { replay("json", jx_fuzz_json, 0); }
 TEST(FuzzReplay, Csv) { replay("csv", jx_fuzz_csv, 0); }
-TEST(FuzzReplay, Manifest) { replay("manifest", jx_fuzz_manifest, 0); }
+TEST(FuzzReplay, Manifest) { replay("manifest", jx_fuzz_manifest, 1); }
 
 // The decimal seeds are hand-written checks of their own (fuzz/corpus/decimal).
 TEST(FuzzReplay, DecimalSeeds) {

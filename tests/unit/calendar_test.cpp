@@ -180,37 +180,50 @@ TEST(CalendarCoverage, DecemberDateOfTheNextNoticeOutsideTheFile) {
 }
 
 TEST(CalendarFileErrors, SyntaxErrorHasLineAndColumn) {
-  EXPECT_EQ(error_of("name = \"t\"\nyears = [\n"), "cal.toml:2:11: Error while parsing array: encountered end-of-file");
+  EXPECT_EQ(error_of("name = \"t\"\nyears = [\n"),
+            "cal.toml:2:11: Error while parsing array: encountered end-of-file");
 }
 
 TEST(CalendarFileErrors, MissingAndUnknownKeys) {
-  EXPECT_EQ(error_of("name = \"t\"\n"), "cal.toml:1:1: missing table [years.YYYY]: one table per calendar year, e.g. [years.2023]");
-  EXPECT_EQ(error_of("nam = \"t\"\n"), "cal.toml:1:7: unknown key \"nam\" in the calendar file (expected: name, description, years)");
+  EXPECT_EQ(error_of("name = \"t\"\n"),
+            "cal.toml:1:1: missing table [years.YYYY]: one table per calendar year, e.g. [years.2023]");
+  EXPECT_EQ(error_of("nam = \"t\"\n"),
+            "cal.toml:1:7: unknown key \"nam\" in the calendar file (expected: name, description, years)");
   EXPECT_EQ(error_of("name = \"t\"\n[years.2023]\nholidays = []\n"), "cal.toml:2:1: missing \"notice\"");
   EXPECT_EQ(error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholiday = []\n"),
-            "cal.toml:4:11: unknown key \"holiday\" in [years.2023] (expected: notice, holidays, adjusted_working_days)");
+            "cal.toml:4:11: unknown key \"holiday\" in [years.2023] (expected: notice, holidays, "
+            "adjusted_working_days)");
   EXPECT_EQ(error_of("name = \"t\"\n[years.23]\nnotice = \"n\"\nholidays = []\n"),
             "cal.toml:2:1: year key \"23\" must be a four-digit year, as in [years.2023]");
 }
 
 TEST(CalendarFileErrors, BadDates) {
-  EXPECT_EQ(error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = [ { name = \"x\", from = \"2023-01-01\" } ]\n"),
+  EXPECT_EQ(error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = [ { name = \"x\", from = "
+                     "\"2023-01-01\" } ]\n"),
             "cal.toml:4:35: \"from\" must be a TOML date without quotes, like 2023-10-01");
-  EXPECT_EQ(error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = []\nadjusted_working_days = [2023-01-30]\n"),
-            "cal.toml:5:26: adjusted working day 2023-01-30 is a weekday; only a Saturday or Sunday can be one");
-  EXPECT_EQ(error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = [ { name = \"x\", from = 2023-05-03, to = 2023-05-01 } ]\n"),
+  EXPECT_EQ(
+      error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = []\nadjusted_working_days = "
+               "[2023-01-30]\n"),
+      "cal.toml:5:26: adjusted working day 2023-01-30 is a weekday; only a Saturday or Sunday can be one");
+  EXPECT_EQ(error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = [ { name = \"x\", from = "
+                     "2023-05-03, to = 2023-05-01 } ]\n"),
             "cal.toml:4:52: holiday \"x\" ends (2023-05-01) before it starts (2023-05-03)");
-  EXPECT_EQ(error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = [ { name = \"x\", from = 2021-05-01 } ]\n"),
-            "cal.toml:4:35: 2021-05-01 is listed for 2023 but lies outside 2022-12 … 2024-01");
+  EXPECT_EQ(
+      error_of(
+          "name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = [ { name = \"x\", from = 2021-05-01 } ]\n"),
+      "cal.toml:4:35: 2021-05-01 is listed for 2023 but lies outside 2022-12 … 2024-01");
 }
 
 TEST(CalendarFileErrors, Conflicts) {
-  EXPECT_EQ(error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = [ { name = \"x\", from = 2023-01-28 } ]\n"
-                     "adjusted_working_days = [2023-01-28]\n"),
-            "cal.toml:5:26: 2023-01-28 is both a holiday and an adjusted working day");
-  EXPECT_EQ(error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = [ { name = \"x\", from = 2023-01-02 },"
-                     " { name = \"y\", from = 2023-01-01, to = 2023-01-03 } ]\n"),
-            "cal.toml:4:49: 2023-01-02 is listed as a holiday twice");
+  EXPECT_EQ(
+      error_of(
+          "name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = [ { name = \"x\", from = 2023-01-28 } ]\n"
+          "adjusted_working_days = [2023-01-28]\n"),
+      "cal.toml:5:26: 2023-01-28 is both a holiday and an adjusted working day");
+  EXPECT_EQ(
+      error_of("name = \"t\"\n[years.2023]\nnotice = \"n\"\nholidays = [ { name = \"x\", from = 2023-01-02 },"
+               " { name = \"y\", from = 2023-01-01, to = 2023-01-03 } ]\n"),
+      "cal.toml:4:49: 2023-01-02 is listed as a holiday twice");
 }
 
 TEST(CalendarFileErrors, MissingFile) {
@@ -218,7 +231,14 @@ TEST(CalendarFileErrors, MissingFile) {
     (void)Calendar::load("/nonexistent/cal.toml");
     FAIL() << "no error";
   } catch (const CalendarError& e) {
-    EXPECT_STREQ(e.what(), "/nonexistent/cal.toml: cannot open the calendar file");
+    EXPECT_STREQ(e.what(), "/nonexistent/cal.toml: cannot open the calendar file: No such file or directory");
+  }
+  try {
+    (void)Calendar::load(JX_SOURCE_DIR "/rules/calendars");
+    FAIL() << "no error";
+  } catch (const CalendarError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              JX_SOURCE_DIR "/rules/calendars: cannot read the calendar file: Is a directory");
   }
 }
 

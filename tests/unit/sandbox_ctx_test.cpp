@@ -38,7 +38,8 @@ TEST_F(CtxTest, Deduct) {
   const RuleOutcome out = run_body(
       "local p = dept.procurements[1]\n"
       "ctx:deduct(dec('0.5'), { subject = p.id, message = '合同备案逾期', at = p,\n"
-      "  evidence = { signed = p.contract_signed, filed = p.contract_filed, used = 4, ok = false, note = 'x',\n"
+      "  evidence = { signed = p.contract_signed, filed = p.contract_filed, used = 4, ok = false, note = "
+      "'x',\n"
       "               amount = p.budget } })");
   ASSERT_FALSE(out.failed);
   ASSERT_EQ(out.findings.size(), 1u);
@@ -56,8 +57,9 @@ TEST_F(CtxTest, Deduct) {
 }
 
 TEST_F(CtxTest, DataSourceFromEvidenceOrSubject) {
-  RuleOutcome out = run_body("local p = dept.procurements[1]\n"
-                             "ctx:deduct(1, { message = 'm', evidence = { filed = p.contract_filed, x = 1 } })");
+  RuleOutcome out = run_body(
+      "local p = dept.procurements[1]\n"
+      "ctx:deduct(1, { message = 'm', evidence = { filed = p.contract_filed, x = 1 } })");
   ASSERT_FALSE(out.failed);
   EXPECT_EQ(out.findings[0].data_source, data_file + ":28:25");
   EXPECT_EQ(out.findings[0].points.to_string(), "1");
@@ -81,9 +83,10 @@ TEST_F(CtxTest, DeductErrors) {
             "rules/test/snippet.lua:3: ctx:deduct: points must not be negative, got -1");
   EXPECT_EQ(error_of("ctx:deduct(11, { message = 'm' })"),
             "rules/test/snippet.lua:3: ctx:deduct: 11 points is more than the leaf's weight 10");
-  EXPECT_EQ(error_of("ctx:deduct(1)"),
-            "rules/test/snippet.lua:3: ctx:deduct needs an info table: { message = \"…\", subject = …, evidence = "
-            "{ … } }");
+  EXPECT_EQ(
+      error_of("ctx:deduct(1)"),
+      "rules/test/snippet.lua:3: ctx:deduct needs an info table: { message = \"…\", subject = …, evidence = "
+      "{ … } }");
   EXPECT_EQ(error_of("ctx:deduct(1, 'late')"),
             "rules/test/snippet.lua:3: ctx:deduct: info must be a table { message = \"…\", … }, got string");
   EXPECT_EQ(error_of("ctx:deduct(1, { subject = 'x' })"),
@@ -91,29 +94,34 @@ TEST_F(CtxTest, DeductErrors) {
   EXPECT_EQ(error_of("ctx:deduct(1, { message = 'm', evidance = {} })"),
             "rules/test/snippet.lua:3: ctx:deduct: unknown info field 'evidance' (expected message, subject, "
             "evidence, at)");
-  EXPECT_EQ(error_of("ctx:deduct(1, { message = 'm', evidence = { rate = 0.5 } })"),
-            "rules/test/snippet.lua:3: cannot use the float 0.5 as evidence 'rate': use dec('0.5') instead of 0.5");
-  EXPECT_EQ(error_of("ctx:deduct(1, { message = 'm', evidence = { p = dept.procurements[1] } })"),
-            "rules/test/snippet.lua:3: ctx:deduct: evidence 'p' is a department object or list; cite one of its "
-            "fields, or pass it as `at`");
+  EXPECT_EQ(
+      error_of("ctx:deduct(1, { message = 'm', evidence = { rate = 0.5 } })"),
+      "rules/test/snippet.lua:3: cannot use the float 0.5 as evidence 'rate': use dec('0.5') instead of 0.5");
+  EXPECT_EQ(
+      error_of("ctx:deduct(1, { message = 'm', evidence = { p = dept.procurements[1] } })"),
+      "rules/test/snippet.lua:3: ctx:deduct: evidence 'p' is a department object or list; cite one of its "
+      "fields, or pass it as `at`");
   EXPECT_EQ(error_of("ctx:deduct(1, { message = 'm', evidence = { 'unnamed' } })"),
             "rules/test/snippet.lua:3: ctx:deduct: evidence keys must be names (strings), got number");
   EXPECT_EQ(error_of("ctx:deduct(1, { message = 'm', evidence = { f = print } })"),
-            "rules/test/snippet.lua:3: as evidence 'f' must be a dec, date, string, integer or boolean, got function");
+            "rules/test/snippet.lua:3: as evidence 'f' must be a dec, date, string, integer or boolean, got "
+            "function");
   EXPECT_EQ(error_of("ctx:deduct(1, { message = 'm', at = 'CG-1' })"),
             "rules/test/snippet.lua:3: ctx:deduct: `at` must be department data (e.g. at = p), got string");
-  EXPECT_EQ(error_of("ctx:deduct(1, { message = 'm', subject = dept.procurements[1] })"),
-            "rules/test/snippet.lua:3: ctx:deduct: subject is a department object or list; give its id (subject = "
-            "p.id, at = p)");
+  EXPECT_EQ(
+      error_of("ctx:deduct(1, { message = 'm', subject = dept.procurements[1] })"),
+      "rules/test/snippet.lua:3: ctx:deduct: subject is a department object or list; give its id (subject = "
+      "p.id, at = p)");
   EXPECT_EQ(error_of("ctx.deduct(1, { message = 'm' })"),
             "rules/test/snippet.lua:3: ctx:deduct must be called with a colon, as ctx:deduct(...) (the first "
             "argument was number, not ctx)");
 }
 
 TEST_F(CtxTest, Score) {
-  const RuleOutcome out = run_body("local rate = dec('0.9985')\n"
-                                   "ctx:score((ctx.weight * rate):round(2, 'half_up'), { message = '支出率 ' .. "
-                                   "rate:percent(2) })");
+  const RuleOutcome out = run_body(
+      "local rate = dec('0.9985')\n"
+      "ctx:score((ctx.weight * rate):round(2, 'half_up'), { message = '支出率 ' .. "
+      "rate:percent(2) })");
   ASSERT_FALSE(out.failed);
   const Finding& f = out.findings.at(0);
   EXPECT_EQ(f.kind, Finding::Kind::score);
@@ -128,18 +136,21 @@ TEST_F(CtxTest, ScoreErrors) {
             "rules/test/snippet.lua:3: ctx:score: score 10.01 is outside 0 … 10 (the leaf's weight)");
   EXPECT_EQ(error_of("ctx:score(-1, { message = 'm' })"),
             "rules/test/snippet.lua:3: ctx:score: score -1 is outside 0 … 10 (the leaf's weight)");
-  EXPECT_EQ(error_of("ctx:score(9.5, { message = 'm' })"),
-            "rules/test/snippet.lua:3: cannot use the float 9.5 as the score of ctx:score: use dec('9.5') instead "
-            "of 9.5");
-  EXPECT_EQ(error_of("ctx:score(5, { message = 'm' })\nctx:score(6, { message = 'm' })"),
-            "rules/test/snippet.lua:4: ctx:score was already called in this run (at rules/test/snippet.lua:3); a "
-            "leaf has one score");
+  EXPECT_EQ(
+      error_of("ctx:score(9.5, { message = 'm' })"),
+      "rules/test/snippet.lua:3: cannot use the float 9.5 as the score of ctx:score: use dec('9.5') instead "
+      "of 9.5");
+  EXPECT_EQ(
+      error_of("ctx:score(5, { message = 'm' })\nctx:score(6, { message = 'm' })"),
+      "rules/test/snippet.lua:4: ctx:score was already called in this run (at rules/test/snippet.lua:3); a "
+      "leaf has one score");
 }
 
 TEST_F(CtxTest, NoteAndOrder) {
-  const RuleOutcome out = run_body("ctx:note({ message = 'first' })\n"
-                                   "ctx:deduct(2, { message = 'second', subject = 'CG-2' })\n"
-                                   "ctx:note({ message = 'third' })");
+  const RuleOutcome out = run_body(
+      "ctx:note({ message = 'first' })\n"
+      "ctx:deduct(2, { message = 'second', subject = 'CG-2' })\n"
+      "ctx:note({ message = 'third' })");
   ASSERT_EQ(out.findings.size(), 3u);
   EXPECT_EQ(out.findings[0].kind, Finding::Kind::note);
   EXPECT_EQ(out.findings[0].points.to_string(), "0");

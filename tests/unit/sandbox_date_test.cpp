@@ -12,12 +12,14 @@ TEST_F(DateTest, Construction) {
   EXPECT_EQ(eval("date(2024, dec(2), 29)"), "2024-02-29");
   EXPECT_EQ(eval("date.is(date('2023-06-30'))"), "true");
   EXPECT_EQ(eval("date.is('2023-06-30')"), "false");
-  EXPECT_EQ(eval("date('2023-02-30')"),
-            "ERROR: rules/test/snippet.lua:3: date(): \"2023-02-30\" is not a date (expected YYYY-MM-DD, a day "
-            "that exists)");
-  EXPECT_EQ(eval("date('2023/06/30')"),
-            "ERROR: rules/test/snippet.lua:3: date(): \"2023/06/30\" is not a date (expected YYYY-MM-DD, a day "
-            "that exists)");
+  EXPECT_EQ(
+      eval("date('2023-02-30')"),
+      "ERROR: rules/test/snippet.lua:3: date(): \"2023-02-30\" is not a date (expected YYYY-MM-DD, a day "
+      "that exists)");
+  EXPECT_EQ(
+      eval("date('2023/06/30')"),
+      "ERROR: rules/test/snippet.lua:3: date(): \"2023/06/30\" is not a date (expected YYYY-MM-DD, a day "
+      "that exists)");
   EXPECT_EQ(eval("date(2023, 2, 29)"), "ERROR: rules/test/snippet.lua:3: date(2023, 2, 29) is not a date");
   EXPECT_EQ(eval("date(20230630)"),
             "ERROR: rules/test/snippet.lua:3: date() needs \"YYYY-MM-DD\" or (year, month, day), got number");
@@ -38,7 +40,8 @@ TEST_F(DateTest, Arithmetic) {
             "ERROR: rules/test/snippet.lua:3: a number of days must be an integer, got the dec 1.5");
   EXPECT_EQ(eval("date('2023-03-28') + date('2023-03-28')"),
             "ERROR: rules/test/snippet.lua:3: cannot add two dates (subtract them for the days between)");
-  EXPECT_EQ(eval("1 - date('2023-03-28')"), "ERROR: rules/test/snippet.lua:3: date -: expected a date, got number");
+  EXPECT_EQ(eval("1 - date('2023-03-28')"),
+            "ERROR: rules/test/snippet.lua:3: date -: expected a date, got number");
 }
 
 TEST_F(DateTest, Comparisons) {
@@ -69,10 +72,12 @@ TEST_F(DateTest, Calendar) {
   EXPECT_EQ(eval("ctx.calendar:is_working_day(date('2023-10-07'))"), "true");
   EXPECT_EQ(eval("ctx.calendar:is_working_day(date('2023-10-02'))"), "false");
   EXPECT_EQ(eval("ctx.calendar:working_days_between(date('2023-09-28'), date('2023-10-10'))"), "4");
-  EXPECT_EQ(eval("math.type(ctx.calendar:working_days_between(date('2023-09-28'), date('2023-10-10')))"), "integer");
+  EXPECT_EQ(eval("math.type(ctx.calendar:working_days_between(date('2023-09-28'), date('2023-10-10')))"),
+            "integer");
   EXPECT_EQ(eval("ctx.calendar:add_working_days(date('2023-09-28'), 7)"), "2023-10-13");
-  EXPECT_EQ(eval("ctx.calendar:add_working_days(date('2023-09-28'), ctx.params.contract_filing_working_days)"),
-            "2023-10-13");
+  EXPECT_EQ(
+      eval("ctx.calendar:add_working_days(date('2023-09-28'), ctx.params.contract_filing_working_days)"),
+      "2023-10-13");
   EXPECT_EQ(eval("ctx.calendar:add_working_days(date('2024-02-09'), 1)"), "2024-02-18");
   EXPECT_EQ(eval("ctx.calendar:is_holiday(date('2022-12-31'))"), "true");
   EXPECT_EQ(eval("ctx.calendar:holiday_name(date('2024-02-12'))"), "春节");
@@ -84,9 +89,10 @@ TEST_F(DateTest, Calendar) {
 }
 
 TEST_F(DateTest, CalendarErrors) {
-  EXPECT_EQ(eval("ctx.calendar:is_working_day(date('2026-01-05'))"),
-            "ERROR: rules/test/snippet.lua:3: no holiday calendar for 2026 (date 2026-01-05): cn-mainland covers "
-            "2021–2025");
+  EXPECT_EQ(
+      eval("ctx.calendar:is_working_day(date('2026-01-05'))"),
+      "ERROR: rules/test/snippet.lua:3: no holiday calendar for 2026 (date 2026-01-05): cn-mainland covers "
+      "2021–2025");
   EXPECT_EQ(eval("ctx.calendar.is_working_day(date('2023-10-07'))"),
             "ERROR: rules/test/snippet.lua:3: expected the calendar as the first argument (call it as "
             "ctx.calendar:method(...)), got date");

@@ -22,10 +22,12 @@ TEST_F(DecTest, Construction) {
 
 TEST_F(DecTest, ConstructionErrors) {
   EXPECT_EQ(eval("dec('abc')"), "ERROR: rules/test/snippet.lua:3: not a decimal number: \"abc\"");
-  EXPECT_EQ(eval("dec(0.1)"),
-            "ERROR: rules/test/snippet.lua:3: cannot use the float 0.1 in dec(): use dec('0.1') instead of 0.1");
+  EXPECT_EQ(
+      eval("dec(0.1)"),
+      "ERROR: rules/test/snippet.lua:3: cannot use the float 0.1 in dec(): use dec('0.1') instead of 0.1");
   EXPECT_EQ(eval("dec(nil)"), "ERROR: rules/test/snippet.lua:3: dec() needs a string or an integer, got nil");
-  EXPECT_EQ(eval("dec({})"), "ERROR: rules/test/snippet.lua:3: dec() needs a string or an integer, got table");
+  EXPECT_EQ(eval("dec({})"),
+            "ERROR: rules/test/snippet.lua:3: dec() needs a string or an integer, got table");
 }
 
 TEST_F(DecTest, ArithmeticIsExact) {
@@ -55,13 +57,16 @@ TEST_F(DecTest, ArithmeticErrors) {
   EXPECT_EQ(eval("0.5 * dec(1)"),
             "ERROR: rules/test/snippet.lua:3: cannot use the float 0.5 in decimal arithmetic: use dec('0.5') "
             "instead of 0.5");
-  EXPECT_EQ(eval("dec(1) + '2'"),
-            "ERROR: rules/test/snippet.lua:3: attempt to use a string value in decimal arithmetic (a dec mixes "
-            "with decs and integers only)");
-  EXPECT_EQ(eval("dec(1) + date('2023-01-01')"),
-            "ERROR: rules/test/snippet.lua:3: attempt to use a date value in decimal arithmetic (a dec mixes with "
-            "decs and integers only)");
-  EXPECT_EQ(eval("dec(1) % 2"), "ERROR: rules/test/snippet.lua:3: attempt to perform arithmetic on a dec value");
+  EXPECT_EQ(
+      eval("dec(1) + '2'"),
+      "ERROR: rules/test/snippet.lua:3: attempt to use a string value in decimal arithmetic (a dec mixes "
+      "with decs and integers only)");
+  EXPECT_EQ(
+      eval("dec(1) + date('2023-01-01')"),
+      "ERROR: rules/test/snippet.lua:3: attempt to use a date value in decimal arithmetic (a dec mixes with "
+      "decs and integers only)");
+  EXPECT_EQ(eval("dec(1) % 2"),
+            "ERROR: rules/test/snippet.lua:3: attempt to perform arithmetic on a dec value");
 }
 
 TEST_F(DecTest, HugeOperandsAreBounded) {
@@ -82,10 +87,12 @@ TEST_F(DecTest, Comparisons) {
   EXPECT_EQ(eval("dec(1) / 3 < dec('0.3334')"), "true");
   EXPECT_EQ(eval("dec(1) == date('2023-01-01')"), "false");
   EXPECT_EQ(eval("dec('0.5') < 0.6"),
-            "ERROR: rules/test/snippet.lua:3: cannot use the float 0.6 in a comparison: use dec('0.6') instead of 0.6");
-  EXPECT_EQ(eval("dec(1) < '2'"),
-            "ERROR: rules/test/snippet.lua:3: attempt to use a string value in a comparison (a dec mixes with decs "
-            "and integers only)");
+            "ERROR: rules/test/snippet.lua:3: cannot use the float 0.6 in a comparison: use dec('0.6') "
+            "instead of 0.6");
+  EXPECT_EQ(
+      eval("dec(1) < '2'"),
+      "ERROR: rules/test/snippet.lua:3: attempt to use a string value in a comparison (a dec mixes with decs "
+      "and integers only)");
 }
 
 TEST_F(DecTest, EqAndCmp) {
@@ -154,9 +161,11 @@ TEST_F(DecTest, SmallMethods) {
   EXPECT_EQ(eval("dec('2.5'):is_integer()"), "false");
   EXPECT_EQ(eval("math.type(dec('2.0'):to_int())"), "integer");
   EXPECT_EQ(eval("dec('20'):to_int() + 1"), "21");
-  EXPECT_EQ(eval("dec('2.5'):to_int()"), "ERROR: rules/test/snippet.lua:3: to_int must be an integer, got the dec 2.5");
+  EXPECT_EQ(eval("dec('2.5'):to_int()"),
+            "ERROR: rules/test/snippet.lua:3: to_int must be an integer, got the dec 2.5");
   EXPECT_EQ(eval("dec('1e30'):to_int()"),
-            "ERROR: rules/test/snippet.lua:3: to_int must be an integer, got the dec 1000000000000000000000000000000");
+            "ERROR: rules/test/snippet.lua:3: to_int must be an integer, got the dec "
+            "1000000000000000000000000000000");
   EXPECT_EQ(eval("dec('1.50'):tostring()"), "1.50");
   EXPECT_EQ(eval("dec.round(dec('1.255'), 2)"), "1.26");
 }
@@ -169,9 +178,10 @@ TEST_F(DecTest, ConcatAndFormat) {
   EXPECT_EQ(eval("dec(1) .. nil"), "ERROR: rules/test/snippet.lua:3: attempt to concatenate a nil value");
   EXPECT_EQ(eval("('%d 个工作日'):format(dec(7))"), "7 个工作日");
   EXPECT_EQ(eval("string.format('%s / %5d', dec('1.50'), dec(3))"), "1.50 /     3");
-  EXPECT_EQ(eval("('%.2f'):format(dec(1))"),
-            "ERROR: rules/test/snippet.lua:3: string.format: %f would turn the dec into an inexact float; use %s "
-            "with d:round(n)");
+  EXPECT_EQ(
+      eval("('%.2f'):format(dec(1))"),
+      "ERROR: rules/test/snippet.lua:3: string.format: %f would turn the dec into an inexact float; use %s "
+      "with d:round(n)");
   EXPECT_EQ(eval("('%d'):format(dec('1.5'))"),
             "ERROR: rules/test/snippet.lua:3: a dec formatted with %d must be an integer, got the dec 1.5");
 }
@@ -180,7 +190,8 @@ TEST_F(DecTest, MetatableIsLocked) {
   EXPECT_EQ(eval("getmetatable(dec(1))"), "false");
   EXPECT_EQ(eval("setmetatable(dec(1), {})"),
             "ERROR: rules/test/snippet.lua:3: bad argument #1 to 'setmetatable' (table expected, got dec)");
-  EXPECT_EQ(eval("(function() dec.round = nil end)()"), "ERROR: rules/test/snippet.lua:3: the dec library is read-only");
+  EXPECT_EQ(eval("(function() dec.round = nil end)()"),
+            "ERROR: rules/test/snippet.lua:3: the dec library is read-only");
   EXPECT_EQ(eval("getmetatable(dec)"), "false");
   EXPECT_EQ(eval("dec(1).x"), "nil");
 }

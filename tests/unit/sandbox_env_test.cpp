@@ -15,9 +15,10 @@ class EnvTest : public SandboxTest {
 };
 
 TEST_F(EnvTest, AllowedGlobals) {
-  EXPECT_EQ(eval("type(pairs) .. type(ipairs) .. type(string.format) .. type(table.concat) .. type(math.floor) .. "
-                 "type(utf8.len) .. type(coroutine.wrap) .. type(require)"),
-            "functionfunctionfunctionfunctionfunctionfunctionfunctionfunction");
+  EXPECT_EQ(
+      eval("type(pairs) .. type(ipairs) .. type(string.format) .. type(table.concat) .. type(math.floor) .. "
+           "type(utf8.len) .. type(coroutine.wrap) .. type(require)"),
+      "functionfunctionfunctionfunctionfunctionfunctionfunctionfunction");
   EXPECT_EQ(eval("_VERSION"), "Lua 5.4");
   EXPECT_EQ(eval("select('#', 1, 2, 3)"), "3");
   EXPECT_EQ(eval("tonumber('12')"), "12");
@@ -29,10 +30,11 @@ TEST_F(EnvTest, AllowedGlobals) {
 }
 
 TEST_F(EnvTest, ForbiddenGlobals) {
-  for (const char* name : {"io", "os", "debug", "package", "load", "loadfile", "dofile", "loadstring", "rawset",
-                           "collectgarbage", "_G", "module", "newproxy"}) {
-    EXPECT_EQ(eval(std::string("(function() return ") + name + " end)()"),
-              std::string("ERROR: rules/test/snippet.lua:3: attempted to access nonexistent global '") + name + "'")
+  for (const char* name : {"io", "os", "debug", "package", "load", "loadfile", "dofile", "loadstring",
+                           "rawset", "collectgarbage", "_G", "module", "newproxy"}) {
+    EXPECT_EQ(
+        eval(std::string("(function() return ") + name + " end)()"),
+        std::string("ERROR: rules/test/snippet.lua:3: attempted to access nonexistent global '") + name + "'")
         << name;
   }
   EXPECT_EQ(eval("string.dump"), "nil");
@@ -43,18 +45,22 @@ TEST_F(EnvTest, ForbiddenGlobals) {
 }
 
 TEST_F(EnvTest, GlobalsCannotBeCreated) {
-  EXPECT_EQ(error_of("total = 1"),
-            "rules/test/snippet.lua:3: attempted to assign to global 'total' (rules cannot create globals: declare "
-            "it local)");
+  EXPECT_EQ(
+      error_of("total = 1"),
+      "rules/test/snippet.lua:3: attempted to assign to global 'total' (rules cannot create globals: declare "
+      "it local)");
   EXPECT_EQ(error_of("function helper() end"),
-            "rules/test/snippet.lua:3: attempted to assign to global 'helper' (rules cannot create globals: declare "
+            "rules/test/snippet.lua:3: attempted to assign to global 'helper' (rules cannot create globals: "
+            "declare "
             "it local)");
-  EXPECT_EQ(error_of("print = nil"),
-            "rules/test/snippet.lua:3: attempted to assign to global 'print' (rules cannot create globals: declare "
-            "it local)");
-  EXPECT_EQ(error_of("_ENV.x = 1"),
-            "rules/test/snippet.lua:3: attempted to assign to global 'x' (rules cannot create globals: declare it "
-            "local)");
+  EXPECT_EQ(
+      error_of("print = nil"),
+      "rules/test/snippet.lua:3: attempted to assign to global 'print' (rules cannot create globals: declare "
+      "it local)");
+  EXPECT_EQ(
+      error_of("_ENV.x = 1"),
+      "rules/test/snippet.lua:3: attempted to assign to global 'x' (rules cannot create globals: declare it "
+      "local)");
   EXPECT_EQ(eval("getmetatable(_ENV)"), "false");
   EXPECT_EQ(error_of("setmetatable(_ENV, nil)"),
             "rules/test/snippet.lua:3: cannot change a protected metatable");
@@ -66,10 +72,12 @@ TEST_F(EnvTest, LibrariesAreReadOnly) {
   EXPECT_EQ(error_of("table.insert = print"), "rules/test/snippet.lua:3: the table library is read-only");
   EXPECT_EQ(error_of("math.pi = 3"), "rules/test/snippet.lua:3: the math library is read-only");
   EXPECT_EQ(error_of("date.x = 3"), "rules/test/snippet.lua:3: the date library is read-only");
-  EXPECT_EQ(error_of("table.insert(string, 'x')"), "rules/test/snippet.lua:3: table.insert does not accept a table with a __index metamethod");
+  EXPECT_EQ(error_of("table.insert(string, 'x')"),
+            "rules/test/snippet.lua:3: table.insert does not accept a table with a __index metamethod");
   EXPECT_EQ(eval("getmetatable('')"), "false");
   EXPECT_EQ(eval("getmetatable(string)"), "false");
-  EXPECT_EQ(eval("(function() local n = 0 for k, v in pairs(string) do n = n + 1 end return n >= 10 end)()"), "true");
+  EXPECT_EQ(eval("(function() local n = 0 for k, v in pairs(string) do n = n + 1 end return n >= 10 end)()"),
+            "true");
   EXPECT_EQ(eval("(function() local f, s = pairs(string) return rawequal(s, string) end)()"), "true");
 }
 
@@ -80,9 +88,10 @@ TEST_F(EnvTest, PcallAndError) {
             "rules/test/snippet.lua:3: attempt to perform arithmetic on a nil value");
   EXPECT_EQ(eval("select(2, xpcall(function() error('a') end, function(m) return 'handled: ' .. m end))"),
             "handled: rules/test/snippet.lua:3: a");
-  EXPECT_EQ(eval("(function() local co = coroutine.wrap(function() local ok, v = pcall(coroutine.yield, 1) return "
-                 "v end) co() return co(42) end)()"),
-            "42");
+  EXPECT_EQ(
+      eval("(function() local co = coroutine.wrap(function() local ok, v = pcall(coroutine.yield, 1) return "
+           "v end) co() return co(42) end)()"),
+      "42");
   EXPECT_EQ(error_of("error('plain', 0)"), "plain");
   EXPECT_EQ(error_of("error({ code = 42 })"), "(error object is a table value)");
   EXPECT_EQ(error_of("error()"), "(error object is a nil value)");
@@ -97,9 +106,7 @@ TEST_F(EnvTest, SetmetatableWithoutFinalizers) {
   EXPECT_EQ(eval("setmetatable({}, { __tostring = function() return 'mine' end })"), "mine");
 }
 
-TEST_F(EnvTest, Print) {
-  EXPECT_EQ(run_body("print('hello', dec('1.5'), nil)").failed, false);
-}
+TEST_F(EnvTest, Print) { EXPECT_EQ(run_body("print('hello', dec('1.5'), nil)").failed, false); }
 
 TEST_F(EnvTest, Require) {
   EXPECT_EQ(eval("require('util.money').wan(dec('1.005'))"), "1.01 万元");
@@ -107,16 +114,30 @@ TEST_F(EnvTest, Require) {
   EXPECT_EQ(eval("require('util.nope')"),
             "ERROR: rules/test/snippet.lua:3: require: module 'util.nope' not found (looked for " + lib_dir +
                 "/util/nope.lua)");
-  EXPECT_EQ(eval("require('../secret')"),
-            "ERROR: rules/test/snippet.lua:3: require: '../secret' is not a module name; name a module of the rule "
-            "set's lib folder with dots, as in require(\"util.money\") for lib/util/money.lua");
-  EXPECT_EQ(eval("require('/etc/passwd')"),
-            "ERROR: rules/test/snippet.lua:3: require: '/etc/passwd' is not a module name; name a module of the "
-            "rule set's lib folder with dots, as in require(\"util.money\") for lib/util/money.lua");
-  EXPECT_EQ(eval("require('..secret')").substr(0, 52), "ERROR: rules/test/snippet.lua:3: require: '..secret'");
-  EXPECT_EQ(eval("require('bad.syntax')"), "ERROR: " + lib_dir + "/bad/syntax.lua:2: unexpected symbol near '='");
+  EXPECT_EQ(
+      eval("require('../secret')"),
+      "ERROR: rules/test/snippet.lua:3: require: '../secret' is not a module name; name a module of the rule "
+      "set's lib folder with dots, as in require(\"util.money\") for lib/util/money.lua");
+  EXPECT_EQ(
+      eval("require('/etc/passwd')"),
+      "ERROR: rules/test/snippet.lua:3: require: '/etc/passwd' is not a module name; name a module of the "
+      "rule set's lib folder with dots, as in require(\"util.money\") for lib/util/money.lua");
+  EXPECT_EQ(eval("require('..secret')").substr(0, 52),
+            "ERROR: rules/test/snippet.lua:3: require: '..secret'");
+  EXPECT_EQ(eval("require('bad.syntax')"),
+            "ERROR: " + lib_dir + "/bad/syntax.lua:2: unexpected symbol near '='");
   EXPECT_EQ(eval("require('bad.self')"),
             "ERROR: " + lib_dir + "/bad/self.lua:1: require: module 'bad.self' requires itself");
+}
+
+TEST_F(EnvTest, FindingsFromLibHelpersCiteTheRuleLine) {
+  const RuleOutcome out = run_body("local report = require('util.report')\nreport.note(ctx, 'via helper')");
+  ASSERT_FALSE(out.failed) << out.findings.at(0).message;
+  EXPECT_EQ(out.findings.at(0).message, "via helper");
+  EXPECT_EQ(out.findings.at(0).rule_source, "rules/test/snippet.lua:4");
+  // An error inside the helper names the helper's own line.
+  EXPECT_EQ(error_of("require('util.report').note(ctx, 42)"),
+            lib_dir + "/util/report.lua:5: ctx:note: message must be a string, got number");
 }
 
 TEST_F(EnvTest, RequireWithoutLibFolder) {
@@ -124,8 +145,9 @@ TEST_F(EnvTest, RequireWithoutLibFolder) {
   const std::size_t rule =
       engine.load({snippet_path, snippet_rule("R", "ctx:note({ message = require('util.money') })")});
   const RuleOutcome out = engine.run(rule, default_input());
-  EXPECT_EQ(out.findings.at(0).message,
-            "rules/test/snippet.lua:3: require: module 'util.money' not found (the rule set has no lib folder)");
+  EXPECT_EQ(
+      out.findings.at(0).message,
+      "rules/test/snippet.lua:3: require: module 'util.money' not found (the rule set has no lib folder)");
 }
 
 TEST_F(EnvTest, NothingLeaksBetweenRuns) {
@@ -181,9 +203,11 @@ TEST_F(BudgetTest, InstructionBudget) {
             "rules/test/snippet.lua:3: instruction budget exceeded (1000000 instructions per rule run)");
   EXPECT_EQ(error_of("while true do xpcall(function() while true do end end, function(m) return m end) end"),
             "rules/test/snippet.lua:3: instruction budget exceeded (1000000 instructions per rule run)");
-  EXPECT_EQ(error_of("local co = coroutine.create(function() while true do end end)\nlocal ok = coroutine.resume(co)\n"
-                     "ctx:note({ message = 'survived' })"),
-            "rules/test/snippet.lua:3: instruction budget exceeded (1000000 instructions per rule run)");
+  EXPECT_EQ(
+      error_of(
+          "local co = coroutine.create(function() while true do end end)\nlocal ok = coroutine.resume(co)\n"
+          "ctx:note({ message = 'survived' })"),
+      "rules/test/snippet.lua:3: instruction budget exceeded (1000000 instructions per rule run)");
   EXPECT_EQ(error_of("require('bad.loop')"),
             lib_dir + "/bad/loop.lua:1: instruction budget exceeded (1000000 instructions per rule run)");
   // The budget is per run: the next run starts afresh.
@@ -200,15 +224,31 @@ TEST_F(MemoryTest, MemoryBudget) {
             "rules/test/snippet.lua:4: memory budget exceeded (32 MiB per Lua state)");
   EXPECT_EQ(error_of("local s = 'x'\nwhile true do s = s .. s end"),
             "rules/test/snippet.lua:4: memory budget exceeded (32 MiB per Lua state)");
-  EXPECT_EQ(error_of("pcall(function() local t = {} for i = 1, 1e9 do t[i] = i end end)\nctx:note({ message = 'x' })"),
-            "rules/test/snippet.lua:3: memory budget exceeded (32 MiB per Lua state)");
+  EXPECT_EQ(
+      error_of(
+          "pcall(function() local t = {} for i = 1, 1e9 do t[i] = i end end)\nctx:note({ message = 'x' })"),
+      "rules/test/snippet.lua:3: memory budget exceeded (32 MiB per Lua state)");
   EXPECT_EQ(eval("1 + 1"), "2");
   EXPECT_LT(engine_.memory_used(), 4u << 20);  // the garbage of the failed runs is collected
 }
 
 TEST_F(MemoryTest, DecimalsCountTowardsMemory) {
-  EXPECT_EQ(error_of("local t = {}\nlocal big = dec(string.rep('7', 900))\nfor i = 1, 1e9 do t[i] = big + i end"),
-            "rules/test/snippet.lua:5: memory budget exceeded (32 MiB per Lua state)");
+  EXPECT_EQ(
+      error_of("local t = {}\nlocal big = dec(string.rep('7', 900))\nfor i = 1, 1e9 do t[i] = big + i end"),
+      "rules/test/snippet.lua:5: memory budget exceeded (32 MiB per Lua state)");
+}
+
+TEST_F(BudgetTest, HugeDecimalsAreChargedToTheBudget) {
+  // Each of these is one VM instruction or two, but a third of a millisecond of C++ work.
+  EXPECT_EQ(error_of("local a = dec(string.rep('7', 999)) / dec(string.rep('3', 998))\n"
+                     "while true do local x = a + 1 end"),
+            "rules/test/snippet.lua:4: instruction budget exceeded (1000000 instructions per rule run)");
+  EXPECT_EQ(error_of("local a = dec(string.rep('7', 999))\nfor i = 1, 1e9 do local x = a / 7 end"),
+            "rules/test/snippet.lua:4: instruction budget exceeded (1000000 instructions per rule run)");
+  // Everyday amounts cost nothing beyond their instructions.
+  const RuleOutcome out = run_body("local s = dec(0)\nfor i = 1, 1000 do s = s + dec('12.34') * 3 / 7 end");
+  EXPECT_FALSE(out.failed);
+  EXPECT_LT(out.instructions, 20000u);
 }
 
 TEST_F(BudgetTest, StringRepIsBounded) {
@@ -216,23 +256,27 @@ TEST_F(BudgetTest, StringRepIsBounded) {
             "rules/test/snippet.lua:3: string.rep: 1099511627776 copies of 1 bytes would exceed the limit of "
             "1048576 bytes");
   EXPECT_EQ(error_of("local s = string.rep('ab', 600000, ',')"),
-            "rules/test/snippet.lua:3: string.rep: 600000 copies of 2 bytes would exceed the limit of 1048576 bytes");
+            "rules/test/snippet.lua:3: string.rep: 600000 copies of 2 bytes would exceed the limit of "
+            "1048576 bytes");
   EXPECT_EQ(eval("#('x'):rep(1 << 20)"), "1048576");
   EXPECT_EQ(eval("#string.rep('x', 0)"), "0");
 }
 
 TEST_F(BudgetTest, TableFunctionsAreBounded) {
-  EXPECT_EQ(error_of("table.move({}, 1, math.maxinteger, 2)"),
-            "rules/test/snippet.lua:3: table.move: moving elements 1 … 9223372036854775807 is more than any table "
-            "can hold here");
+  EXPECT_EQ(
+      error_of("table.move({}, 1, math.maxinteger, 2)"),
+      "rules/test/snippet.lua:3: table.move: moving elements 1 … 9223372036854775807 is more than any table "
+      "can hold here");
   EXPECT_EQ(error_of("local t = setmetatable({}, { __len = function() return math.maxinteger end })\n"
                      "table.insert(t, 1, 'x')"),
             "rules/test/snippet.lua:4: table.insert does not accept a table with a __len metamethod");
-  EXPECT_EQ(error_of("table.sort(setmetatable({}, { __index = function(t, i) return i end, __len = function() "
-                     "return 1 << 30 end }))"),
-            "rules/test/snippet.lua:3: table.sort does not accept a table with a __len metamethod");
-  EXPECT_EQ(eval("(function() local t = { 1, 2, 3 } table.move(t, 1, 3, 2) return table.concat(t, ',') end)()"),
-            "1,1,2,3");
+  EXPECT_EQ(
+      error_of("table.sort(setmetatable({}, { __index = function(t, i) return i end, __len = function() "
+               "return 1 << 30 end }))"),
+      "rules/test/snippet.lua:3: table.sort does not accept a table with a __len metamethod");
+  EXPECT_EQ(
+      eval("(function() local t = { 1, 2, 3 } table.move(t, 1, 3, 2) return table.concat(t, ',') end)()"),
+      "1,1,2,3");
 }
 
 }  // namespace

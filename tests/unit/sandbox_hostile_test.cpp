@@ -38,29 +38,36 @@ const std::vector<Case>& cases() {
       {"c_recursion_bomb.lua", "run: tests/rules/hostile/c_recursion_bomb.lua:7: C stack overflow"},
       {"memory_bomb.lua", "run: tests/rules/hostile/memory_bomb.lua:9: {memory}"},
       {"string_rep_bomb.lua",
-       "run: tests/rules/hostile/string_rep_bomb.lua:7: string.rep: 1099511627776 copies of 1 bytes would exceed "
+       "run: tests/rules/hostile/string_rep_bomb.lua:7: string.rep: 1099511627776 copies of 1 bytes would "
+       "exceed "
        "the limit of 1048576 bytes"},
       {"string_doubling_bomb.lua", "run: tests/rules/hostile/string_doubling_bomb.lua:9: {memory}"},
-      {"os_execute.lua", "run: tests/rules/hostile/os_execute.lua:7: attempted to access nonexistent global 'os'"},
+      {"os_execute.lua",
+       "run: tests/rules/hostile/os_execute.lua:7: attempted to access nonexistent global 'os'"},
       {"io_open.lua", "run: tests/rules/hostile/io_open.lua:7: attempted to access nonexistent global 'io'"},
       {"require_outside_lib.lua",
-       "run: tests/rules/hostile/require_outside_lib.lua:7: require: '../secret' is not a module name; name a "
+       "run: tests/rules/hostile/require_outside_lib.lua:7: require: '../secret' is not a module name; name "
+       "a "
        "module of the rule set's lib folder with dots, as in require(\"util.money\") for lib/util/money.lua"},
       {"require_absolute.lua",
        "run: tests/rules/hostile/require_absolute.lua:7: require: '/etc/passwd' is not a module name; name a "
        "module of the rule set's lib folder with dots, as in require(\"util.money\") for lib/util/money.lua"},
       {"load_binary_chunk.lua",
        "run: tests/rules/hostile/load_binary_chunk.lua:7: attempted to access nonexistent global 'load'"},
-      {"binary_chunk.lua", "load: tests/rules/hostile/binary_chunk.lua: attempt to load a binary chunk (mode is 't')"},
+      {"binary_chunk.lua",
+       "load: tests/rules/hostile/binary_chunk.lua: attempt to load a binary chunk (mode is 't')"},
       {"string_dump.lua",
        "run: tests/rules/hostile/string_dump.lua:7: attempt to call a nil value (field 'dump')"},
       {"setmetatable_data.lua",
-       "run: tests/rules/hostile/setmetatable_data.lua:7: bad argument #1 to 'setmetatable' (table expected, got "
+       "run: tests/rules/hostile/setmetatable_data.lua:7: bad argument #1 to 'setmetatable' (table expected, "
+       "got "
        "data)"},
-      {"rawset_data.lua", "run: tests/rules/hostile/rawset_data.lua:7: attempted to access nonexistent global 'rawset'"},
+      {"rawset_data.lua",
+       "run: tests/rules/hostile/rawset_data.lua:7: attempted to access nonexistent global 'rawset'"},
       {"write_data.lua", "run: tests/rules/hostile/write_data.lua:7: department data is read-only"},
       {"create_global.lua",
-       "run: tests/rules/hostile/create_global.lua:7: attempted to assign to global 'leaked' (rules cannot create "
+       "run: tests/rules/hostile/create_global.lua:7: attempted to assign to global 'leaked' (rules cannot "
+       "create "
        "globals: declare it local)"},
       {"float_money.lua",
        "run: tests/rules/hostile/float_money.lua:7: cannot use the float 0.5 in decimal arithmetic: use "
@@ -78,10 +85,12 @@ const std::vector<Case>& cases() {
       {"string_metatable.lua",
        "run: tests/rules/hostile/string_metatable.lua:7: attempt to index a boolean value"},
       {"table_move_bomb.lua",
-       "run: tests/rules/hostile/table_move_bomb.lua:7: table.move: moving elements 1 … 9223372036854775807 is more "
+       "run: tests/rules/hostile/table_move_bomb.lua:7: table.move: moving elements 1 … 9223372036854775807 "
+       "is more "
        "than any table can hold here"},
       {"len_bomb.lua",
-       "run: tests/rules/hostile/len_bomb.lua:8: table.insert does not accept a table with a __len metamethod"},
+       "run: tests/rules/hostile/len_bomb.lua:8: table.insert does not accept a table with a __len "
+       "metamethod"},
       {"pattern_bomb.lua", "run: tests/rules/hostile/pattern_bomb.lua:8: {budget}"},
       {"find_plain_bomb.lua", "run: tests/rules/hostile/find_plain_bomb.lua:10: {budget}"},
       {"gsub_bomb.lua", "run: tests/rules/hostile/gsub_bomb.lua:8: {budget}"},
@@ -96,7 +105,8 @@ const std::vector<Case>& cases() {
 }
 
 std::string expand(std::string text) {
-  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{budget}", budget}, {"{memory}", memory}}) {
+  for (const auto& [key, value] :
+       {std::pair<std::string, std::string>{"{budget}", budget}, {"{memory}", memory}}) {
     if (const auto at = text.find(key); at != std::string::npos) text.replace(at, key.size(), value);
   }
   return text;
@@ -150,7 +160,8 @@ TEST_F(HostileTest, EveryFileIsListed) {
   for (const Case& c : cases()) listed.insert(c.file);
   for (const auto& entry : std::filesystem::directory_iterator(std::string(JX_SOURCE_DIR) + "/" + dir)) {
     if (entry.path().extension() != ".lua" || entry.path().filename() == "secret.lua") continue;
-    EXPECT_EQ(listed.count(entry.path().filename().string()), 1u) << entry.path() << " has no expected outcome";
+    EXPECT_EQ(listed.count(entry.path().filename().string()), 1u)
+        << entry.path() << " has no expected outcome";
   }
 }
 

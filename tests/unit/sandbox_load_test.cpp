@@ -71,20 +71,24 @@ TEST_F(LoadTest, BasisIsOptional) {
 TEST_F(LoadTest, SyntaxErrors) {
   EXPECT_EQ(load_error("return {\n  id = = 'x'\n}"), "rules/test/bad.lua:2: unexpected symbol near '='");
   EXPECT_EQ(load_error("return { id = 'x' "), "rules/test/bad.lua:1: '}' expected near <eof>");
-  EXPECT_EQ(load_error(""), "rules/test/bad.lua: the file must return the rule table { id = …, indicator = …, "
-                            "title = …, check = function(dept, ctx) … end }, but it returned nil");
+  EXPECT_EQ(load_error(""),
+            "rules/test/bad.lua: the file must return the rule table { id = …, indicator = …, "
+            "title = …, check = function(dept, ctx) … end }, but it returned nil");
 }
 
 TEST_F(LoadTest, BadRuleTables) {
-  EXPECT_EQ(load_error("return 5"),
-            "rules/test/bad.lua: the file must return the rule table { id = …, indicator = …, title = …, check = "
-            "function(dept, ctx) … end }, but it returned number");
+  EXPECT_EQ(
+      load_error("return 5"),
+      "rules/test/bad.lua: the file must return the rule table { id = …, indicator = …, title = …, check = "
+      "function(dept, ctx) … end }, but it returned number");
   EXPECT_EQ(load_error("return { indicator = 'x', title = 't', check = function() end }"),
-            "rules/test/bad.lua: the rule table needs id, a non-empty string such as \"MGMT.PROC.CONTRACT_FILING\"");
+            "rules/test/bad.lua: the rule table needs id, a non-empty string such as "
+            "\"MGMT.PROC.CONTRACT_FILING\"");
   EXPECT_EQ(load_error("return { id = '', indicator = 'x', title = 't', check = function() end }"),
             "rules/test/bad.lua: 'id' must be a non-empty string, got string");
-  EXPECT_EQ(load_error("return { id = 'A B', indicator = 'x', title = 't', check = function() end }"),
-            "rules/test/bad.lua: id \"A B\" may use only ASCII letters, digits, '.', '_' and '-' (at most 100)");
+  EXPECT_EQ(
+      load_error("return { id = 'A B', indicator = 'x', title = 't', check = function() end }"),
+      "rules/test/bad.lua: id \"A B\" may use only ASCII letters, digits, '.', '_' and '-' (at most 100)");
   EXPECT_EQ(load_error("return { id = 7, indicator = 'x', title = 't', check = function() end }"),
             "rules/test/bad.lua: 'id' must be a non-empty string, got number");
   EXPECT_EQ(load_error("return { id = 'A', title = 't', check = function() end }"),
@@ -92,16 +96,19 @@ TEST_F(LoadTest, BadRuleTables) {
             "\"管理效率/采购管理/合同备案时效性\"");
   EXPECT_EQ(load_error("return { id = 'A', indicator = 'x', check = function() end }"),
             "rules/test/bad.lua: the rule table needs title, a non-empty string such as \"合同备案时效性\"");
-  EXPECT_EQ(load_error("return { id = 'A', indicator = 'x', title = 't', basis = 5, check = function() end }"),
-            "rules/test/bad.lua: 'basis' must be a non-empty string, got number");
+  EXPECT_EQ(
+      load_error("return { id = 'A', indicator = 'x', title = 't', basis = 5, check = function() end }"),
+      "rules/test/bad.lua: 'basis' must be a non-empty string, got number");
   EXPECT_EQ(load_error("return { id = 'A', indicator = 'x', title = 't', chek = function() end }"),
-            "rules/test/bad.lua: unknown field 'chek' in the rule table (expected id, indicator, title, basis, check)");
+            "rules/test/bad.lua: unknown field 'chek' in the rule table (expected id, indicator, title, "
+            "basis, check)");
   EXPECT_EQ(load_error("return { id = 'A', indicator = 'x', title = 't' }"),
             "rules/test/bad.lua: 'check' must be a function(dept, ctx), got nil");
   EXPECT_EQ(load_error("return { id = 'A', indicator = 'x', title = 't', check = 'no' }"),
             "rules/test/bad.lua: 'check' must be a function(dept, ctx), got string");
   EXPECT_EQ(load_error("return { 'A' }"),
-            "rules/test/bad.lua: unknown field '1' in the rule table (expected id, indicator, title, basis, check)");
+            "rules/test/bad.lua: unknown field '1' in the rule table (expected id, indicator, title, basis, "
+            "check)");
   EXPECT_EQ(load_error("return setmetatable({}, { __index = function() error('gotcha') end })"),
             "rules/test/bad.lua: the rule table must be a plain table (this one has a metatable)");
 }
@@ -109,9 +116,10 @@ TEST_F(LoadTest, BadRuleTables) {
 TEST_F(LoadTest, TopLevelErrors) {
   EXPECT_EQ(load_error("local x = nil + 1\nreturn {}"),
             "rules/test/bad.lua:1: attempt to perform arithmetic on a nil value");
-  EXPECT_EQ(load_error("helper = 1\nreturn {}"),
-            "rules/test/bad.lua:1: attempted to assign to global 'helper' (rules cannot create globals: declare it "
-            "local)");
+  EXPECT_EQ(
+      load_error("helper = 1\nreturn {}"),
+      "rules/test/bad.lua:1: attempted to assign to global 'helper' (rules cannot create globals: declare it "
+      "local)");
   EXPECT_EQ(load_error("error({})"), "rules/test/bad.lua: (error object is a table value)");
 }
 
@@ -121,7 +129,8 @@ TEST_F(LoadTest, BinaryChunks) {
 }
 
 TEST_F(LoadTest, DuplicateIdsAndPaths) {
-  engine_.load({"rules/a.lua", "return { id = 'SAME', indicator = 'x', title = 't', check = function() end }"});
+  engine_.load(
+      {"rules/a.lua", "return { id = 'SAME', indicator = 'x', title = 't', check = function() end }"});
   EXPECT_EQ(load_error("return { id = 'SAME', indicator = 'x', title = 't', check = function() end }"),
             "rules/test/bad.lua: duplicate rule id 'SAME' (already used by rules/a.lua)");
   try {
@@ -134,10 +143,12 @@ TEST_F(LoadTest, DuplicateIdsAndPaths) {
 }
 
 TEST_F(LoadTest, LongPathsKeepTheirFullNameInFindings) {
-  const std::string path = "rules/guangzhou/2023/management_efficiency/procurement/very_long_rule_file_name.lua";
-  const std::size_t rule = engine_.load(
-      {path, "return { id = 'LONG', indicator = 'x', title = 't', check = function(dept, ctx)\n"
-             "ctx:note({ message = 'm' }) end }"});
+  const std::string path =
+      "rules/guangzhou/2023/management_efficiency/procurement/very_long_rule_file_name.lua";
+  const std::size_t rule =
+      engine_.load({path,
+                    "return { id = 'LONG', indicator = 'x', title = 't', check = function(dept, ctx)\n"
+                    "ctx:note({ message = 'm' }) end }"});
   const RuleOutcome out = engine_.run(rule, default_input());
   EXPECT_EQ(out.findings.at(0).rule_source, path + ":2");
 }

@@ -9,9 +9,10 @@ class PatternTest : public SandboxTest {
  protected:
   // All results of an expression, joined with spaces.
   std::string all(const std::string& expr) {
-    return eval("(function(...) local t = table.pack(...) for i = 1, t.n do t[i] = tostring(t[i]) end return "
-                "table.concat(t, ' ', 1, t.n) end)(" +
-                expr + ")");
+    return eval(
+        "(function(...) local t = table.pack(...) for i = 1, t.n do t[i] = tostring(t[i]) end return "
+        "table.concat(t, ' ', 1, t.n) end)(" +
+        expr + ")");
   }
 };
 
@@ -76,16 +77,20 @@ TEST_F(PatternTest, Gsub) {
 }
 
 TEST_F(PatternTest, Gmatch) {
-  EXPECT_EQ(eval("(function() local t = {} for w in ('one two three'):gmatch('%a+') do t[#t + 1] = w end return "
-                 "table.concat(t, ',') end)()"),
-            "one,two,three");
-  EXPECT_EQ(eval("(function() local t = {} for k, v in ('a=1, b=2'):gmatch('(%w+)=(%w+)') do t[#t + 1] = k .. v "
-                 "end return table.concat(t, ';') end)()"),
-            "a1;b2");
-  EXPECT_EQ(eval("(function() local n = 0 for x in ('abc'):gmatch('') do n = n + 1 end return n end)()"), "4");
-  EXPECT_EQ(eval("(function() local t = {} for w in ('one two three'):gmatch('%a+', 5) do t[#t + 1] = w end return "
-                 "table.concat(t, ',') end)()"),
-            "two,three");
+  EXPECT_EQ(
+      eval("(function() local t = {} for w in ('one two three'):gmatch('%a+') do t[#t + 1] = w end return "
+           "table.concat(t, ',') end)()"),
+      "one,two,three");
+  EXPECT_EQ(
+      eval("(function() local t = {} for k, v in ('a=1, b=2'):gmatch('(%w+)=(%w+)') do t[#t + 1] = k .. v "
+           "end return table.concat(t, ';') end)()"),
+      "a1;b2");
+  EXPECT_EQ(eval("(function() local n = 0 for x in ('abc'):gmatch('') do n = n + 1 end return n end)()"),
+            "4");
+  EXPECT_EQ(
+      eval("(function() local t = {} for w in ('one two three'):gmatch('%a+', 5) do t[#t + 1] = w end return "
+           "table.concat(t, ',') end)()"),
+      "two,three");
 }
 
 TEST_F(PatternTest, Errors) {

@@ -69,7 +69,8 @@ inline RuleInput default_input() {
 inline constexpr const char* snippet_path = "rules/test/snippet.lua";
 
 inline std::string snippet_rule(const std::string& id, const std::string& body) {
-  return "return { id = \"" + id + "\", indicator = \"测试/指标\", title = \"测试\",\n"
+  return "return { id = \"" + id +
+         "\", indicator = \"测试/指标\", title = \"测试\",\n"
          "check = function(dept, ctx)\n" +
          body + "\nend }\n";
 }

@@ -33,9 +33,10 @@ TEST_F(ViewTest, UndeclaredFieldsAreErrors) {
   EXPECT_EQ(eval("dept.procurements[1].contract_signd"),
             "ERROR: rules/test/snippet.lua:3: no field 'contract_signd' in 政府采购项目 (did you mean "
             "'contract_signed'?)");
-  EXPECT_EQ(eval("dept.zzz"),
-            "ERROR: rules/test/snippet.lua:3: no field 'zzz' in 部门整体支出绩效自评数据 (the data schema does "
-            "not declare it)");
+  EXPECT_EQ(
+      eval("dept.zzz"),
+      "ERROR: rules/test/snippet.lua:3: no field 'zzz' in 部门整体支出绩效自评数据 (the data schema does "
+      "not declare it)");
   RuleInput no_schema = default_input();
   no_schema.schema = nullptr;
   EXPECT_EQ(eval("dept.procurements[1].contract_signd", no_schema), "nil");
@@ -43,35 +44,42 @@ TEST_F(ViewTest, UndeclaredFieldsAreErrors) {
 
 TEST_F(ViewTest, LengthAndIteration) {
   EXPECT_EQ(eval("#dept.procurements"), "3");
-  EXPECT_EQ(eval("(function() local ids = {} for i, p in ipairs(dept.procurements) do ids[#ids + 1] = i .. '=' .. "
-                 "p.id end return table.concat(ids, ',') end)()"),
-            "1=CG-1,2=CG-2,3=CG-3");
-  EXPECT_EQ(eval("(function() local keys = {} for k, v in pairs(dept.department) do keys[#keys + 1] = k .. '=' .. "
-                 "v end return table.concat(keys, ',') end)()"),
-            "code=TEST-001,name=测试局,level=市级");
+  EXPECT_EQ(
+      eval("(function() local ids = {} for i, p in ipairs(dept.procurements) do ids[#ids + 1] = i .. '=' .. "
+           "p.id end return table.concat(ids, ',') end)()"),
+      "1=CG-1,2=CG-2,3=CG-3");
+  EXPECT_EQ(
+      eval("(function() local keys = {} for k, v in pairs(dept.department) do keys[#keys + 1] = k .. '=' .. "
+           "v end return table.concat(keys, ',') end)()"),
+      "code=TEST-001,name=测试局,level=市级");
   EXPECT_EQ(eval("(function() local n = 0 for i, m in pairs(dept.budget.monthly) do n = n + i end return n "
                  "end)()"),
             "3");
-  EXPECT_EQ(eval("#dept.budget"),
-            "ERROR: rules/test/snippet.lua:3: department data: # applies to a list; this is an object with named "
-            "fields");
+  EXPECT_EQ(
+      eval("#dept.budget"),
+      "ERROR: rules/test/snippet.lua:3: department data: # applies to a list; this is an object with named "
+      "fields");
 }
 
 TEST_F(ViewTest, WrongKeys) {
-  EXPECT_EQ(eval("dept.procurements.id"),
-            "ERROR: rules/test/snippet.lua:3: department data: a list was indexed with 'id'; a list is indexed "
-            "by position 1, 2, …");
-  EXPECT_EQ(eval("dept[1]"),
-            "ERROR: rules/test/snippet.lua:3: department data: an object was indexed with 1; it has named fields "
-            "(use a field name, or pairs)");
-  EXPECT_EQ(eval("(function() for _, x in ipairs(dept.budget) do end end)()"),
-            "ERROR: rules/test/snippet.lua:3: department data: an object was indexed with 1; it has named fields "
-            "(use a field name, or pairs)");
+  EXPECT_EQ(
+      eval("dept.procurements.id"),
+      "ERROR: rules/test/snippet.lua:3: department data: a list was indexed with 'id'; a list is indexed "
+      "by position 1, 2, …");
+  EXPECT_EQ(
+      eval("dept[1]"),
+      "ERROR: rules/test/snippet.lua:3: department data: an object was indexed with 1; it has named fields "
+      "(use a field name, or pairs)");
+  EXPECT_EQ(
+      eval("(function() for _, x in ipairs(dept.budget) do end end)()"),
+      "ERROR: rules/test/snippet.lua:3: department data: an object was indexed with 1; it has named fields "
+      "(use a field name, or pairs)");
   EXPECT_EQ(eval("dept.procurements[1.0].id"), "CG-1");
 }
 
 TEST_F(ViewTest, ReadOnly) {
-  EXPECT_EQ(eval("(function() dept.x = 1 end)()"), "ERROR: rules/test/snippet.lua:3: department data is read-only");
+  EXPECT_EQ(eval("(function() dept.x = 1 end)()"),
+            "ERROR: rules/test/snippet.lua:3: department data is read-only");
   EXPECT_EQ(eval("(function() dept.budget.spent = 0 end)()"),
             "ERROR: rules/test/snippet.lua:3: department data is read-only");
   EXPECT_EQ(eval("(function() dept.procurements[1] = nil end)()"),

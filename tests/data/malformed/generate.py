@@ -174,3 +174,12 @@ with_tables("csv-unknown-table", {"contracts": "contracts.csv"}, {"contracts.csv
 
 # Tables given on the command line (LoadOptions::tables): one missing, one unknown.
 write("option-tables.json", BASE)
+
+# A header-less CSV whose first cells are not numbers (ids, names).
+with_tables("csv-missing-header-ids", {"procurements": "procurements.csv"},
+            {"procurements.csv": "CG-1,办公设备,goods,inquiry,12.00,in_scope\n"
+                                 "CG-2,物业服务,services,public_tender,300.00,in_scope\n"})
+
+# A table whose place in the data is missing: budget.monthly without a budget.
+with_tables("csv-table-without-parent-object", {"monthly": "monthly.csv"}, {"monthly.csv": MONTHLY_OK},
+            lambda d: d.pop("budget"))
