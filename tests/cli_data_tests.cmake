@@ -112,7 +112,7 @@ jx_validate_test(NAME cli.validate.valid_and_malformed DIR ${PROJECT_SOURCE_DIR}
 jx_validate_test(NAME cli.validate.bad_table_option DIR ${jx_data_malformed_dir}
   ARGS validate empty.json --table monthly
   EXIT 2
-  OUTPUT "jxaudit: --table expects NAME=PATH, got \"monthly\"")
+  OUTPUT "jxaudit: error: --table expects NAME=PATH, got \"monthly\"")
 
 # Every file of the malformed corpus is rejected with exit code 2 (its exact
 # diagnostics are checked by tests/unit/data_malformed_test.cpp).
