@@ -41,7 +41,7 @@ struct Options {
 struct Result {
   std::optional<report::DepartmentReport> report;
   std::vector<Diagnostic> diagnostics;
-  std::string error;  // the rule set could not be found or loaded
+  std::string error;                         // the rule set could not be found or loaded
   std::shared_ptr<const LoadedRuleSet> set;  // keeps report->rules alive
 };
 
@@ -102,9 +102,9 @@ int run_check(const Options& options, const GlobalOptions& global) {
       }
       Result result;
       const DepartmentInput& in = inputs[i];
-      data::LoadResult loaded =
-          in.from_stdin ? data::load_department_text(schema, in.text, in.name, ".", load_options)
-                        : data::load_department(schema, in.name, load_options);
+      data::LoadResult loaded = in.from_stdin
+                                    ? data::load_department_text(schema, in.text, in.name, ".", load_options)
+                                    : data::load_department(schema, in.name, load_options);
       result.diagnostics = std::move(loaded.diagnostics);
       if (loaded.ok()) {
         try {
@@ -122,9 +122,9 @@ int run_check(const Options& options, const GlobalOptions& global) {
     }
   };
 
-  const bool color = options.color == "always" ||
-                     (options.color == "auto" && options.output.empty() && isatty(STDOUT_FILENO) != 0 &&
-                      std::getenv("NO_COLOR") == nullptr);
+  const bool color =
+      options.color == "always" || (options.color == "auto" && options.output.empty() &&
+                                    isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
   const bool progress = isatty(STDERR_FILENO) != 0 && inputs.size() >= 10;
   int exit_code = exit_ok;
   std::vector<std::thread> threads;
@@ -132,7 +132,8 @@ int run_check(const Options& options, const GlobalOptions& global) {
     Output out(options.output);
     ReportWriter writer(options.format, lang, color, out);
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    std::vector<report::DepartmentReport> summary;  // kept small: the scorecard rows only matter for the summary
+    std::vector<report::DepartmentReport>
+        summary;  // kept small: the scorecard rows only matter for the summary
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       Result result;
       {
@@ -153,7 +154,10 @@ int run_check(const Options& options, const GlobalOptions& global) {
         if (exit_code == exit_ok && fails_on(options.fail_on, result.report->card)) exit_code = exit_findings;
         writer.department(*result.report);
       }
-      if (progress) std::cerr << fmt::format("\r{} {}/{}", lang == Lang::zh ? "检查进度" : "checked", i + 1, inputs.size()) << std::flush;
+      if (progress)
+        std::cerr << fmt::format("\r{} {}/{}", lang == Lang::zh ? "检查进度" : "checked", i + 1,
+                                 inputs.size())
+                  << std::flush;
     }
     if (progress) std::cerr << '\n';
     writer.finish();
@@ -176,16 +180,20 @@ int run_check(const Options& options, const GlobalOptions& global) {
 
 Command add_check_command(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
-  CLI::App* cmd = app.add_subcommand("check", "Check departments against their rule set and print the scorecard");
-  cmd->add_option("data", options->data, "Department JSON files, directories of them, or - for NDJSON on stdin")
+  CLI::App* cmd =
+      app.add_subcommand("check", "Check departments against their rule set and print the scorecard");
+  cmd->add_option("data", options->data,
+                  "Department JSON files, directories of them, or - for NDJSON on stdin")
       ->required();
-  cmd->add_option("--ruleset", options->ruleset, "Rule-set directory (default: rules/<jurisdiction>/<fiscal year>)");
+  cmd->add_option("--ruleset", options->ruleset,
+                  "Rule-set directory (default: rules/<jurisdiction>/<fiscal year>)");
   cmd->add_option("--format", options->format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv", "html"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of stdout");
   cmd->add_option("-j,--jobs", options->jobs, "Departments checked in parallel (default: all cores)");
-  cmd->add_option("--fail-on", options->fail_on, "Exit 1 when a department has findings at or above this level")
+  cmd->add_option("--fail-on", options->fail_on,
+                  "Exit 1 when a department has findings at or above this level")
       ->check(CLI::IsMember({"never", "note", "missing", "deduction", "gap"}))
       ->capture_default_str();
   cmd->add_option("--table", options->tables, "A CSV table for a single department, as NAME=PATH");

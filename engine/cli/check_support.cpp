@@ -50,7 +50,8 @@ std::shared_ptr<const LoadedRuleSet> RuleSetCache::for_department(const std::str
                                                                   const data::Document& dept) {
   if (!explicit_dir.empty()) return get(explicit_dir);
   const data::Value* year = dept.root.find("fiscal_year");
-  const std::string y = year != nullptr && year->kind() == data::Value::Kind::decimal ? year->as_decimal().to_string() : "";
+  const std::string y =
+      year != nullptr && year->kind() == data::Value::Kind::decimal ? year->as_decimal().to_string() : "";
   std::vector<std::string> matches;
   std::error_code ec;
   for (const auto& jurisdiction : fs::directory_iterator(home_dir() + "/rules", ec)) {
@@ -60,15 +61,18 @@ std::shared_ptr<const LoadedRuleSet> RuleSetCache::for_department(const std::str
   std::sort(matches.begin(), matches.end());
   if (matches.size() == 1) return get(matches.front());
   if (matches.empty()) {
-    throw std::runtime_error(fmt::format("no rule set for fiscal year {} under {}/rules; name one with --ruleset",
-                                         y.empty() ? "?" : y, home_dir()));
+    throw std::runtime_error(
+        fmt::format("no rule set for fiscal year {} under {}/rules; name one with --ruleset",
+                    y.empty() ? "?" : y, home_dir()));
   }
   std::string list;
   for (const auto& m : matches) list += (list.empty() ? "" : ", ") + m;
-  throw std::runtime_error(fmt::format("several rule sets apply to fiscal year {} ({}); name one with --ruleset", y, list));
+  throw std::runtime_error(
+      fmt::format("several rule sets apply to fiscal year {} ({}); name one with --ruleset", y, list));
 }
 
-report::DepartmentReport make_report(DepartmentChecker& checker, const std::shared_ptr<const data::Document>& dept,
+report::DepartmentReport make_report(DepartmentChecker& checker,
+                                     const std::shared_ptr<const data::Document>& dept,
                                      const data::Schema& schema, const DepartmentInput& input) {
   report::DepartmentReport r;
   r.file = input.name;
@@ -77,7 +81,8 @@ report::DepartmentReport make_report(DepartmentChecker& checker, const std::shar
     if (const data::Value* code = d->find("code")) r.code = code->as_string();
     if (const data::Value* name = d->find("name")) r.name = name->as_string();
   }
-  if (const data::Value* year = root.find("fiscal_year")) r.fiscal_year = std::stoi(year->as_decimal().to_string());
+  if (const data::Value* year = root.find("fiscal_year"))
+    r.fiscal_year = std::stoi(year->as_decimal().to_string());
   if (const data::Value* unit = root.find("money_unit")) r.money_unit = unit->as_string();
   r.rules = &checker.rule_set().rules;
   r.card = checker.check(dept, &schema);

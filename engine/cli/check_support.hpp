@@ -25,7 +25,8 @@ bool parse_tables(const std::vector<std::string>& args, std::map<std::string, st
 class RuleSetCache {
  public:
   explicit RuleSetCache(const GlobalOptions& global);
-  std::shared_ptr<const LoadedRuleSet> for_department(const std::string& explicit_dir, const data::Document& dept);
+  std::shared_ptr<const LoadedRuleSet> for_department(const std::string& explicit_dir,
+                                                      const data::Document& dept);
   std::shared_ptr<const LoadedRuleSet> get(const std::string& dir);
 
  private:
@@ -37,7 +38,8 @@ class RuleSetCache {
 };
 
 // Runs the checker on a loaded department and fills in a report.
-report::DepartmentReport make_report(DepartmentChecker& checker, const std::shared_ptr<const data::Document>& dept,
+report::DepartmentReport make_report(DepartmentChecker& checker,
+                                     const std::shared_ptr<const data::Document>& dept,
                                      const data::Schema& schema, const DepartmentInput& input);
 
 // Writes departments one by one in the chosen format, then the batch summary.

@@ -16,23 +16,29 @@ namespace {
 const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
 // Findings are matched across rule sets by indicator, rule and subject.
-std::string finding_key(const Finding& f) { return f.indicator + "\x1f" + f.rule_id + "\x1f" + f.subject + "\x1f" + kind_name(f.kind); }
+std::string finding_key(const Finding& f) {
+  return f.indicator + "\x1f" + f.rule_id + "\x1f" + f.subject + "\x1f" + kind_name(f.kind);
+}
 
 std::string compare_one(const report::DepartmentReport& a, const report::DepartmentReport& b, Lang lang) {
-  std::string out = fmt::format("{}{}（{}）  {}\n", tr(lang, "部门：", "Department: "), a.name, a.code, a.file);
-  out += fmt::format("A: {}（{}）\nB: {}（{}）\n", a.rules->name(), a.rules->dir(), b.rules->name(), b.rules->dir());
-  out += fmt::format("{}{}（{}） → {}（{}）  {}\n\n", tr(lang, "总分：", "Total: "), report::format_points(a.card.total),
-                     a.card.grade, report::format_points(b.card.total), b.card.grade,
-                     report::format_gap(b.card.total - a.card.total));
+  std::string out =
+      fmt::format("{}{}（{}）  {}\n", tr(lang, "部门：", "Department: "), a.name, a.code, a.file);
+  out += fmt::format("A: {}（{}）\nB: {}（{}）\n", a.rules->name(), a.rules->dir(), b.rules->name(),
+                     b.rules->dir());
+  out += fmt::format("{}{}（{}） → {}（{}）  {}\n\n", tr(lang, "总分：", "Total: "),
+                     report::format_points(a.card.total), a.card.grade, report::format_points(b.card.total),
+                     b.card.grade, report::format_gap(b.card.total - a.card.total));
   // Indicators by path, in B's order, then those only A has.
-  std::vector<std::vector<std::string>> rows{{tr(lang, "指标", "Indicator"), "A", "B", tr(lang, "变化", "Change")}};
+  std::vector<std::vector<std::string>> rows{
+      {tr(lang, "指标", "Indicator"), "A", "B", tr(lang, "变化", "Change")}};
   std::map<std::string, std::size_t> a_index;
   for (std::size_t i = 0; i < a.rules->indicators().size(); ++i) a_index[a.rules->indicators()[i].path] = i;
   for (std::size_t j = 0; j < b.rules->indicators().size(); ++j) {
     const auto& ind = b.rules->indicators()[j];
     const auto it = a_index.find(ind.path);
     const Decimal sb = b.card.rows[j].score;
-    const std::string label = std::string(ind.depth * 2, ' ') + (lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name);
+    const std::string label =
+        std::string(ind.depth * 2, ' ') + (lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name);
     if (it == a_index.end()) {
       rows.push_back({label, "—", report::format_points(sb), tr(lang, "新增", "new")});
       continue;
@@ -51,7 +57,8 @@ std::string compare_one(const report::DepartmentReport& a, const report::Departm
   }
   for (const auto& r : rows) {
     std::string line = r[0] + std::string(widths[0] - report::display_width(r[0]), ' ');
-    for (std::size_t c = 1; c < 4; ++c) line += "  " + std::string(widths[c] - report::display_width(r[c]), ' ') + r[c];
+    for (std::size_t c = 1; c < 4; ++c)
+      line += "  " + std::string(widths[c] - report::display_width(r[c]), ' ') + r[c];
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   }
@@ -67,8 +74,8 @@ std::string compare_one(const report::DepartmentReport& a, const report::Departm
       moves += fmt::format("+ {} {} {} {}: {}\n", f->indicator, f->subject, tr(lang, "扣", "−"),
                            report::format_points(f->points), f->message);
     } else if (it->second->points != f->points) {
-      moves += fmt::format("~ {} {}: {} → {}\n", f->indicator, f->subject, report::format_points(it->second->points),
-                           report::format_points(f->points));
+      moves += fmt::format("~ {} {}: {} → {}\n", f->indicator, f->subject,
+                           report::format_points(it->second->points), report::format_points(f->points));
     }
   }
   for (const auto& [key, f] : fa) {
@@ -77,15 +84,18 @@ std::string compare_one(const report::DepartmentReport& a, const report::Departm
                            report::format_points(f->points), f->message);
     }
   }
-  out += "\n" + std::string(tr(lang, "发现的变化（+ 仅 B，- 仅 A，~ 扣分变化）", "Findings that moved (+ only B, - only A, ~ points changed)")) + "\n";
+  out += "\n" +
+         std::string(tr(lang, "发现的变化（+ 仅 B，- 仅 A，~ 扣分变化）",
+                        "Findings that moved (+ only B, - only A, ~ points changed)")) +
+         "\n";
   out += moves.empty() ? tr(lang, "（无）\n", "(none)\n") : moves;
   return out;
 }
 
 }  // namespace
 
-int run_compare(const std::vector<std::string>& sets, const std::vector<std::string>& data, const std::string& output,
-                const GlobalOptions& global) {
+int run_compare(const std::vector<std::string>& sets, const std::vector<std::string>& data,
+                const std::string& output, const GlobalOptions& global) {
   const Lang lang = global.lang();
   RuleSetCache cache(global);
   std::shared_ptr<const LoadedRuleSet> a;
@@ -107,8 +117,9 @@ int run_compare(const std::vector<std::string>& sets, const std::vector<std::str
     Output out(output);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       const DepartmentInput& in = inputs[i];
-      data::LoadResult loaded = in.from_stdin ? data::load_department_text(schema, in.text, in.name, ".", {lang, {}})
-                                              : data::load_department(schema, in.name, {lang, {}});
+      data::LoadResult loaded = in.from_stdin
+                                    ? data::load_department_text(schema, in.text, in.name, ".", {lang, {}})
+                                    : data::load_department(schema, in.name, {lang, {}});
       for (const Diagnostic& d : loaded.diagnostics) std::cerr << d.to_string(lang) << '\n';
       if (!loaded.ok()) {
         code = exit_bad_input;

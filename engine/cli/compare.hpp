@@ -8,7 +8,7 @@
 
 namespace jx::cli {
 
-int run_compare(const std::vector<std::string>& sets, const std::vector<std::string>& data, const std::string& output,
-                const GlobalOptions& global);
+int run_compare(const std::vector<std::string>& sets, const std::vector<std::string>& data,
+                const std::string& output, const GlobalOptions& global);
 
 }  // namespace jx::cli

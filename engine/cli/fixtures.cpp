@@ -70,7 +70,8 @@ std::string where(const std::string& path, const Value& v) {
 const Value& need(const std::string& path, const Value& object, const char* key, Value::Kind kind) {
   const Value* v = object.find(key);
   if (v == nullptr || v->kind() != kind) {
-    throw std::runtime_error(fmt::format("{}: expected \"{}\" ({})", where(path, object), key, data::kind_name(kind)));
+    throw std::runtime_error(
+        fmt::format("{}: expected \"{}\" ({})", where(path, object), key, data::kind_name(kind)));
   }
   return *v;
 }
@@ -114,7 +115,8 @@ Fixture load_fixture(const std::string& path) {
   fixture.path = path;
   fixture.rule_id = need(path, root, "rule", Value::Kind::string).as_string();
   const std::string base_rel = need(path, root, "base", Value::Kind::string).as_string();
-  const std::string base_path = (std::filesystem::path(path).parent_path() / base_rel).lexically_normal().string();
+  const std::string base_path =
+      (std::filesystem::path(path).parent_path() / base_rel).lexically_normal().string();
   const Value base = load_json(base_path);
   for (const Value& c : need(path, root, "cases", Value::Kind::array).as_array()) {
     FixtureCase fc;
@@ -126,7 +128,8 @@ Fixture load_fixture(const std::string& path) {
     for (const Value& f : need(path, expect, "findings", Value::Kind::array).as_array()) {
       ExpectedFinding e;
       e.kind = need(path, f, "kind", Value::Kind::string).as_string();
-      if (const Value* s = f.find("subject")) e.subject = s->kind() == Value::Kind::string ? s->as_string() : "";
+      if (const Value* s = f.find("subject"))
+        e.subject = s->kind() == Value::Kind::string ? s->as_string() : "";
       if (const Value* p = f.find("points")) e.points = decimal_of(path, *p);
       fc.findings.push_back(std::move(e));
     }

@@ -25,7 +25,8 @@ std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args
     }
     std::error_code ec;
     if (fs::is_directory(arg, ec)) {
-      for (auto it = fs::recursive_directory_iterator(arg, ec); !ec && it != fs::recursive_directory_iterator(); ++it) {
+      for (auto it = fs::recursive_directory_iterator(arg, ec);
+           !ec && it != fs::recursive_directory_iterator(); ++it) {
         if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path().string());
       }
     } else if (fs::exists(arg, ec)) {

@@ -60,18 +60,21 @@ struct Problem {
 void scan_source(const std::string& path, const std::string& text, std::vector<Problem>& problems) {
   static const std::regex float_literal(R"((^|[^\w.])(\d+\.\d*|\.\d+)([eE][+-]?\d+)?\b)");
   // a.b == 1, x:f() ~= 0, 0 == t.y: a field or call compared with a number literal.
-  static const std::regex eq_number(R"(([\w\]\)]+[.:][\w.:()\[\]]*[\w\)\]])\s*(==|~=)\s*-?\d|\d\s*(==|~=)\s*[\w]+[.:])");
+  static const std::regex eq_number(
+      R"(([\w\]\)]+[.:][\w.:()\[\]]*[\w\)\]])\s*(==|~=)\s*-?\d|\d\s*(==|~=)\s*[\w]+[.:])");
   std::istringstream in(text);
   std::string line;
   bool in_long = false;
   for (int n = 1; std::getline(in, line); ++n) {
     const std::string code = code_only(line, in_long);
     if (std::regex_search(code, float_literal)) {
-      problems.push_back({fmt::format("{}:{}", path, n), "float literal: write dec(\"0.3\") so that money stays exact"});
+      problems.push_back(
+          {fmt::format("{}:{}", path, n), "float literal: write dec(\"0.3\") so that money stays exact"});
     }
     if (std::regex_search(code, eq_number)) {
-      problems.push_back({fmt::format("{}:{}", path, n),
-                          "== or ~= against a number: a dec never equals a Lua number; use d:eq(x) or dec.cmp(a, b)"});
+      problems.push_back(
+          {fmt::format("{}:{}", path, n),
+           "== or ~= against a number: a dec never equals a Lua number; use d:eq(x) or dec.cmp(a, b)"});
     }
   }
 }
@@ -82,8 +85,9 @@ int run_luacheck(const LoadedRuleSet& set, std::vector<Problem>& problems) {
   for (const auto& f : set.rules.rule_files()) files += " '" + f.path + "'";
   for (const auto& lib : set.rules.lib_dirs()) files += " '" + lib + "'";
   const std::string config = home_dir() + "/rules/.luacheckrc";
-  const std::string command = fmt::format("luacheck --no-color --formatter plain {} {} 2>&1",
-                                          fs::exists(config) ? "--config '" + config + "'" : std::string(), files);
+  const std::string command =
+      fmt::format("luacheck --no-color --formatter plain {} {} 2>&1",
+                  fs::exists(config) ? "--config '" + config + "'" : std::string(), files);
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return -1;
   std::string output;
@@ -116,7 +120,8 @@ int run_lint(const std::string& dir, const GlobalOptions& global) {
   for (std::size_t i = 0; i < checker.engine().size(); ++i) {
     const sandbox::RuleInfo& info = checker.engine().info(i);
     if (auto it = ids.find(info.id); it != ids.end()) {
-      problems.push_back({info.source_path, fmt::format("rule id \"{}\" is also used by {}", info.id, it->second)});
+      problems.push_back(
+          {info.source_path, fmt::format("rule id \"{}\" is also used by {}", info.id, it->second)});
     }
     ids[info.id] = info.source_path;
     if (auto leaf = checker.leaf_of_rule(i)) leaves_with_rule[*leaf] = info.source_path;
@@ -124,7 +129,8 @@ int run_lint(const std::string& dir, const GlobalOptions& global) {
   const auto& indicators = set->rules.indicators();
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     if (indicators[i].is_leaf() && leaves_with_rule.count(i) == 0) {
-      problems.push_back({indicators[i].defined_at, fmt::format("leaf indicator \"{}\" has no rule", indicators[i].path)});
+      problems.push_back(
+          {indicators[i].defined_at, fmt::format("leaf indicator \"{}\" has no rule", indicators[i].path)});
     }
   }
   for (const rules::RuleFile& f : set->rules.rule_files()) {
@@ -146,7 +152,8 @@ int run_lint(const std::string& dir, const GlobalOptions& global) {
 
 Command add_lint_command(CLI::App& app, const GlobalOptions& global) {
   auto dir = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand("lint", "Check a rule set: weights, rule/leaf pairing, fixtures, exact arithmetic");
+  CLI::App* cmd =
+      app.add_subcommand("lint", "Check a rule set: weights, rule/leaf pairing, fixtures, exact arithmetic");
   cmd->add_option("ruleset", *dir, "Rule-set directory, e.g. rules/gz/2023")->required();
   return {cmd, [dir, &global] { return run_lint(*dir, global); }};
 }

@@ -46,14 +46,17 @@ int run_diff(const std::string& a_dir, const std::string& b_dir, const GlobalOpt
   }
   std::vector<std::string> lines;
   auto add = [&](std::string s) { lines.push_back(std::move(s)); };
-  if (a->rules.name() != b->rules.name()) add(fmt::format("~ name: {} → {}", a->rules.name(), b->rules.name()));
+  if (a->rules.name() != b->rules.name())
+    add(fmt::format("~ name: {} → {}", a->rules.name(), b->rules.name()));
   auto years = [](const rules::RuleSet& s) {
     std::string out;
     for (int y : s.fiscal_years()) out += (out.empty() ? "" : ", ") + std::to_string(y);
     return out;
   };
-  if (years(a->rules) != years(b->rules)) add(fmt::format("~ fiscal years: {} → {}", years(a->rules), years(b->rules)));
-  if (a->rules.chain().size() != b->rules.chain().size() || a->rules.chain().back() != b->rules.chain().back()) {
+  if (years(a->rules) != years(b->rules))
+    add(fmt::format("~ fiscal years: {} → {}", years(a->rules), years(b->rules)));
+  if (a->rules.chain().size() != b->rules.chain().size() ||
+      a->rules.chain().back() != b->rules.chain().back()) {
     add(fmt::format("~ extends: {} → {}", a->rules.chain().size() > 1 ? a->rules.chain()[1] : "—",
                     b->rules.chain().size() > 1 ? b->rules.chain()[1] : "—"));
   }
@@ -68,14 +71,17 @@ int run_diff(const std::string& a_dir, const std::string& b_dir, const GlobalOpt
       continue;
     }
     if (ai[*i].weight != bi[j].weight) {
-      add(fmt::format("~ indicator {}: weight {} → {}", bi[j].path, ai[*i].weight.to_string(), bi[j].weight.to_string()));
+      add(fmt::format("~ indicator {}: weight {} → {}", bi[j].path, ai[*i].weight.to_string(),
+                      bi[j].weight.to_string()));
     }
     if (bi[j].is_leaf() && rounding_text(a->rules, *i) != rounding_text(b->rules, j)) {
-      add(fmt::format("~ indicator {}: rounding {} → {}", bi[j].path, rounding_text(a->rules, *i), rounding_text(b->rules, j)));
+      add(fmt::format("~ indicator {}: rounding {} → {}", bi[j].path, rounding_text(a->rules, *i),
+                      rounding_text(b->rules, j)));
     }
   }
   for (const auto& ind : ai) {
-    if (!b->rules.find_indicator(ind.path)) add(fmt::format("- indicator {} (weight {})", ind.path, ind.weight.to_string()));
+    if (!b->rules.find_indicator(ind.path))
+      add(fmt::format("- indicator {} (weight {})", ind.path, ind.weight.to_string()));
   }
 
   std::map<std::string, std::string> ap;
@@ -99,7 +105,8 @@ int run_diff(const std::string& a_dir, const std::string& b_dir, const GlobalOpt
     for (const auto& g : s.grades()) out += (out.empty() ? "" : ", ") + g.name + " ≥ " + g.min.to_string();
     return out;
   };
-  if (grades(a->rules) != grades(b->rules)) add(fmt::format("~ grades: {} → {}", grades(a->rules), grades(b->rules)));
+  if (grades(a->rules) != grades(b->rules))
+    add(fmt::format("~ grades: {} → {}", grades(a->rules), grades(b->rules)));
   if (a->rules.calendar_path() != b->rules.calendar_path()) {
     add(fmt::format("~ calendar: {} → {}", a->rules.calendar_path(), b->rules.calendar_path()));
   }
@@ -123,7 +130,8 @@ int run_diff(const std::string& a_dir, const std::string& b_dir, const GlobalOpt
   }
   std::cout << fmt::format("rules diff {} {}\n", a->rules.dir(), b->rules.dir());
   for (const auto& l : lines) std::cout << l << '\n';
-  const auto changes = std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l[0] != '='; });
+  const auto changes =
+      std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l[0] != '='; });
   std::cout << fmt::format("{} change{}\n", changes, changes == 1 ? "" : "s");
   return exit_ok;
 }
@@ -135,7 +143,8 @@ std::string newest_rule_set() {
   for (const auto& j : fs::directory_iterator(home_dir() + "/rules", ec)) {
     if (!j.is_directory()) continue;
     for (const auto& y : fs::directory_iterator(j.path(), ec)) {
-      if (fs::exists(y.path() / "manifest.toml") && (best.empty() || y.path().filename() > fs::path(best).filename())) {
+      if (fs::exists(y.path() / "manifest.toml") &&
+          (best.empty() || y.path().filename() > fs::path(best).filename())) {
         best = y.path().string();
       }
     }
@@ -173,13 +182,15 @@ int run_explain(const std::string& id, std::string dir, const GlobalOptions& glo
     const std::string& source = set->sources.at(info.source_path);
     static const std::regex param(R"(params\.([A-Za-z_][A-Za-z0-9_]*))");
     std::set<std::string> names;
-    for (auto it = std::sregex_iterator(source.begin(), source.end(), param); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), param); it != std::sregex_iterator();
+         ++it) {
       names.insert((*it)[1]);
     }
     std::cout << (zh ? "参数：" : "Parameters:") << (names.empty() ? (zh ? "（无）\n" : " (none)\n") : "\n");
     for (const auto& n : names) {
       const data::Value* v = set->rules.params().find(n);
-      std::cout << fmt::format("  {} = {}\n", n, v != nullptr ? to_json(*v) : (zh ? "（清单中没有）" : "(not in the manifest)"));
+      std::cout << fmt::format(
+          "  {} = {}\n", n, v != nullptr ? to_json(*v) : (zh ? "（清单中没有）" : "(not in the manifest)"));
     }
     std::cout << fmt::format("{}{}\n", zh ? "源文件：" : "Source: ", info.source_path);
     std::cout << fmt::format("{}{}\n", zh ? "规则集：" : "Rule set: ", set->rules.dir());
@@ -195,7 +206,8 @@ Command add_rules_command(CLI::App& app, const GlobalOptions& global) {
   auto dirs = std::make_shared<std::vector<std::string>>();
   CLI::App* cmd = app.add_subcommand("rules", "Work with rule sets");
   cmd->require_subcommand(1);
-  CLI::App* diff = cmd->add_subcommand("diff", "List changed weights, parameters and rules between two rule sets");
+  CLI::App* diff =
+      cmd->add_subcommand("diff", "List changed weights, parameters and rules between two rule sets");
   diff->add_option("sets", *dirs, "Two rule-set directories: A B")->required()->expected(2);
   return {cmd, [dirs, &global] { return run_diff(dirs->at(0), dirs->at(1), global); }};
 }

@@ -30,12 +30,13 @@ Finding failure(const rules::Indicator& leaf, const std::string& why) {
 
 }  // namespace
 
-std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir, const data::Schema& manifest_schema,
-                                                   Lang lang) {
+std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
+                                                   const data::Schema& manifest_schema, Lang lang) {
   auto set = std::make_shared<LoadedRuleSet>(
       LoadedRuleSet{rules::RuleSet::load(dir, manifest_schema, lang), nullptr, {}, {}, {}});
   if (set->rules.calendar_path().empty()) {
-    throw rules::RuleSetError(dir + "/manifest.toml: no calendar: working-day rules need one (calendar = \"…\")");
+    throw rules::RuleSetError(dir +
+                              "/manifest.toml: no calendar: working-day rules need one (calendar = \"…\")");
   }
   set->calendar = std::make_unique<Calendar>(Calendar::load(set->rules.calendar_path()));
   for (const rules::RuleFile& f : set->rules.rule_files()) set->sources[f.path] = read_text(f.path);
@@ -62,13 +63,13 @@ DepartmentChecker::DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set)
     const sandbox::RuleInfo& info = engine_.info(index);
     const auto leaf = set_->rules.find_indicator(info.indicator);
     if (!leaf || !indicators[*leaf].is_leaf()) {
-      load_errors_.push_back(fmt::format("{}: indicator \"{}\" is not a leaf of the rule set's indicator tree",
-                                         file.path, info.indicator));
+      load_errors_.push_back(fmt::format(
+          "{}: indicator \"{}\" is not a leaf of the rule set's indicator tree", file.path, info.indicator));
       continue;
     }
     if (auto other = claimed.find(*leaf); other != claimed.end()) {
-      const std::string why = fmt::format("{}: indicator \"{}\" already has a rule ({})", file.path, info.indicator,
-                                          other->second);
+      const std::string why = fmt::format("{}: indicator \"{}\" already has a rule ({})", file.path,
+                                          info.indicator, other->second);
       load_errors_.push_back(why);
       failed_leaves_[*leaf] = why;
       continue;
@@ -97,7 +98,9 @@ sandbox::RuleInput DepartmentChecker::input_for(std::size_t leaf,
   input.calendar = set_->calendar.get();
   switch (rules.missing_evidence().kind) {
     case rules::MissingEvidencePolicy::Kind::deduct_weight: input.missing_points = ind.weight; break;
-    case rules::MissingEvidencePolicy::Kind::deduct: input.missing_points = rules.missing_evidence().points; break;
+    case rules::MissingEvidencePolicy::Kind::deduct:
+      input.missing_points = rules.missing_evidence().points;
+      break;
     case rules::MissingEvidencePolicy::Kind::review: input.missing_points = std::nullopt; break;
   }
   const rules::Rounding rounding = rules.rounding_for(leaf);
@@ -125,11 +128,13 @@ scoring::Scorecard DepartmentChecker::check(const std::shared_ptr<const data::Do
 }
 
 std::optional<std::vector<Finding>> DepartmentChecker::run_rule(
-    const std::string& rule_id, const std::shared_ptr<const data::Document>& department, const data::Schema* schema) {
+    const std::string& rule_id, const std::shared_ptr<const data::Document>& department,
+    const data::Schema* schema) {
   for (std::size_t rule = 0; rule < rule_leaf_.size(); ++rule) {
     if (!rule_leaf_[rule] || engine_.info(rule).id != rule_id) continue;
     std::map<std::size_t, std::vector<Finding>> leaf_findings;
-    leaf_findings[*rule_leaf_[rule]] = engine_.run(rule, input_for(*rule_leaf_[rule], department, schema)).findings;
+    leaf_findings[*rule_leaf_[rule]] =
+        engine_.run(rule, input_for(*rule_leaf_[rule], department, schema)).findings;
     // Score it like the scorecard does (capping included), then keep this leaf's findings.
     scoring::Scorecard card = scoring::score(set_->rules, std::move(leaf_findings), nullptr);
     std::vector<Finding> out;

@@ -30,15 +30,16 @@ struct LoadedRuleSet {
 
 // Loads the rule set in `dir` (manifest schema from the shipped schemas/);
 // throws rules::RuleSetError or CalendarError with file:line.
-std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir, const data::Schema& manifest_schema,
-                                                   Lang lang);
+std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
+                                                   const data::Schema& manifest_schema, Lang lang);
 
 class DepartmentChecker {
  public:
   explicit DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set);
 
   // Runs every rule and scores the department.
-  scoring::Scorecard check(const std::shared_ptr<const data::Document>& department, const data::Schema* schema);
+  scoring::Scorecard check(const std::shared_ptr<const data::Document>& department,
+                           const data::Schema* schema);
   // Runs one rule (by id) and returns its findings as the scorecard would see them.
   std::optional<std::vector<Finding>> run_rule(const std::string& rule_id,
                                                const std::shared_ptr<const data::Document>& department,

@@ -34,7 +34,8 @@ std::string ranges(const std::set<int>& lines) {
     const int first = *it;
     int last = first;
     while (++it != lines.end() && *it == last + 1) last = *it;
-    out += (out.empty() ? "" : ", ") + (first == last ? std::to_string(first) : fmt::format("{}-{}", first, last));
+    out += (out.empty() ? "" : ", ") +
+           (first == last ? std::to_string(first) : fmt::format("{}-{}", first, last));
   }
   return out;
 }
@@ -89,8 +90,8 @@ int run_test(const Options& options, const GlobalOptions& global) {
       continue;
     }
     if (fixture.rule_id != info.id) {
-      std::cout << fmt::format("FAIL {}: names rule \"{}\", but {} is \"{}\"\n", *fixture_path, fixture.rule_id,
-                               file.path, info.id);
+      std::cout << fmt::format("FAIL {}: names rule \"{}\", but {} is \"{}\"\n", *fixture_path,
+                               fixture.rule_id, file.path, info.id);
       ++failed;
       continue;
     }
@@ -103,7 +104,8 @@ int run_test(const Options& options, const GlobalOptions& global) {
       std::vector<std::string> problems;
       if (!loaded.ok()) {
         for (const auto& d : loaded.diagnostics) {
-          if (d.severity == Diagnostic::Severity::error) problems.push_back("invalid department: " + d.to_string(Lang::en));
+          if (d.severity == Diagnostic::Severity::error)
+            problems.push_back("invalid department: " + d.to_string(Lang::en));
         }
       } else {
         const auto findings = checker.run_rule(info.id, loaded.document, &schema);
@@ -111,7 +113,8 @@ int run_test(const Options& options, const GlobalOptions& global) {
         for (const Finding& f : *findings) deducted += f.points;
         const Decimal weight = leaf ? set->rules.indicators()[*leaf].weight : Decimal();
         if (c.score && weight - deducted != *c.score) {
-          problems.push_back(fmt::format("score: expected {}, got {}", c.score->to_string(), (weight - deducted).to_string()));
+          problems.push_back(fmt::format("score: expected {}, got {}", c.score->to_string(),
+                                         (weight - deducted).to_string()));
         }
         bool same = findings->size() == c.findings.size();
         for (std::size_t i = 0; same && i < findings->size(); ++i) {
@@ -158,7 +161,8 @@ int run_test(const Options& options, const GlobalOptions& global) {
 
 Command add_test_command(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
-  CLI::App* cmd = app.add_subcommand("test", "Run the rule fixtures of a rule set; report failures and line coverage");
+  CLI::App* cmd =
+      app.add_subcommand("test", "Run the rule fixtures of a rule set; report failures and line coverage");
   cmd->add_option("ruleset", options->ruleset, "Rule-set directory, e.g. rules/gz/2023")->required();
   cmd->add_option("--rule", options->rule, "Only this rule id");
   cmd->add_flag("!--no-coverage", options->coverage, "Do not report line coverage");

@@ -1,4 +1,5 @@
 // Number and width formatting shared by every output format.
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include "report/report.hpp"
@@ -6,8 +7,24 @@
 namespace jx::report {
 
 std::string format_points(const Decimal& d) {
-  if (!d.is_fraction() && d.exponent() >= -2) return d.round(2, RoundingMode::down).to_string();  // exact: only pads
+  if (!d.is_fraction() && d.exponent() >= -2)
+    return d.round(2, RoundingMode::down).to_string();  // exact: only pads
   return d.to_string();
+}
+
+std::string verdict(const scoring::Scorecard& card, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  if (!card.complete) return zh ? "检查不完整，不下结论" : "check incomplete: no verdict";
+  if (!card.self_total) return zh ? "未提供自评总分" : "no self-reported total";
+  const Decimal gap = *card.self_total - card.total;
+  if (gap.is_zero()) return zh ? "自评与核定一致" : "the self-evaluation matches the check";
+  const std::string points = format_points(gap.abs());
+  if (gap.sign() > 0) {
+    return zh ? fmt::format("自评高出核定 {} 分", points)
+              : fmt::format("the self-evaluation is {} points above the check", points);
+  }
+  return zh ? fmt::format("自评低于核定 {} 分", points)
+            : fmt::format("the self-evaluation is {} points below the check", points);
 }
 
 std::string format_gap(const Decimal& d) {

@@ -68,19 +68,6 @@ const char* gap_class(const Decimal& computed, const Decimal& self) {
   return s < 0 ? "gap neg" : s > 0 ? "gap pos" : "gap";
 }
 
-std::string verdict(const scoring::Scorecard& card, Lang lang) {
-  if (!card.complete) return tr(lang, "检查不完整，不下结论", "check incomplete: no verdict");
-  if (!card.self_total) return tr(lang, "未提供自评总分", "no self-reported total");
-  const Decimal gap = *card.self_total - card.total;
-  if (gap.is_zero()) return tr(lang, "自评与核定一致", "the self-evaluation matches the check");
-  const std::string points = format_points(gap.abs());
-  if (gap.sign() > 0) {
-    return lang == Lang::zh ? fmt::format("自评高出核定 {} 分", points)
-                            : fmt::format("the self-evaluation is {} points above the check", points);
-  }
-  return lang == Lang::zh ? fmt::format("自评低于核定 {} 分", points)
-                          : fmt::format("the self-evaluation is {} points below the check", points);
-}
 const char* verdict_class(const scoring::Scorecard& card) {
   if (!card.complete) return "bad";
   if (!card.self_total) return "neutral";

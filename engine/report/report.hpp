@@ -25,9 +25,9 @@ struct DepartmentReport {
   std::string money_unit;
   const rules::RuleSet* rules = nullptr;
   scoring::Scorecard card;
-  std::string input_sha256;    // of the department file and its CSV tables, in order
-  std::string ruleset_sha256;  // of every file of the rule set
-  std::vector<std::string> engine_errors;  // rules that could not be loaded, with file:line
+  std::string input_sha256;                          // of the department file and its CSV tables, in order
+  std::string ruleset_sha256;                        // of every file of the rule set
+  std::vector<std::string> engine_errors;            // rules that could not be loaded, with file:line
   std::shared_ptr<const data::Document> department;  // the loaded data, for charts (monthly spending)
 };
 
@@ -60,7 +60,8 @@ SummaryRow summarize(const DepartmentReport& report);
 std::string render_summary_text(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed,
                                 const TextOptions& options);
 std::string render_summary_json(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed);
-std::string render_summary_csv(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed, Lang lang);
+std::string render_summary_csv(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed,
+                               Lang lang);
 
 // HTML: one self-contained page (inline CSS and SVG; a content security policy
 // that forbids every fetch; a little script to sort the batch summary), written
@@ -88,6 +89,9 @@ std::string render_html(const DepartmentReport& report, const HtmlOptions& optio
 // Points as users read them: two decimals when that is exact ("9.99", "1.00"),
 // otherwise every digit ("0.995"); a fraction shows its digits and "…". Never rounds.
 std::string format_points(const Decimal& d);
+// The one-line verdict on the total: matches, N points above/below, or no
+// verdict when the check is incomplete or no self total was reported.
+std::string verdict(const scoring::Scorecard& card, Lang lang);
 // A signed difference as printed: "+0.01", "−0.01" (U+2212 minus), "0.00".
 std::string format_gap(const Decimal& d);
 // Display width of UTF-8 text in terminal columns (CJK characters take two).

@@ -28,20 +28,6 @@ const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang:
 // computed − self, as the table prints it.
 std::string gap_text(const Decimal& computed, const Decimal& self) { return format_gap(computed - self); }
 
-std::string verdict(const scoring::Scorecard& card, Lang lang) {
-  if (!card.complete) return tr(lang, "检查不完整，不下结论", "check incomplete: no verdict");
-  if (!card.self_total) return tr(lang, "未提供自评总分", "no self-reported total");
-  const Decimal gap = *card.self_total - card.total;
-  if (gap.is_zero()) return tr(lang, "自评与核定一致", "the self-evaluation matches the check");
-  const std::string points = format_points(gap.abs());
-  if (gap.sign() > 0) {
-    return lang == Lang::zh ? fmt::format("自评高出核定 {} 分", points)
-                            : fmt::format("the self-evaluation is {} points above the check", points);
-  }
-  return lang == Lang::zh ? fmt::format("自评低于核定 {} 分", points)
-                          : fmt::format("the self-evaluation is {} points below the check", points);
-}
-
 std::string kind_label(Finding::Kind kind, Lang lang) {
   switch (kind) {
     case Finding::Kind::deduction: return tr(lang, "扣分", "deduction");
@@ -69,13 +55,15 @@ std::string render_text(const DepartmentReport& report, const TextOptions& optio
   out += style.bold(fmt::format("{}{}（{}）", tr(lang, "部门：", "Department: "), report.name, report.code)) +
          fmt::format("  {}{}  {}{}\n", tr(lang, "年度：", "Year: "), report.fiscal_year,
                      tr(lang, "金额单位：", "Money unit: "), report.money_unit);
-  out += fmt::format("{}{}（{}）\n", tr(lang, "规则集：", "Rule set: "), report.rules->name(), report.rules->dir());
+  out += fmt::format("{}{}（{}）\n", tr(lang, "规则集：", "Rule set: "), report.rules->name(),
+                     report.rules->dir());
   out += fmt::format("{}{}", tr(lang, "文件：", "File: "), report.file) + "\n";
   const std::string grade = lang == Lang::zh || card.grade_en.empty() ? card.grade : card.grade_en;
-  std::string line = fmt::format("{}{}（{}）", tr(lang, "核定总分：", "Checked total: "), format_points(card.total), grade);
+  std::string line =
+      fmt::format("{}{}（{}）", tr(lang, "核定总分：", "Checked total: "), format_points(card.total), grade);
   if (card.self_total) {
-    line += fmt::format("    {}{}（{}）", tr(lang, "自评总分：", "Self-reported: "), format_points(*card.self_total),
-                        card.self_grade.value_or("—"));
+    line += fmt::format("    {}{}（{}）", tr(lang, "自评总分：", "Self-reported: "),
+                        format_points(*card.self_total), card.self_grade.value_or("—"));
   }
   line += fmt::format("    {}{}", tr(lang, "结论：", "Verdict: "), verdict(card, lang));
   out += style.bold(line) + "\n\n";
@@ -89,13 +77,15 @@ std::string render_text(const DepartmentReport& report, const TextOptions& optio
     const rules::Indicator& ind = indicators[i];
     const scoring::IndicatorScore& row = card.rows[i];
     const std::string label = lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name;
-    rows.push_back({std::string(ind.depth * 2, ' ') + label + (row.failed ? " *" : ""), format_points(row.weight),
-                    format_points(row.score), row.deducted.is_zero() ? "" : format_points(row.deducted),
+    rows.push_back({std::string(ind.depth * 2, ' ') + label + (row.failed ? " *" : ""),
+                    format_points(row.weight), format_points(row.score),
+                    row.deducted.is_zero() ? "" : format_points(row.deducted),
                     row.self_score ? format_points(*row.self_score) : "",
                     row.self_score ? gap_text(row.score, *row.self_score) : ""});
   }
   rows.push_back({tr(lang, "合计", "Total"), "100.00", format_points(card.total),
-                  format_points(Decimal(100) - card.total), card.self_total ? format_points(*card.self_total) : "",
+                  format_points(Decimal(100) - card.total),
+                  card.self_total ? format_points(*card.self_total) : "",
                   card.self_total ? gap_text(card.total, *card.self_total) : ""});
   std::vector<std::size_t> widths(head.size());
   for (std::size_t c = 0; c < head.size(); ++c) widths[c] = display_width(head[c]);
@@ -109,8 +99,11 @@ std::string render_text(const DepartmentReport& report, const TextOptions& optio
     out += (bold ? style.bold(l) : l) + "\n";
   };
   emit(head, true);
-  for (std::size_t i = 0; i < rows.size(); ++i) emit(rows[i], i + 1 == rows.size() || (i < indicators.size() && indicators[i].depth == 0));
-  if (!card.complete) out += tr(lang, "* 该指标的规则未能运行，按 0 分计。\n", "* a rule of this indicator could not run; scored 0.\n");
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    emit(rows[i], i + 1 == rows.size() || (i < indicators.size() && indicators[i].depth == 0));
+  if (!card.complete)
+    out += tr(lang, "* 该指标的规则未能运行，按 0 分计。\n",
+              "* a rule of this indicator could not run; scored 0.\n");
 
   // Findings.
   out += "\n" + style.bold(tr(lang, "扣分与发现", "Findings")) + "\n";
@@ -119,17 +112,20 @@ std::string render_text(const DepartmentReport& report, const TextOptions& optio
     const Finding& f = card.findings[n];
     std::string head_line = fmt::format("[{}] {} · {}", n + 1, f.indicator, kind_label(f.kind, lang));
     if (!f.points.is_zero()) {
-      head_line += lang == Lang::zh ? fmt::format(" {} 分", format_points(f.points)) : fmt::format(" {} points", format_points(f.points));
+      head_line += lang == Lang::zh ? fmt::format(" {} 分", format_points(f.points))
+                                    : fmt::format(" {} points", format_points(f.points));
     }
     if (!f.subject.empty()) head_line += " · " + f.subject;
     out += (f.points.is_zero() ? head_line : style.red(head_line)) + "\n";
     out += "    " + f.message + "\n";
     if (!f.evidence.empty()) {
       std::string ev;
-      for (const Evidence& e : f.evidence) ev += (ev.empty() ? "" : tr(lang, "；", "; ")) + e.key + "=" + e.value;
+      for (const Evidence& e : f.evidence)
+        ev += (ev.empty() ? "" : tr(lang, "；", "; ")) + e.key + "=" + e.value;
       out += std::string("    ") + tr(lang, "证据：", "Evidence: ") + ev + "\n";
     }
-    std::string where = std::string("    ") + tr(lang, "规则：", "Rule: ") + (f.rule_id.empty() ? "—" : f.rule_id);
+    std::string where =
+        std::string("    ") + tr(lang, "规则：", "Rule: ") + (f.rule_id.empty() ? "—" : f.rule_id);
     if (!f.rule_source.empty()) where += " (" + f.rule_source + ")";
     if (!f.data_source.empty()) where += std::string(" · ") + tr(lang, "数据：", "Data: ") + f.data_source;
     out += where + "\n";

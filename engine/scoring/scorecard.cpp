@@ -20,7 +20,8 @@ void settle_leaf(const rules::Indicator& leaf, std::vector<Finding>& findings, I
       f.points = room;
     } else if (f.points > room) {
       f.evidence.push_back({"uncapped_points", f.points.to_string()});
-      std::sort(f.evidence.begin(), f.evidence.end(), [](const Evidence& a, const Evidence& b) { return a.key < b.key; });
+      std::sort(f.evidence.begin(), f.evidence.end(),
+                [](const Evidence& a, const Evidence& b) { return a.key < b.key; });
       f.points = room;
     }
     total += f.points;
@@ -36,7 +37,9 @@ Finding no_rule_finding(const rules::Indicator& leaf) {
   Finding f;
   f.kind = Finding::Kind::engine_error;
   f.indicator = leaf.path;
-  f.message = "该指标没有规则：无法核定，按 0 分计（检查不完整） / no rule for this indicator: scored 0 (check incomplete)";
+  f.message =
+      "该指标没有规则：无法核定，按 0 分计（检查不完整） / no rule for this indicator: scored 0 (check "
+      "incomplete)";
   f.points = leaf.weight;
   f.rule_source = leaf.defined_at;
   return f;
@@ -78,7 +81,8 @@ void check_self_evaluation(const rules::RuleSet& rules, Scorecard& card) {
     }
     if (all && sum != *row.self_score) {
       card.self_checks.push_back(
-          {indicators[i].path, fmt::format("下级指标自评得分合计 {}，与本级自评得分 {} 不一致", sum.to_string(), s),
+          {indicators[i].path,
+           fmt::format("下级指标自评得分合计 {}，与本级自评得分 {} 不一致", sum.to_string(), s),
            fmt::format("the self scores below add up to {}, not the reported {}", sum.to_string(), s)});
     }
   }
@@ -95,15 +99,17 @@ void check_self_evaluation(const rules::RuleSet& rules, Scorecard& card) {
     }
     const std::string t = card.self_total->to_string();
     if (all && roots != *card.self_total) {
-      card.self_checks.push_back({"", fmt::format("一级指标自评得分合计 {}，与自评总分 {} 不一致", roots.to_string(), t),
-                                  fmt::format("the first-level self scores add up to {}, not the reported total {}",
-                                              roots.to_string(), t)});
+      card.self_checks.push_back(
+          {"", fmt::format("一级指标自评得分合计 {}，与自评总分 {} 不一致", roots.to_string(), t),
+           fmt::format("the first-level self scores add up to {}, not the reported total {}",
+                       roots.to_string(), t)});
     }
     const rules::GradeBand* band = rules.grade_for(*card.self_total);
     if (card.self_grade && band != nullptr && *card.self_grade != band->name) {
-      card.self_checks.push_back({"", fmt::format("自评等级“{}”与自评总分 {} 对应的等级“{}”不符", *card.self_grade, t, band->name),
-                                  fmt::format("the self-reported grade \"{}\" does not match the band of the total {} (\"{}\")",
-                                              *card.self_grade, t, band->name)});
+      card.self_checks.push_back(
+          {"", fmt::format("自评等级“{}”与自评总分 {} 对应的等级“{}”不符", *card.self_grade, t, band->name),
+           fmt::format("the self-reported grade \"{}\" does not match the band of the total {} (\"{}\")",
+                       *card.self_grade, t, band->name)});
     }
   }
 }
@@ -123,7 +129,8 @@ Scorecard score(const rules::RuleSet& rules, std::map<std::size_t, std::vector<F
     if (const Decimal* self = self_score_of(self_evaluation, ind.path)) row.self_score = *self;
     if (!ind.is_leaf()) continue;
     auto it = leaf_findings.find(i);
-    std::vector<Finding> findings = it != leaf_findings.end() ? std::move(it->second) : std::vector<Finding>{};
+    std::vector<Finding> findings =
+        it != leaf_findings.end() ? std::move(it->second) : std::vector<Finding>{};
     if (it == leaf_findings.end()) findings.push_back(no_rule_finding(ind));
     settle_leaf(ind, findings, row);
     for (Finding& f : findings) {
@@ -153,10 +160,12 @@ Scorecard score(const rules::RuleSet& rules, std::map<std::size_t, std::vector<F
     card.grade_en = band->name_en;
   }
   if (self_evaluation != nullptr) {
-    if (const data::Value* t = self_evaluation->find("total"); t != nullptr && t->kind() == data::Value::Kind::decimal) {
+    if (const data::Value* t = self_evaluation->find("total");
+        t != nullptr && t->kind() == data::Value::Kind::decimal) {
       card.self_total = t->as_decimal();
     }
-    if (const data::Value* g = self_evaluation->find("grade"); g != nullptr && g->kind() == data::Value::Kind::string) {
+    if (const data::Value* g = self_evaluation->find("grade");
+        g != nullptr && g->kind() == data::Value::Kind::string) {
       card.self_grade = g->as_string();
     }
   }

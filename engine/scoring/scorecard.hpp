@@ -16,12 +16,12 @@
 namespace jx::scoring {
 
 struct IndicatorScore {
-  Decimal weight;                 // 分值
-  Decimal score;                  // 核定得分
-  Decimal deducted;               // weight − score
+  Decimal weight;                     // 分值
+  Decimal score;                      // 核定得分
+  Decimal deducted;                   // weight − score
   std::optional<Decimal> self_score;  // 自评得分, when the department reported one
   std::vector<std::size_t> findings;  // indexes into Scorecard::findings (leaves only)
-  bool failed = false;            // a rule of this leaf (or below) failed: the score is not trustworthy
+  bool failed = false;                // a rule of this leaf (or below) failed: the score is not trustworthy
 };
 
 // A consistency problem of the self-evaluation itself (自评报告核对), e.g. a

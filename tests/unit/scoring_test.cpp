@@ -18,8 +18,9 @@ using jx::Finding;
 class ScoringTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("jx-scoring-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                        "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("jx-scoring-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
     std::ofstream(dir_ / "manifest.toml") << R"(schema_version = "1"
 jurisdiction = "t"
@@ -41,8 +42,10 @@ weight = 60
 path = "A/y"
 weight = 40
 )";
-    schema_ = std::make_unique<jx::data::Schema>(jx::data::Schema::load(JX_SOURCE_DIR "/schemas/ruleset.schema.json"));
-    rules_ = std::make_unique<jx::rules::RuleSet>(jx::rules::RuleSet::load(dir_.string(), *schema_, jx::Lang::en));
+    schema_ = std::make_unique<jx::data::Schema>(
+        jx::data::Schema::load(JX_SOURCE_DIR "/schemas/ruleset.schema.json"));
+    rules_ =
+        std::make_unique<jx::rules::RuleSet>(jx::rules::RuleSet::load(dir_.string(), *schema_, jx::Lang::en));
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -83,7 +86,8 @@ TEST_F(ScoringTest, ARuleThatFailedScoresItsLeafZeroAndMarksTheCheckIncomplete) 
   EXPECT_TRUE(card.rows[1].failed);
   EXPECT_TRUE(card.rows[0].failed);
   EXPECT_FALSE(card.complete);
-  EXPECT_EQ(card.findings[1].points.to_string(), "50");  // the rest of the weight, so the points still reconcile
+  EXPECT_EQ(card.findings[1].points.to_string(),
+            "50");  // the rest of the weight, so the points still reconcile
   EXPECT_EQ(card.total.to_string(), "40");
   EXPECT_EQ(card.grade, "差");
 }
@@ -120,7 +124,8 @@ TEST_F(ScoringTest, TheSelfEvaluationIsComparedAndItsArithmeticChecked) {
   const auto doc = std::make_shared<jx::data::Document>();
   using jx::data::Value;
   const jx::data::SourcePos at{};
-  Value::Object scores{{"A/x", Value(Decimal::parse("61"), at)}, {"A/y", Value(Decimal::parse("40"), at)},
+  Value::Object scores{{"A/x", Value(Decimal::parse("61"), at)},
+                       {"A/y", Value(Decimal::parse("40"), at)},
                        {"A", Value(Decimal::parse("100"), at)}};
   Value::Object self{{"total", Value(Decimal::parse("100"), at)},
                      {"grade", Value(std::string("差"), at)},
