@@ -109,8 +109,10 @@ void check_ideal_exponent(const Decimal& got, std::int64_t ideal, const Describe
   const std::int64_t e = got.exponent();
   const BigInt c(got.coefficient());
   if (e == ideal) return;
-  if (e < ideal && c % 10 != 0) return;  // no trailing zero left to drop
-  if (e > ideal && (ref::digits(c) == max_digits || e == -max_exponent)) return;  // no room to pad
+  // No trailing zero left to drop, or the exponent bound reached (a zero too).
+  if (e < ideal && (c % 10 != 0 || e == max_exponent)) return;
+  // No room to pad with zeros, or the exponent bound reached.
+  if (e > ideal && (ref::digits(c) == max_digits || e == -max_exponent)) return;
   if (c == 0 && e != ideal)
     mismatch(op() + ": zero at exponent " + std::to_string(e) + ", ideal " + std::to_string(ideal));
   mismatch(op() + ": exponent " + std::to_string(e) + " where the ideal exponent is " +

@@ -34,13 +34,13 @@ class Value {
   using Object = std::vector<Member>;  // in source order; keys are unique
 
   Value() = default;
-  Value(std::nullptr_t, SourcePos pos) : pos_(pos) {}
-  Value(bool b, SourcePos pos) : data_(b), pos_(pos) {}
-  Value(Decimal d, SourcePos pos) : data_(std::move(d)), pos_(pos) {}
-  Value(Date d, SourcePos pos) : data_(d), pos_(pos) {}
-  Value(std::string s, SourcePos pos) : data_(std::move(s)), pos_(pos) {}
-  Value(Array a, SourcePos pos) : data_(std::move(a)), pos_(pos) {}
-  Value(Object o, SourcePos pos) : data_(std::move(o)), pos_(pos) {}
+  Value(std::nullptr_t, SourcePos pos);
+  Value(bool b, SourcePos pos);
+  Value(Decimal d, SourcePos pos);
+  Value(Date d, SourcePos pos);
+  Value(std::string s, SourcePos pos);
+  Value(Array a, SourcePos pos);
+  Value(Object o, SourcePos pos);
 
   [[nodiscard]] Kind kind() const { return static_cast<Kind>(data_.index()); }
   [[nodiscard]] bool is_null() const { return kind() == Kind::null; }
@@ -68,6 +68,17 @@ struct Value::Member {
   std::string key;
   Value value;
 };
+
+// Defined here, once Member is complete: clang instantiates the variant's
+// destructor (so ~vector<Member>) where a constructor is defined, and rejects
+// an incomplete Member inside the class (GCC accepts it).
+inline Value::Value(std::nullptr_t, SourcePos pos) : pos_(pos) {}
+inline Value::Value(bool b, SourcePos pos) : data_(b), pos_(pos) {}
+inline Value::Value(Decimal d, SourcePos pos) : data_(std::move(d)), pos_(pos) {}
+inline Value::Value(Date d, SourcePos pos) : data_(d), pos_(pos) {}
+inline Value::Value(std::string s, SourcePos pos) : data_(std::move(s)), pos_(pos) {}
+inline Value::Value(Array a, SourcePos pos) : data_(std::move(a)), pos_(pos) {}
+inline Value::Value(Object o, SourcePos pos) : data_(std::move(o)), pos_(pos) {}
 
 // One loaded department: the value tree and the files it came from.
 struct Document {

@@ -301,12 +301,11 @@ class RuleSetBuilder {
       return node.weight;
     };
     Decimal total;
-    bool summed = true;
     for (std::size_t r : roots) {
       const Decimal weight = settle(r);
-      summed = summed && add_weight(total, weight, nodes[r].defined_at, "the first-level weights");
+      if (!weights_overflowed_) add_weight(total, weight, nodes[r].defined_at, "the first-level weights");
     }
-    if (summed && !nodes.empty() && total != Decimal(100)) {
+    if (!weights_overflowed_ && !nodes.empty() && total != Decimal(100)) {
       error(fmt::format("{}: the first-level indicators add up to {}, not 100", set.chain_.empty() ? set.dir_ : set.chain_.front() + "/manifest.toml",
                         total.to_string()));
     }
@@ -334,6 +333,7 @@ class RuleSetBuilder {
       return true;
     } catch (const DecimalError& e) {
       error(fmt::format("{}: {} cannot be added up: {}", at, what, e.what()));
+      weights_overflowed_ = true;  // sums above it are meaningless: no second error about them
       return false;
     }
   }
@@ -344,6 +344,7 @@ class RuleSetBuilder {
   std::set<std::string> visiting_;
   std::vector<Declaration> declarations_;
   std::map<std::string, bool> declared_weight_;
+  bool weights_overflowed_ = false;
 };
 
 RuleSet RuleSet::load(const std::string& dir, const data::Schema& manifest_schema, Lang lang) {

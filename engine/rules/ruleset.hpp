@@ -29,11 +29,11 @@ struct Rounding {
 };
 
 struct Indicator {
-  std::string path;     // "管理效率/采购管理/合同备案时效性"
-  std::string name;     // the last segment: "合同备案时效性"
-  std::string name_en;  // English label, when the manifest gives one
-  std::size_t depth = 0;  // 0 for a first-level indicator (一级指标)
-  Decimal weight;         // 分值
+  std::string path;                  // "管理效率/采购管理/合同备案时效性"
+  std::string name;                  // the last segment: "合同备案时效性"
+  std::string name_en;               // English label, when the manifest gives one
+  std::size_t depth = 0;             // 0 for a first-level indicator (一级指标)
+  Decimal weight;                    // 分值
   std::optional<Rounding> rounding;  // this indicator's own, if set
   std::optional<std::size_t> parent;
   std::vector<std::size_t> children;

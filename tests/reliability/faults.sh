@@ -70,7 +70,7 @@ case $case_name in
     [[ $(stat -c %a "$WORK/out/new.txt") == 644 ]] || fail "new report has mode $(stat -c %a "$WORK/out/new.txt"), expected 644"
     echo old >"$WORK/out/kept.txt"
     chmod 0640 "$WORK/out/kept.txt"
-    run 0 "$out" "$err" -- "$JX" check -o "$WORK/out/kept.txt" "$sample"
+    run 0 "$out" "$err" -- "$JX" --lang en check -o "$WORK/out/kept.txt" "$sample"
     [[ $(stat -c %a "$WORK/out/kept.txt") == 640 ]] || fail "replaced report has mode $(stat -c %a "$WORK/out/kept.txt"), expected 640"
     contains "$WORK/out/kept.txt" "Checked total" "the replaced report"
     ;;
@@ -115,7 +115,7 @@ case $case_name in
     copy_rules
     rm "$WORK/rules/calendars/cn-mainland.toml"
     run 2 "$out" "$err" -- "$JX" --lang en check --ruleset "$WORK/rules/gz/2023" "$sample"
-    exact_text "$err" "jxaudit: $sample: $(shown "$WORK/rules/calendars/cn-mainland.toml"): cannot open the calendar file" "stderr"
+    exact_text "$err" "jxaudit: $sample: $(shown "$WORK/rules/calendars/cn-mainland.toml"): cannot open the calendar file: No such file or directory" "stderr"
     ;;
 
   calendar-unreadable)
@@ -139,7 +139,7 @@ case $case_name in
     contains "$out" '"kind":"engine_error"' "an engine_error finding"
     contains "$out" "memory budget exceeded" "the finding says why"
     contains "$out" "contract_filing.lua:" "the finding names the rule file and line"
-    contains "$out" '"path":"履职效能/部门整体绩效目标/部门预算资金支出率","leaf":true,"weight":"10","score":"9.99"' \
+    matches "$out" '"path":"履职效能/部门整体绩效目标/部门预算资金支出率","leaf":true,"weight":"10(\.00)?","score":"9\.99"' \
       "the other rules still ran"
     contains "$out" '"complete":false' "the scorecard is marked incomplete"
     ;;

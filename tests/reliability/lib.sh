@@ -56,6 +56,11 @@ contains() {
   grep -qF -- "$2" "$1" || { head -c 4000 "$1" >&2; fail "$3: missing \"$2\""; }
 }
 
+# matches FILE REGEX WHAT: an extended regular expression matches in FILE.
+matches() {
+  grep -qE -- "$2" "$1" || { head -c 4000 "$1" >&2; fail "$3: nothing matches /$2/"; }
+}
+
 # no_files_in DIR: DIR is empty (no report, no temporary file left in it).
 no_files_in() {
   local left

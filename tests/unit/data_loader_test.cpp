@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -645,6 +646,35 @@ TEST(Limits, ManyParentsAndNestedCsvRowsLoad) {
   ASSERT_TRUE(result.ok()) << testing::PrintToString(messages(result));
   const auto& last = result.document->root.find("parents")->as_array().back();
   ASSERT_EQ(last.find("kids")->as_array().size(), 2U);
+}
+
+// The schema's own patterns are matched by hand, not by std::regex: the result
+// must be std::regex's (ECMAScript search) for every text, tricky ones included.
+TEST(SchemaPatterns, HandMatchersAgreeWithStdRegex) {
+  const std::vector<std::string> patterns = {
+      "^[0-9]+(\\.[0-9]+)?$",   "^[0-9]+([.][0-9]+)?$",         "^-?[0-9]+(\\.[0-9]+)?$",
+      "^-?[0-9]+([.][0-9]+)?$", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "^[0-9a-f]{4}$",  // the last: std::regex
+  };
+  const std::vector<std::string> texts = {
+      "",         "0",    "7",    "1234.50",    "-1234.50",     "+1",          "1.",         ".5",
+      "1.2.3",    "--1",  "-",    "1e5",        "4.37998869E7", " 1",          "1 ",         "1\n",
+      "\n1",      "12a",  "١٢",   "2023-09-25", "2023-9-25",    "2023-09-255", "2023/09/25", "-2023-09-25",
+      "20230925", "abcd", "0x1f", "1,234.50",   "99.85%",       "0.000",       "00012.3400",
+  };
+  for (const std::string& pattern : patterns) {
+    std::string escaped;
+    for (const char c : pattern) escaped += c == '\\' ? std::string("\\\\") : std::string(1, c);
+    const Schema schema = Schema::from_text(
+        R"({"type": "object", "properties": {"a": {"type": "string", "pattern": ")" + escaped + R"("}}})",
+        "inline");
+    const jx::data::SchemaNode* node = schema.root().property("a");
+    ASSERT_NE(node, nullptr);
+    const std::regex reference(pattern, std::regex::ECMAScript);
+    for (const std::string& text : texts) {
+      EXPECT_EQ(node->matches_pattern(text), std::regex_search(text, reference))
+          << pattern << " on \"" << text << "\"";
+    }
+  }
 }
 
 }  // namespace
