@@ -102,16 +102,14 @@ int run_check(const Options& options, const GlobalOptions& global) {
       }
       Result result;
       const DepartmentInput& in = inputs[i];
-      data::LoadResult loaded = in.from_stdin
-                                    ? data::load_department_text(schema, in.text, in.name, ".", load_options)
-                                    : data::load_department(schema, in.name, load_options);
+      auto [loaded, input_sha256] = load_input(schema, in, load_options);
       result.diagnostics = std::move(loaded.diagnostics);
       if (loaded.ok()) {
         try {
           result.set = cache.for_department(options.ruleset, *loaded.document);
           auto& checker = checkers[result.set->rules.dir()];
           if (!checker) checker = std::make_unique<DepartmentChecker>(result.set);
-          result.report = make_report(*checker, loaded.document, schema, in);
+          result.report = make_report(*checker, loaded.document, schema, in, input_sha256);
         } catch (const std::exception& e) {
           result.error = e.what();
         }

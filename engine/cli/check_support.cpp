@@ -71,9 +71,25 @@ std::shared_ptr<const LoadedRuleSet> RuleSetCache::for_department(const std::str
       fmt::format("several rule sets apply to fiscal year {} ({}); name one with --ruleset", y, list));
 }
 
+LoadedInput load_input(const data::Schema& schema, const DepartmentInput& input, data::LoadOptions options) {
+  LoadedInput result;
+  if (input.from_stdin) {
+    // Hash the line itself.
+    result.loaded = data::load_department_text(schema, input.text, input.name, ".", options);
+    result.sha256 = sha256_of_text(input.text);
+    return result;
+  }
+  FilesDigest digest;
+  options.on_read = [&digest](std::string_view bytes) { digest.add(bytes); };
+  result.loaded = data::load_department(schema, input.name, options);
+  result.sha256 = digest.hex();
+  return result;
+}
+
 report::DepartmentReport make_report(DepartmentChecker& checker,
                                      const std::shared_ptr<const data::Document>& dept,
-                                     const data::Schema& schema, const DepartmentInput& input) {
+                                     const data::Schema& schema, const DepartmentInput& input,
+                                     const std::string& input_sha256) {
   report::DepartmentReport r;
   r.file = input.name;
   const data::Value& root = dept->root;
@@ -86,12 +102,7 @@ report::DepartmentReport make_report(DepartmentChecker& checker,
   if (const data::Value* unit = root.find("money_unit")) r.money_unit = unit->as_string();
   r.rules = &checker.rule_set().rules;
   r.card = checker.check(dept, &schema);
-  if (input.from_stdin) {
-    // Hash the line itself: write it to no file, hash through a temporary view.
-    r.input_sha256 = sha256_of_text(input.text);
-  } else {
-    r.input_sha256 = sha256_of_files(dept->files);
-  }
+  r.input_sha256 = input_sha256;
   r.ruleset_sha256 = checker.rule_set().sha256;
   r.engine_errors = checker.load_errors();
   r.department = dept;

@@ -37,10 +37,19 @@ class RuleSetCache {
   std::map<std::string, std::string> errors_;
 };
 
+// A department loaded, and the SHA-256 of exactly the bytes the loader read
+// (hashed as they were read: no file is read twice).
+struct LoadedInput {
+  data::LoadResult loaded;
+  std::string sha256;
+};
+LoadedInput load_input(const data::Schema& schema, const DepartmentInput& input, data::LoadOptions options);
+
 // Runs the checker on a loaded department and fills in a report.
 report::DepartmentReport make_report(DepartmentChecker& checker,
                                      const std::shared_ptr<const data::Document>& dept,
-                                     const data::Schema& schema, const DepartmentInput& input);
+                                     const data::Schema& schema, const DepartmentInput& input,
+                                     const std::string& input_sha256);
 
 // Writes departments one by one in the chosen format, then the batch summary.
 class ReportWriter {

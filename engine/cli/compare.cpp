@@ -117,16 +117,14 @@ int run_compare(const std::vector<std::string>& sets, const std::vector<std::str
     Output out(output);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       const DepartmentInput& in = inputs[i];
-      data::LoadResult loaded = in.from_stdin
-                                    ? data::load_department_text(schema, in.text, in.name, ".", {lang, {}})
-                                    : data::load_department(schema, in.name, {lang, {}});
+      const auto [loaded, input_sha256] = load_input(schema, in, data::LoadOptions{lang, {}, {}});
       for (const Diagnostic& d : loaded.diagnostics) std::cerr << d.to_string(lang) << '\n';
       if (!loaded.ok()) {
         code = exit_bad_input;
         continue;
       }
-      const report::DepartmentReport ra = make_report(checker_a, loaded.document, schema, in);
-      const report::DepartmentReport rb = make_report(checker_b, loaded.document, schema, in);
+      const report::DepartmentReport ra = make_report(checker_a, loaded.document, schema, in, input_sha256);
+      const report::DepartmentReport rb = make_report(checker_b, loaded.document, schema, in, input_sha256);
       if ((!ra.card.complete || !rb.card.complete) && code == exit_ok) code = exit_incomplete;
       out.write((i > 0 ? "\n" + std::string(72, '=') + "\n\n" : std::string()) + compare_one(ra, rb, lang));
     }

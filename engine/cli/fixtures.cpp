@@ -21,7 +21,7 @@ const data::Schema& any_json() {
 }
 
 Value load_json(const std::string& path) {
-  data::LoadResult r = data::load_department(any_json(), path, data::LoadOptions{Lang::en, {}});
+  data::LoadResult r = data::load_department(any_json(), path, data::LoadOptions{Lang::en, {}, {}});
   if (!r.ok()) {
     std::string all;
     for (const auto& d : r.diagnostics) all += (all.empty() ? "" : "\n") + d.to_string(Lang::en);

@@ -100,7 +100,7 @@ int run_test(const Options& options, const GlobalOptions& global) {
       const std::string name = fmt::format("{} › {}", *fixture_path, c.name);
       data::LoadResult loaded = data::load_department_text(schema, c.department_json, name,
                                                            fs::path(*fixture_path).parent_path().string(),
-                                                           data::LoadOptions{global.lang(), {}});
+                                                           data::LoadOptions{global.lang(), {}, {}});
       std::vector<std::string> problems;
       if (!loaded.ok()) {
         for (const auto& d : loaded.diagnostics) {

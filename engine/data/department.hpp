@@ -3,6 +3,7 @@
 // schema, and returns an immutable Document plus every diagnostic found.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -19,6 +20,11 @@ struct LoadOptions {
   Lang lang = Lang::zh;
   // Table name → CSV path; overrides the file's own "tables" (e.g. from --table on the command line).
   std::map<std::string, std::string> tables;
+  // Called with the bytes of every file read, in the order of Document::files
+  // (the department file, then its CSV tables), so that a caller can hash the
+  // input without reading each file a second time. Not called by
+  // load_department_text for the text it is given.
+  std::function<void(std::string_view bytes)> on_read;
 };
 
 struct LoadResult {

@@ -88,8 +88,13 @@ struct TableSource {
 
 class Assembler {
  public:
-  Assembler(const Schema& schema, Document& doc, Lang lang, std::vector<Diagnostic>& diagnostics)
-      : schema_(schema), doc_(doc), lang_(lang), diagnostics_(diagnostics) {
+  Assembler(const Schema& schema, Document& doc, const LoadOptions& options,
+            std::vector<Diagnostic>& diagnostics)
+      : schema_(schema),
+        doc_(doc),
+        lang_(options.lang),
+        on_read_(options.on_read),
+        diagnostics_(diagnostics) {
     std::set<const SchemaNode*> seen;
     collect_tables(schema.root(), "", known_, seen);
   }
@@ -120,6 +125,7 @@ class Assembler {
       }
       const auto file = static_cast<std::uint32_t>(doc_.files.size());
       doc_.files.push_back(table.path);
+      if (on_read_) on_read_(*text);
       table.loaded = detail::parse_csv(*text, table.path, file, lang_, table.rows, diagnostics_) &&
                      has_a_known_column(table);
       table.used.assign(table.rows.children.size(), false);
@@ -289,6 +295,7 @@ class Assembler {
   std::map<std::string, TableInfo> known_;
   Document& doc_;
   Lang lang_;
+  const std::function<void(std::string_view)>& on_read_;
   std::vector<Diagnostic>& diagnostics_;
 };
 
@@ -311,7 +318,7 @@ LoadResult load_department_text(const Schema& schema, std::string_view text, con
     return result;
   }
 
-  Assembler assembler(schema, *doc, options.lang, result.diagnostics);
+  Assembler assembler(schema, *doc, options, result.diagnostics);
   if (const RawNode* named = raw.member("tables"); named != nullptr && named->kind == RawNode::Kind::object) {
     for (std::size_t i = 0; i < named->keys.size(); ++i) {
       if (named->children[i].kind != RawNode::Kind::string) continue;  // the schema reports the type
@@ -348,6 +355,7 @@ LoadResult load_department(const Schema& schema, const std::string& path, const 
                    tr(options.lang, "无法读取文件：" + why, "cannot read the file: " + why)});
     return result;
   }
+  if (options.on_read) options.on_read(*text);
   const std::string base_dir = std::filesystem::path(path).parent_path().string();
   return load_department_text(schema, *text, path, base_dir, options);
 }

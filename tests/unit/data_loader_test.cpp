@@ -415,6 +415,29 @@ TEST(CsvTables, NestedRowsFollowTheirParentKey) {
   EXPECT_TRUE(values(parents[2]).empty());  // a parent with no rows gets an empty list
 }
 
+// The caller hashes the input from these bytes instead of reading each file
+// again: every file read, in the order of Document::files, byte for byte.
+TEST(CsvTables, OnReadSeesEveryFileReadInTheOrderOfTheDocumentsFiles) {
+  TempDir dir;
+  const std::string json =
+      "{\"name\": \"x\", \"amount\": 1, \"tables\": {\"rows\": \"rows.csv\", \"none\": \"none.csv\"}}";
+  write(dir.path() / "department.json", json);
+  write(dir.path() / "rows.csv", "\xEF\xBB\xBFid\r\nR1\r\n");
+  LoadOptions options;
+  std::vector<std::string> seen;
+  options.on_read = [&seen](std::string_view bytes) { seen.emplace_back(bytes); };
+  const Schema open = Schema::from_text(
+      R"({"type": "object", "properties": {"tables": {"type": "object"},
+          "rows": {"type": "array", "items": {"type": "object"}, "x-csv": {"table": "rows"}}}})",
+      "open.json");
+  const auto result = jx::data::load_department(open, (dir.path() / "department.json").string(), options);
+  ASSERT_NE(result.document, nullptr);
+  // none.csv is named but unknown to the schema: not read, not in files, not seen.
+  EXPECT_EQ(result.document->files, (std::vector<std::string>{(dir.path() / "department.json").string(),
+                                                              (dir.path() / "rows.csv").string()}));
+  EXPECT_EQ(seen, (std::vector<std::string>{json, "\xEF\xBB\xBFid\r\nR1\r\n"}));
+}
+
 TEST(CsvTables, ACommandLineTableOverridesTheFilesOwn) {
   TempDir dir;
   write(dir.path() / "a.csv", "id\nfrom-json\n");
