@@ -35,15 +35,28 @@ return {
     if list == nil then
       return
     end
+    -- The evidence pass reads each field once and keeps what the checks below
+    -- need (see contract_filing.lua): the procurement, its issues and dates.
+    local entry, issues_of, signed_on, published_on = {}, {}, {}, {}
     for i, p in ipairs(list) do
-      if p.contract_signed ~= nil and p.contract_published == nil then
-        ctx:missing(proc.path(i, "contract_published"), {
-          subject = p.id,
-          message = ("采购项目“%s”已于 %s 签订合同，但未填报合同公告日期，无法核查合同公告时限"):format(
-            p.name, tostring(p.contract_signed)),
-          at = p,
-        })
-        return
+      local signed = p.contract_signed
+      local published = nil
+      if signed ~= nil then
+        published = p.contract_published
+        if published == nil then
+          ctx:missing(proc.path(i, "contract_published"), {
+            subject = p.id,
+            message = ("采购项目“%s”已于 %s 签订合同，但未填报合同公告日期，无法核查合同公告时限"):format(
+              p.name, tostring(signed)),
+            at = p,
+          })
+          return
+        end
+      end
+      local issues = p.compliance_issues
+      if issues ~= nil or signed ~= nil then
+        local n = #entry + 1
+        entry[n], issues_of[n], signed_on[n], published_on[n] = p, issues or {}, signed, published
       end
     end
 
@@ -68,8 +81,9 @@ return {
       })
     end
 
-    for _, p in ipairs(list) do
-      for _, issue in ipairs(p.compliance_issues or {}) do
+    local calendar = ctx.calendar
+    for n, p in ipairs(entry) do
+      for _, issue in ipairs(issues_of[n]) do
         pool.deduct(each, {
           subject = p.id,
           message = ("采购项目“%s”存在合规问题：%s"):format(p.name, issue),
@@ -77,16 +91,17 @@ return {
           at = p,
         })
       end
-      if p.contract_signed ~= nil then
-        local used = ctx.calendar:working_days_between(p.contract_signed, p.contract_published)
+      local signed = signed_on[n]
+      if signed ~= nil then
+        local used = calendar:working_days_between(signed, published_on[n])
         if used > limit then
           pool.deduct(each, {
             subject = p.id,
             message = ("合同公告逾期：%s 签订，%s 公告，为签订后第 %d 个工作日（限 %s 个工作日）"):format(
-              tostring(p.contract_signed), tostring(p.contract_published), used, limit),
+              tostring(signed), tostring(published_on[n]), used, limit),
             evidence = {
-              contract_signed = p.contract_signed,
-              contract_published = p.contract_published,
+              contract_signed = signed,
+              contract_published = published_on[n],
               working_days = used,
             },
             at = p,

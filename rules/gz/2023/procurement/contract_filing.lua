@@ -23,39 +23,44 @@ return {
     if list == nil then
       return
     end
-    local signed = 0
+    -- The evidence pass reads each field once and keeps the dates: a missing
+    -- filing date stops the rule before any deduction, as it must, and the
+    -- check below runs over the kept dates instead of reading the list again.
+    local signed_on, filed_on, contract = {}, {}, {}
     for i, p in ipairs(list) do
-      if p.contract_signed ~= nil then
-        signed = signed + 1
-        if p.contract_filed == nil then
+      local signed = p.contract_signed
+      if signed ~= nil then
+        local filed = p.contract_filed
+        if filed == nil then
           ctx:missing(proc.path(i, "contract_filed"), {
             subject = p.id,
-            message = ("采购项目“%s”已于 %s 签订合同，但未填报合同备案日期"):format(p.name, tostring(p.contract_signed)),
+            message = ("采购项目“%s”已于 %s 签订合同，但未填报合同备案日期"):format(p.name, tostring(signed)),
             at = p,
           })
           return
         end
+        local n = #contract + 1
+        signed_on[n], filed_on[n], contract[n] = signed, filed, p
       end
     end
-    if signed == 0 then
+    if #contract == 0 then
       ctx:note({ subject = "", message = "本年度无已签订合同的采购项目，本指标不扣分" })
       return
     end
 
     local limit = ctx.params.contract_filing_working_days
+    local calendar = ctx.calendar
     local pool = proc.pool(ctx) -- all or nothing: the first late one takes the whole weight
-    for _, p in ipairs(list) do
-      if p.contract_signed ~= nil then
-        local used = ctx.calendar:working_days_between(p.contract_signed, p.contract_filed)
-        if used > limit then
-          pool.deduct(ctx.weight, {
-            subject = p.id,
-            message = ("合同备案逾期：%s 签订，%s 备案，为签订后第 %d 个工作日（限 %s 个工作日）"):format(
-              tostring(p.contract_signed), tostring(p.contract_filed), used, limit),
-            evidence = { contract_signed = p.contract_signed, contract_filed = p.contract_filed, working_days = used },
-            at = p,
-          })
-        end
+    for n, p in ipairs(contract) do
+      local used = calendar:working_days_between(signed_on[n], filed_on[n])
+      if used > limit then
+        pool.deduct(ctx.weight, {
+          subject = p.id,
+          message = ("合同备案逾期：%s 签订，%s 备案，为签订后第 %d 个工作日（限 %s 个工作日）"):format(
+            tostring(signed_on[n]), tostring(filed_on[n]), used, limit),
+          evidence = { contract_signed = signed_on[n], contract_filed = filed_on[n], working_days = used },
+          at = p,
+        })
       end
     end
   end,

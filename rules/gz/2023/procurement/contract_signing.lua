@@ -24,35 +24,41 @@ return {
     if list == nil then
       return
     end
+    -- The evidence pass reads each field once and keeps the dates (see
+    -- contract_filing.lua); the check runs over the kept dates.
+    local notice_on, signed_on, awarded = {}, {}, {}
     for i, p in ipairs(list) do
-      if p.award_notice ~= nil and p.contract_signed == nil then
-        ctx:missing(proc.path(i, "contract_signed"), {
-          subject = p.id,
-          message = ("采购项目“%s”已于 %s 发出中标/成交通知书，但未填报合同签订日期"):format(
-            p.name, tostring(p.award_notice)),
-          at = p,
-        })
-        return
+      local notice = p.award_notice
+      if notice ~= nil then
+        local signed = p.contract_signed
+        if signed == nil then
+          ctx:missing(proc.path(i, "contract_signed"), {
+            subject = p.id,
+            message = ("采购项目“%s”已于 %s 发出中标/成交通知书，但未填报合同签订日期"):format(
+              p.name, tostring(notice)),
+            at = p,
+          })
+          return
+        end
+        local n = #awarded + 1
+        notice_on[n], signed_on[n], awarded[n] = notice, signed, p
       end
     end
 
     local limit = ctx.params.contract_signing_days
-    local total, on_time = 0, 0
-    for _, p in ipairs(list) do
-      if p.award_notice ~= nil then
-        total = total + 1
-        local days = p.contract_signed - p.award_notice
-        if days <= limit then
-          on_time = on_time + 1
-        else
-          ctx:note({
-            subject = p.id,
-            message = ("合同签订逾期：%s 发出中标/成交通知书，%s 签订合同，相隔 %d 日（限 %s 日）"):format(
-              tostring(p.award_notice), tostring(p.contract_signed), days, limit),
-            evidence = { award_notice = p.award_notice, contract_signed = p.contract_signed, days = days },
-            at = p,
-          })
-        end
+    local total, on_time = #awarded, 0
+    for n, p in ipairs(awarded) do
+      local days = signed_on[n] - notice_on[n]
+      if days <= limit then
+        on_time = on_time + 1
+      else
+        ctx:note({
+          subject = p.id,
+          message = ("合同签订逾期：%s 发出中标/成交通知书，%s 签订合同，相隔 %d 日（限 %s 日）"):format(
+            tostring(notice_on[n]), tostring(signed_on[n]), days, limit),
+          evidence = { award_notice = notice_on[n], contract_signed = signed_on[n], days = days },
+          at = p,
+        })
       end
     end
 

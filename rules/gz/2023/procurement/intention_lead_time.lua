@@ -31,42 +31,49 @@ return {
     end
     local lead = ctx.params.intention_lead_days
 
-    -- Evidence first: a start date we need but do not have makes the leaf unjudgeable.
+    -- Evidence first: a start date we need but do not have makes the leaf
+    -- unjudgeable. The pass reads each field once and keeps what the check
+    -- needs (see contract_filing.lua).
+    local entry, remark_of, published_on, started_on = {}, {}, {}, {}
     for i, p in ipairs(list) do
-      local needed = proc.needs_intention(p)
-      local reached_later_step = p.award_notice ~= nil or p.contract_signed ~= nil
-      if needed and p.intention_published ~= nil and p.procurement_started == nil and reached_later_step then
-        ctx:missing(proc.path(i, "procurement_started"), {
-          subject = p.id,
-          message = ("采购项目“%s”已发出中标/成交通知书或签订合同，但未填报采购活动开始日期（采购公告日期），无法核查意向公开时限"):format(p.name),
-          at = p,
-        })
-        return
+      local needed, remark = proc.needs_intention(p)
+      if needed then
+        local published, started = p.intention_published, p.procurement_started
+        if published ~= nil and started == nil and (p.award_notice ~= nil or p.contract_signed ~= nil) then
+          ctx:missing(proc.path(i, "procurement_started"), {
+            subject = p.id,
+            message = ("采购项目“%s”已发出中标/成交通知书或签订合同，但未填报采购活动开始日期（采购公告日期），无法核查意向公开时限"):format(p.name),
+            at = p,
+          })
+          return
+        end
+        local n = #entry + 1
+        entry[n], remark_of[n], published_on[n], started_on[n] = p, remark, published, started
       end
     end
 
     local pool = proc.pool(ctx) -- all or nothing: the first late one takes the whole weight
-    for _, p in ipairs(list) do
-      local needed, remark = proc.needs_intention(p)
+    for n, p in ipairs(entry) do
+      local remark, published, started = remark_of[n], published_on[n], started_on[n]
       local suffix = remark and ("（" .. remark .. "）") or ""
-      if needed and p.intention_published == nil then
+      if published == nil then
         pool.deduct(ctx.weight, {
           subject = p.id,
           message = ("采购项目“%s”未公开采购意向，不满足采购活动开始前 %s 日公开的要求%s"):format(p.name, lead, suffix),
-          evidence = { intention_scope = p.intention_scope, procurement_started = p.procurement_started },
+          evidence = { intention_scope = p.intention_scope, procurement_started = started },
           at = p,
         })
-      elseif needed and p.procurement_started ~= nil then
-        local days = p.procurement_started - p.intention_published
+      elseif started ~= nil then
+        local days = started - published
         if days < lead then
           local gap = days >= 0 and ("仅提前 %d 日"):format(days) or ("采购开始后 %d 日才公开"):format(-days)
           pool.deduct(ctx.weight, {
             subject = p.id,
             message = ("采购意向公开不及时：%s 公开意向，%s 开始采购，%s（应至少提前 %s 日）%s"):format(
-              tostring(p.intention_published), tostring(p.procurement_started), gap, lead, suffix),
+              tostring(published), tostring(started), gap, lead, suffix),
             evidence = {
-              intention_published = p.intention_published,
-              procurement_started = p.procurement_started,
+              intention_published = published,
+              procurement_started = started,
               days = days,
             },
             at = p,

@@ -19,51 +19,85 @@
 local proc = require("procurement")
 
 -- "预留比例 20.00% 低于 30%" style notes for one suitable procurement.
-local function check_thresholds(dept, ctx, p, reserved)
-  local unit = dept.money_unit
-  local works = p.category == "works"
-  local limit_wan = ctx.params.sme_full_reserve_limit_goods_services
-  if works then
-    limit_wan = ctx.params.sme_full_reserve_limit_works
+-- The rule set's thresholds, read once per run and only when first needed (a
+-- rule set that leaves out a parameter its data never needs still works), and
+-- the data's money unit. Every read of params or data costs a lookup, and this
+-- runs for every suitable procurement.
+local function limits_for(dept, ctx, cache, works)
+  local key = works and "works" or "goods"
+  local t = cache[key]
+  if t == nil then
+    local limit_wan = ctx.params.sme_full_reserve_limit_goods_services
+    if works then
+      limit_wan = ctx.params.sme_full_reserve_limit_works
+    end
+    t = { limit_wan = limit_wan, limit = proc.from_wan(dept, limit_wan) }
+    cache[key] = t
   end
-  local limit = proc.from_wan(dept, limit_wan)
-  if p.budget <= limit then
-    if reserved < p.budget then
+  return t
+end
+
+local function ratio_for(ctx, limits, works)
+  if limits.ratio == nil then
+    limits.ratio = dec(works and ctx.params.sme_reserve_ratio_works or ctx.params.sme_reserve_ratio)
+  end
+  return limits.ratio
+end
+
+local function small_share_for(ctx, cache)
+  if cache.small_share == nil then
+    cache.small_share = dec(ctx.params.sme_small_micro_share)
+  end
+  return cache.small_share
+end
+
+local function check_thresholds(dept, ctx, cache, p, budget, reserved)
+  if cache.unit == nil then
+    cache.unit = dept.money_unit
+  end
+  local unit = cache.unit
+  local category = p.category
+  local works = category == "works"
+  local limits = limits_for(dept, ctx, cache, works)
+  local limit_wan = limits.limit_wan
+  if budget <= limits.limit then
+    if reserved < budget then
       ctx:note({
         subject = p.id,
         message = ("采购预算 %s %s 未超过 %s 万元，应全部预留给中小企业，实际预留 %s %s（%s）"):format(
-          tostring(p.budget), unit, tostring(limit_wan), tostring(reserved), unit, (reserved / p.budget):percent(2)),
-        evidence = { budget = p.budget, sme_reserved = reserved, category = p.category },
+          tostring(budget), unit, tostring(limit_wan), tostring(reserved), unit, (reserved / budget):percent(2)),
+        evidence = { budget = budget, sme_reserved = reserved, category = category },
         at = p,
       })
     end
     return
   end
-  local ratio = dec(works and ctx.params.sme_reserve_ratio_works or ctx.params.sme_reserve_ratio)
-  if reserved < p.budget * ratio then
+  local ratio = ratio_for(ctx, limits, works)
+  if reserved < budget * ratio then
     ctx:note({
       subject = p.id,
       message = ("采购预算 %s %s 超过 %s 万元，预留中小企业 %s %s，占 %s，低于 %s"):format(
-        tostring(p.budget), unit, tostring(limit_wan), tostring(reserved), unit,
-        (reserved / p.budget):percent(2), ratio:percent(0)),
-      evidence = { budget = p.budget, sme_reserved = reserved, category = p.category },
+        tostring(budget), unit, tostring(limit_wan), tostring(reserved), unit,
+        (reserved / budget):percent(2), ratio:percent(0)),
+      evidence = { budget = budget, sme_reserved = reserved, category = category },
       at = p,
     })
   end
-  local small_share = dec(ctx.params.sme_small_micro_share)
-  if p.small_micro_reserved == nil then
+  local small_share = small_share_for(ctx, cache)
+  local small_micro = p.small_micro_reserved
+  if small_micro == nil then
     ctx:note({
       subject = p.id,
       message = ("未填报预留小微企业金额，无法核查小微企业比例不低于 %s 的要求"):format(small_share:percent(0)),
       at = p,
     })
-  elseif not reserved:is_zero() and p.small_micro_reserved < reserved * small_share then
+  elseif not reserved:is_zero() and small_micro < reserved * small_share then
     ctx:note({
       subject = p.id,
       message = ("预留份额 %s %s 中面向小微企业 %s %s，占 %s，低于 %s"):format(
-        tostring(reserved), unit, tostring(p.small_micro_reserved), unit,
-        (p.small_micro_reserved / reserved):percent(2), small_share:percent(0)),
-      evidence = { sme_reserved = reserved, small_micro_reserved = p.small_micro_reserved },
+        tostring(reserved), unit, tostring(small_micro), unit,
+        (small_micro / reserved):percent(2), small_share:percent(0)),
+      evidence = { sme_reserved = reserved, small_micro_reserved = small_micro },
       at = p,
     })
   end
@@ -83,9 +117,16 @@ return {
     if list == nil then
       return
     end
+    -- The evidence pass reads each field once and keeps what the check needs
+    -- (see contract_filing.lua).
+    local entry, suitable_of, reserved_of = {}, {}, {}
     for i, p in ipairs(list) do
-      local field = (p.sme_suitable == nil and "sme_suitable")
-        or (p.sme_suitable and p.sme_reserved == nil and "sme_reserved")
+      local suitable = p.sme_suitable
+      local reserved = nil
+      if suitable then
+        reserved = p.sme_reserved
+      end
+      local field = (suitable == nil and "sme_suitable") or (suitable and reserved == nil and "sme_reserved")
       if field then
         ctx:missing(proc.path(i, field), {
           subject = p.id,
@@ -96,24 +137,28 @@ return {
         })
         return
       end
+      local n = #entry + 1
+      entry[n], suitable_of[n], reserved_of[n] = p, suitable, reserved
     end
 
+    local cache = {}
     local budget, reserved = dec(0), dec(0)
-    for _, p in ipairs(list) do
-      if p.sme_suitable then
-        local r = dec.min(p.sme_reserved, p.budget)
-        if p.budget < p.sme_reserved then
+    for n, p in ipairs(entry) do
+      if suitable_of[n] then
+        local b, stated = p.budget, reserved_of[n]
+        local r = dec.min(stated, b)
+        if b < stated then
           ctx:note({
             subject = p.id,
             message = ("预留中小企业金额 %s %s 超过采购预算 %s %s，按预算计"):format(
-              tostring(p.sme_reserved), dept.money_unit, tostring(p.budget), dept.money_unit),
-            evidence = { budget = p.budget, sme_reserved = p.sme_reserved },
+              tostring(stated), dept.money_unit, tostring(b), dept.money_unit),
+            evidence = { budget = b, sme_reserved = stated },
             at = p,
           })
         end
-        budget = budget + p.budget
+        budget = budget + b
         reserved = reserved + r
-        check_thresholds(dept, ctx, p, r)
+        check_thresholds(dept, ctx, cache, p, b, r)
       elseif p.sme_unsuitable_reason == nil then
         ctx:note({
           subject = p.id,
