@@ -1,5 +1,8 @@
-// Loading one department: JSON file → RawNode, CSV tables attached where the
-// schema's "x-csv" allows, then schema-driven conversion to a typed Document.
+// Loading one department. The fast path (fast_json.hpp) takes a valid JSON
+// file without tables in one pass; everything else, and anything the fast path
+// gives up on, takes the exact path: JSON file → RawNode, CSV tables attached
+// where the schema's "x-csv" allows, then schema-driven conversion to a typed
+// Document with every diagnostic.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,6 +19,8 @@
 
 #include "data/convert.hpp"
 #include "data/department.hpp"
+#include "data/fast_json.hpp"
+#include "data/load_paths.hpp"
 #include "data/raw.hpp"
 
 namespace jx::data {
@@ -307,8 +312,23 @@ bool LoadResult::ok() const {
                       [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; });
 }
 
-LoadResult load_department_text(const Schema& schema, std::string_view text, const std::string& name,
-                                const std::string& base_dir, const LoadOptions& options) {
+namespace detail {
+
+std::optional<LoadResult> load_fast(const Schema& schema, std::string_view text, const std::string& name,
+                                    const LoadOptions& options) {
+  if (!options.tables.empty()) return std::nullopt;  // tables are the exact path's job
+  std::optional<Value> root = parse_json_typed(text, schema.root(), 0);
+  if (!root) return std::nullopt;
+  auto doc = std::make_shared<Document>();
+  doc->files.push_back(name);
+  doc->root = std::move(*root);
+  LoadResult result;
+  result.document = std::move(doc);
+  return result;
+}
+
+LoadResult load_exact(const Schema& schema, std::string_view text, const std::string& name,
+                      const std::string& base_dir, const LoadOptions& options) {
   LoadResult result;
   auto doc = std::make_shared<Document>();
   doc->files.push_back(name);
@@ -343,6 +363,14 @@ LoadResult load_department_text(const Schema& schema, std::string_view text, con
   sort_diagnostics(result.diagnostics);
   result.document = std::move(doc);
   return result;
+}
+
+}  // namespace detail
+
+LoadResult load_department_text(const Schema& schema, std::string_view text, const std::string& name,
+                                const std::string& base_dir, const LoadOptions& options) {
+  if (auto fast = detail::load_fast(schema, text, name, options)) return std::move(*fast);
+  return detail::load_exact(schema, text, name, base_dir, options);
 }
 
 LoadResult load_department(const Schema& schema, const std::string& path, const LoadOptions& options) {

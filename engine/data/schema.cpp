@@ -88,6 +88,13 @@ class SchemaCompiler {
     }
     SchemaNode node;
     for (std::size_t i = 0; i < raw.keys.size(); ++i) keyword(node, raw.keys[i], raw.children[i]);
+    for (const std::string& name : node.required) {
+      const auto it = std::find_if(node.properties.begin(), node.properties.end(),
+                                   [&](const SchemaNode::Property& p) { return p.name == name; });
+      node.required_properties.push_back(it == node.properties.end()
+                                             ? std::string::npos
+                                             : static_cast<std::size_t>(it - node.properties.begin()));
+    }
     return &schema_.nodes_.emplace_back(std::move(node));
   }
 

@@ -50,6 +50,9 @@ struct SchemaNode {
   Format format = Format::none;
   std::vector<Property> properties;
   std::vector<std::string> required;
+  // For each name in `required`, its index in `properties` (npos when it is
+  // not one), so that the fast loader checks presence with a bit per property.
+  std::vector<std::size_t> required_properties;
   bool additional_allowed = true;
   const SchemaNode* additional = nullptr;  // schema of extra members, when given
   const SchemaNode* items = nullptr;

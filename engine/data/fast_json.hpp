@@ -1,0 +1,24 @@
+// The fast path of loading (issue 7): a valid JSON department, parsed with
+// simdjson and typed by the schema in one pass, without the untyped RawNode
+// tree. It accepts only what the exact path (json_reader → Converter) would
+// accept without a single diagnostic, and builds the same Values with the same
+// source positions; on anything else it gives up, and the exact path runs from
+// the start. Internal to engine/data.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "data/schema.hpp"
+#include "data/value.hpp"
+
+namespace jx::data::detail {
+
+// The typed tree of JSON `text` (file index `file`) under `schema`, or nullopt
+// when the fast path gives up: a syntax error, any schema violation or warning,
+// a root member "tables", or input it does not handle (an exponent, a lone
+// surrogate escape, very deep nesting, …). Never partial, never throws for bad input.
+std::optional<Value> parse_json_typed(std::string_view text, const SchemaNode& schema, std::uint32_t file);
+
+}  // namespace jx::data::detail
