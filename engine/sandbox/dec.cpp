@@ -2,6 +2,7 @@
 // does not terminate stays an exact fraction), comparisons, rounding by named
 // mode, and a loud error whenever a Lua float tries to mix in.
 #include <cinttypes>
+#include <cstdint>
 #include <cstdio>
 #include <limits>
 #include <new>
@@ -58,8 +59,21 @@ std::size_t external_bytes(const Decimal& d) {
 }
 
 DecBox* to_box(lua_State* L, int index) {
-  if (!has_metatable(L, index, runtime(L).mt.dec)) return nullptr;
+  const void* mt = metatable_of(L, index);
+  if (mt == nullptr) return nullptr;
+  const Metatables& mts = runtime(L).mt;
+  if (mt != mts.dec && mt != mts.dec_inline) return nullptr;
   return static_cast<DecBox*>(lua_touserdata(L, index));
+}
+
+// Whether destroying `d` would free anything: a fraction, or a coefficient
+// whose limbs live on the heap rather than inside the cpp_int itself.
+bool owns_heap(const Decimal& d) {
+  if (d.is_fraction()) return true;
+  const Decimal::Int& c = d.coefficient();
+  const auto limbs = reinterpret_cast<std::uintptr_t>(c.backend().limbs());
+  const auto self = reinterpret_cast<std::uintptr_t>(&c);
+  return limbs < self || limbs >= self + sizeof c;
 }
 
 std::uint64_t size_of(lua_State* L, int index) {
@@ -346,8 +360,10 @@ void push_dec(lua_State* L, Decimal value, Origin origin) {
   // Construct in place only once the block exists; the metatable (and with it
   // __gc) is attached after, and attaching it cannot fail.
   void* block = lua_newuserdatauv(L, sizeof(DecBox), 0);
-  new (block) DecBox{std::move(value), origin, external, size};
-  lua_rawgeti(L, LUA_REGISTRYINDEX, rt.mt.dec_ref);
+  const auto* box = new (block) DecBox{std::move(value), origin, external, size};
+  // A dec that owns no heap needs no finalizer, and a finalizer costs the
+  // collector several times what the dec itself costs (most decs: money).
+  lua_rawgeti(L, LUA_REGISTRYINDEX, owns_heap(box->value) ? rt.mt.dec_ref : rt.mt.dec_inline_ref);
   lua_setmetatable(L, -2);
   rt.external_bytes += external;
 }
@@ -408,7 +424,21 @@ RoundingMode check_rounding(lua_State* L, int index) {
 void open_dec(lua_State* L, Runtime& rt) {
   JX_STACK_GUARD(L, 1);
   new_metatable(L, "dec", metamethods, methods, &rt.mt.dec, &rt.mt.dec_ref);  // [methods]
-  make_read_only(L, "dec", trampoline<dec_call>);                             // [dec library]
+  // The same metatable without __gc, for decs whose Decimal owns no heap.
+  lua_createtable(L, 0, 16);                         // [methods, inline mt]
+  lua_rawgeti(L, LUA_REGISTRYINDEX, rt.mt.dec_ref);  // [methods, inline mt, mt]
+  lua_pushnil(L);
+  while (lua_next(L, -2) != 0) {  // [methods, inline mt, mt, key, value]
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);  // [methods, inline mt, mt, key, key, value]
+    lua_rawset(L, -5);
+  }
+  lua_pop(L, 1);  // [methods, inline mt]
+  lua_pushnil(L);
+  lua_setfield(L, -2, "__gc");
+  rt.mt.dec_inline = lua_topointer(L, -1);
+  rt.mt.dec_inline_ref = luaL_ref(L, LUA_REGISTRYINDEX);  // [methods]
+  make_read_only(L, "dec", trampoline<dec_call>);         // [dec library]
 }
 
 }  // namespace jx::sandbox::detail

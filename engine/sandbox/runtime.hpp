@@ -29,12 +29,14 @@ struct RunState {
 // Metatables, by address, for fast type checks (tables never move in Lua).
 struct Metatables {
   const void* dec = nullptr;
+  const void* dec_inline = nullptr;  // a dec whose Decimal owns no heap: no __gc (dec.cpp)
   const void* date = nullptr;
   const void* calendar = nullptr;
   const void* view = nullptr;
   const void* ctx = nullptr;
   // Registry references, to push a metatable without allocating.
   int dec_ref = LUA_NOREF;
+  int dec_inline_ref = LUA_NOREF;
   int date_ref = LUA_NOREF;
   int calendar_ref = LUA_NOREF;
   int view_ref = LUA_NOREF;
@@ -138,6 +140,8 @@ void make_read_only(lua_State* L, const char* what, lua_CFunction call = nullptr
 // address and a registry reference in `address` and `ref`.
 void new_metatable(lua_State* L, const char* name, const luaL_Reg* metamethods, const luaL_Reg* methods,
                    const void** address, int* ref);
+// The address of the metatable of the userdata at `index`, or null.
+const void* metatable_of(lua_State* L, int index);
 // True when the value at `index` is a userdata whose metatable is at `address`.
 bool has_metatable(lua_State* L, int index, const void* address);
 // A value's type for messages: "dec", "date", "data" for ours, else Lua's name.

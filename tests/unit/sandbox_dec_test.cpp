@@ -186,6 +186,27 @@ TEST_F(DecTest, ConcatAndFormat) {
             "ERROR: rules/test/snippet.lua:3: a dec formatted with %d must be an integer, got the dec 1.5");
 }
 
+// Everyday decs (no heap, no finalizer) and big ones or fractions (with one)
+// are one type to every operation, message and check.
+TEST_F(DecTest, SmallAndBigDecsAreOneType) {
+  const std::string nines(60, '9');
+  const std::string big = "dec('" + nines + "')";
+  EXPECT_EQ(eval("dec.is(dec('1.5')) and dec.is(" + big + ") and dec.is(dec(1) / 3)"), "true");
+  EXPECT_EQ(eval(big + " + dec('0.5')"), nines + ".5");
+  EXPECT_EQ(eval("dec('0.5') + " + big), nines + ".5");
+  EXPECT_EQ(eval("dec.cmp(" + big + ", dec(1)) .. dec.cmp(dec(1) / 3, dec('0.3'))"), "11");
+  EXPECT_EQ(eval("dec(1) == " + big + " - " + big + " + 1"), "true");
+  EXPECT_EQ(eval("(dec(1) / 3) * 3 == dec(1)"), "true");
+  EXPECT_EQ(eval("dec.max(dec(2), " + big + ") == " + big), "true");
+  EXPECT_EQ(eval("getmetatable(" + big + ")"), "false");
+  EXPECT_EQ(eval("getmetatable(dec(1) / 3)"), "false");
+  EXPECT_EQ(eval("setmetatable(dec(1) / 3, {})"),
+            "ERROR: rules/test/snippet.lua:3: bad argument #1 to 'setmetatable' (table expected, got dec)");
+  EXPECT_EQ(eval("#dec(1)"), "ERROR: rules/test/snippet.lua:3: attempt to get length of a dec value");
+  EXPECT_EQ(eval("#" + big), "ERROR: rules/test/snippet.lua:3: attempt to get length of a dec value");
+  EXPECT_EQ(eval("(dec(1) / 3):round(3) .. ' ' .. (" + big + "):round(0)"), "0.333 " + nines);
+}
+
 TEST_F(DecTest, MetatableIsLocked) {
   EXPECT_EQ(eval("getmetatable(dec(1))"), "false");
   EXPECT_EQ(eval("setmetatable(dec(1), {})"),
