@@ -134,29 +134,31 @@ void ReportWriter::department(const report::DepartmentReport& report) {
     out_.write(report::render_text(report, report::TextOptions{lang_, color_}));
   }
   ++count_;
-  rows_.push_back(report::summarize(report));
+  rows_.add(report::summarize(report));
 }
 
 void ReportWriter::failed(const std::string& name) { failed_.push_back(name); }
 
 void ReportWriter::finish() {
+  const report::Sink write = [this](const std::string& piece) { out_.write(piece); };
   if (format_ == "html") {
     const report::HtmlOptions html{lang_, engine_version};
     if (count_ <= 1) {
       out_.write(report::html_page_start(count_ == 1 && failed_.empty() ? html_first_title_ : "", html) +
                  html_first_);
     }
-    out_.write(report::html_page_end(rows_, failed_, html));
+    report::html_page_end(rows_, failed_, html, write);
     return;
   }
   if (rows_.size() + failed_.size() < 2) return;
   if (format_ == "json") {
-    out_.write(report::render_summary_json(rows_, failed_));
+    report::render_summary_json(rows_, failed_, write);
   } else if (format_ == "csv") {
-    out_.write("\r\n" + report::render_summary_csv(rows_, failed_, lang_));
+    out_.write("\r\n");
+    report::render_summary_csv(rows_, failed_, lang_, write);
   } else {
     out_.write("\n" + std::string(72, '=') + "\n" + (lang_ == Lang::zh ? "汇总\n" : "Summary\n"));
-    out_.write(report::render_summary_text(rows_, failed_, report::TextOptions{lang_, color_}));
+    report::render_summary_text(rows_, failed_, report::TextOptions{lang_, color_}, write);
   }
 }
 

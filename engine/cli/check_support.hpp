@@ -14,6 +14,7 @@
 #include "cli/output.hpp"
 #include "cli/runner.hpp"
 #include "report/report.hpp"
+#include "report/summary_rows.hpp"
 
 namespace jx::cli {
 
@@ -65,7 +66,7 @@ class ReportWriter {
   bool color_;
   Output& out_;
   std::size_t count_ = 0;
-  std::vector<report::SummaryRow> rows_;
+  report::SummaryRows rows_;  // packed; on disk beyond a few thousand departments
   std::vector<std::string> failed_;
   // html: the first department's section waits until the second one (or the
   // end) tells whether the page is one department's report or a batch.

@@ -5,7 +5,10 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <utility>
+
 #include "report/html_detail.hpp"
+#include "report/summary_rows.hpp"
 
 namespace jx::report {
 namespace detail {
@@ -477,17 +480,17 @@ std::string render_html_department(const DepartmentReport& report, std::size_t n
   return out;
 }
 
-std::string html_page_end(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed,
-                          const HtmlOptions& options) {
+void html_page_end(const SummaryRows& rows, const std::vector<std::string>& failed,
+                   const HtmlOptions& options, const Sink& write) {
   const Lang lang = options.lang;
   std::string out;
   if (rows.size() + failed.size() >= 2) {
     std::size_t gaps = 0;
     std::size_t incomplete = 0;
-    for (const SummaryRow& r : rows) {
+    rows.for_each([&](const SummaryRow& r) {
       gaps += r.self_total && *r.self_total != r.total ? 1 : 0;
       incomplete += r.complete ? 0 : 1;
-    }
+    });
     out += fmt::format(
         "<section class=\"summary\" id=\"summary\" aria-labelledby=\"summary-title\">\n<h2 "
         "id=\"summary-title\">{}</h2>\n",
@@ -518,8 +521,9 @@ std::string html_page_end(const std::vector<SummaryRow>& rows, const std::vector
         tr(lang, "部门", "Department"), tr(lang, "核定", "Checked"), tr(lang, "自评", "Self"),
         tr(lang, "差异", "Gap"), tr(lang, "等级", "Grade"), tr(lang, "发现", "Findings"),
         tr(lang, "文件", "File"));
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const SummaryRow& r = rows[i];
+    // The rows may be on disk: each goes out as soon as it is rendered.
+    std::size_t i = 0;
+    rows.for_each([&](const SummaryRow& r) {
       out += fmt::format(
           "<tr data-order=\"{0}\"{1}><td data-v=\"{2}\">{2}</td><td class=\"left\"><a "
           "href=\"#dept-{2}\">{3}</a></td>"
@@ -537,7 +541,9 @@ std::string html_page_end(const std::vector<SummaryRow>& rows, const std::vector
       out +=
           fmt::format("<td>{}</td><td data-v=\"{}\">{}</td><td class=\"left file\">{}</td></tr>\n",
                       r.complete ? html_escape(r.grade) : "—", r.findings, r.findings, html_escape(r.file));
-    }
+      write(std::exchange(out, {}));
+      ++i;
+    });
     out += "</tbody></table></div>\n";
     if (incomplete > 0) {
       out += fmt::format("<p class=\"note\">{}</p>\n",
@@ -559,12 +565,14 @@ std::string html_page_end(const std::vector<SummaryRow>& rows, const std::vector
                               tr(lang, " 生成。本页为独立文件，不加载任何外部资源。",
                                  ". This page is self-contained and loads nothing from elsewhere."))),
       sort_script);
-  return out;
+  write(out);
 }
 
 std::string render_html(const DepartmentReport& report, const HtmlOptions& options) {
-  return html_page_start(html_department_title(report, options.lang), options) +
-         render_html_department(report, 1, options) + html_page_end({}, {}, options);
+  std::string page = html_page_start(html_department_title(report, options.lang), options) +
+                     render_html_department(report, 1, options);
+  html_page_end(SummaryRows(), {}, options, [&page](const std::string& piece) { page += piece; });
+  return page;
 }
 
 }  // namespace jx::report

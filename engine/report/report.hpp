@@ -5,6 +5,7 @@
 // the same department and rule set always give the same bytes.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,7 +45,7 @@ std::string csv_header(Lang lang);
 std::string render_csv_rows(const DepartmentReport& report, Lang lang);
 
 // One line of a batch summary: department, computed score, self score, gap,
-// grade, findings. Small, so that a batch of ten thousand keeps only these.
+// grade, findings. A batch keeps only these, packed in SummaryRows.
 struct SummaryRow {
   std::string file;
   std::string code;
@@ -56,12 +57,16 @@ struct SummaryRow {
   std::size_t findings = 0;  // findings with points, missing evidence or rule errors (notes not counted)
 };
 SummaryRow summarize(const DepartmentReport& report);
+class SummaryRows;  // summary_rows.hpp: the rows of a batch, spilled to a temporary file when many
+// Where a summary goes, piece by piece: a batch summary is written as it is
+// rendered, never held whole in memory.
+using Sink = std::function<void(const std::string&)>;
 // `failed`: departments that could not be checked (bad input).
-std::string render_summary_text(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed,
-                                const TextOptions& options);
-std::string render_summary_json(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed);
-std::string render_summary_csv(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed,
-                               Lang lang);
+void render_summary_text(const SummaryRows& rows, const std::vector<std::string>& failed,
+                         const TextOptions& options, const Sink& write);
+void render_summary_json(const SummaryRows& rows, const std::vector<std::string>& failed, const Sink& write);
+void render_summary_csv(const SummaryRows& rows, const std::vector<std::string>& failed, Lang lang,
+                        const Sink& write);
 
 // HTML: one self-contained page (inline CSS and SVG; a content security policy
 // that forbids every fetch; a little script to sort the batch summary), written
@@ -81,8 +86,8 @@ std::string html_page_start(const std::string& title, const HtmlOptions& options
 std::string render_html_department(const DepartmentReport& report, std::size_t number,
                                    const HtmlOptions& options);
 // The batch summary (when rows and failed add up to two or more) and the end of the page.
-std::string html_page_end(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed,
-                          const HtmlOptions& options);
+void html_page_end(const SummaryRows& rows, const std::vector<std::string>& failed,
+                   const HtmlOptions& options, const Sink& write);
 // A whole page for one department.
 std::string render_html(const DepartmentReport& report, const HtmlOptions& options);
 

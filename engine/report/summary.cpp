@@ -3,7 +3,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <array>
+
 #include "report/report.hpp"
+#include "report/summary_rows.hpp"
 
 namespace jx::report {
 namespace {
@@ -28,40 +31,55 @@ std::string csv_cell(const std::string& s) {
 }  // namespace
 
 SummaryRow summarize(const DepartmentReport& report) {
-  SummaryRow row{report.file, report.code, report.name, report.card.total, report.card.self_total,
-                 report.card.grade, report.card.complete, 0};
+  SummaryRow row{report.file,
+                 report.code,
+                 report.name,
+                 report.card.total,
+                 report.card.self_total,
+                 report.card.grade,
+                 report.card.complete,
+                 0};
   for (const Finding& f : report.card.findings) row.findings += f.kind == Finding::Kind::note ? 0 : 1;
   return row;
 }
 
-std::string render_summary_text(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed,
-                                const TextOptions& options) {
+void render_summary_text(const SummaryRows& rows, const std::vector<std::string>& failed,
+                         const TextOptions& options, const Sink& write) {
   const Lang lang = options.lang;
-  std::vector<std::vector<std::string>> table{{tr(lang, "部门", "Department"), tr(lang, "核定", "Checked"),
-                                               tr(lang, "自评", "Self"), tr(lang, "差异", "Gap"),
-                                               tr(lang, "等级", "Grade"), tr(lang, "发现", "Findings"),
-                                               tr(lang, "文件", "File")}};
-  for (const SummaryRow& r : rows) {
-    table.push_back({r.name, format_points(r.total) + (r.complete ? "" : " *"),
-                     r.self_total ? format_points(*r.self_total) : "", r.self_total ? format_gap(r.total - *r.self_total) : "",
-                     r.grade, std::to_string(r.findings), r.file});
-  }
-  std::vector<std::size_t> widths(table.front().size());
-  for (const auto& row : table) {
+  using Cells = std::array<std::string, 7>;
+  const Cells header{tr(lang, "部门", "Department"), tr(lang, "核定", "Checked"),
+                     tr(lang, "自评", "Self"),       tr(lang, "差异", "Gap"),
+                     tr(lang, "等级", "Grade"),      tr(lang, "发现", "Findings"),
+                     tr(lang, "文件", "File")};
+  auto cells = [](const SummaryRow& r) {
+    return Cells{r.name,
+                 format_points(r.total) + (r.complete ? "" : " *"),
+                 r.self_total ? format_points(*r.self_total) : "",
+                 r.self_total ? format_gap(r.total - *r.self_total) : "",
+                 r.grade,
+                 std::to_string(r.findings),
+                 r.file};
+  };
+  // Two passes over the rows (they may be on disk): column widths, then lines.
+  std::array<std::size_t, 7> widths{};
+  auto measure = [&widths](const Cells& row) {
     for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
-  }
-  std::string out;
-  for (const auto& row : table) {
-    std::string line = pad(row[0], widths[0], false);
-    for (std::size_t c = 1; c < row.size(); ++c) line += "  " + pad(row[c], widths[c], c <= 3 || c == 5);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
-  for (const auto& f : failed) out += std::string(tr(lang, "未能检查（数据有误）：", "not checked (bad input): ")) + f + "\n";
-  return out;
+  };
+  auto line = [&widths, &write](const Cells& row) {
+    std::string out = pad(row[0], widths[0], false);
+    for (std::size_t c = 1; c < row.size(); ++c) out += "  " + pad(row[c], widths[c], c <= 3 || c == 5);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    write(out + "\n");
+  };
+  measure(header);
+  rows.for_each([&](const SummaryRow& r) { measure(cells(r)); });
+  line(header);
+  rows.for_each([&](const SummaryRow& r) { line(cells(r)); });
+  for (const auto& f : failed)
+    write(std::string(tr(lang, "未能检查（数据有误）：", "not checked (bad input): ")) + f + "\n");
 }
 
-std::string render_summary_json(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed) {
+void render_summary_json(const SummaryRows& rows, const std::vector<std::string>& failed, const Sink& write) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   auto field = [&](const char* k, const std::string& v) {
@@ -72,7 +90,7 @@ std::string render_summary_json(const std::vector<SummaryRow>& rows, const std::
   field("format", "jxaudit.summary/1");
   w.Key("departments");
   w.StartArray();
-  for (const SummaryRow& r : rows) {
+  rows.for_each([&](const SummaryRow& r) {
     w.StartObject();
     field("file", r.file);
     field("code", r.code);
@@ -88,26 +106,30 @@ std::string render_summary_json(const std::vector<SummaryRow>& rows, const std::
     w.Key("findings");
     w.Uint64(r.findings);
     w.EndObject();
-  }
+    // One department at a time: the buffer never holds the whole batch.
+    write(std::string(buffer.GetString(), buffer.GetSize()));
+    buffer.Clear();
+  });
   w.EndArray();
   w.Key("not_checked");
   w.StartArray();
   for (const auto& f : failed) w.String(f.data(), static_cast<rapidjson::SizeType>(f.size()));
   w.EndArray();
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  write(std::string(buffer.GetString(), buffer.GetSize()) + "\n");
 }
 
-std::string render_summary_csv(const std::vector<SummaryRow>& rows, const std::vector<std::string>& failed, Lang lang) {
-  std::string out = lang == Lang::zh ? "部门代码,部门,核定总分,自评总分,差异,等级,完整,发现数,文件\r\n"
-                                     : "department_code,department,total,self_total,gap,grade,complete,findings,file\r\n";
-  for (const SummaryRow& r : rows) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", csv_cell(r.code), csv_cell(r.name), format_points(r.total),
-                       r.self_total ? format_points(*r.self_total) : "", gap_of(r), csv_cell(r.grade),
-                       r.complete ? "true" : "false", r.findings, csv_cell(r.file));
-  }
-  for (const auto& f : failed) out += fmt::format(",,,,,,false,,{}\r\n", csv_cell(f));
-  return out;
+void render_summary_csv(const SummaryRows& rows, const std::vector<std::string>& failed, Lang lang,
+                        const Sink& write) {
+  write(lang == Lang::zh
+            ? "部门代码,部门,核定总分,自评总分,差异,等级,完整,发现数,文件\r\n"
+            : "department_code,department,total,self_total,gap,grade,complete,findings,file\r\n");
+  rows.for_each([&](const SummaryRow& r) {
+    write(fmt::format("{},{},{},{},{},{},{},{},{}\r\n", csv_cell(r.code), csv_cell(r.name),
+                      format_points(r.total), r.self_total ? format_points(*r.self_total) : "", gap_of(r),
+                      csv_cell(r.grade), r.complete ? "true" : "false", r.findings, csv_cell(r.file)));
+  });
+  for (const auto& f : failed) write(fmt::format(",,,,,,false,,{}\r\n", csv_cell(f)));
 }
 
 }  // namespace jx::report
