@@ -10,7 +10,13 @@
 
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -160,23 +166,21 @@ class ForwardLocator {
   SourcePos locate(std::size_t offset) {
     offset = std::min(offset, text_.size());
     if (offset < at_) give_up();  // never for a pre-order walk; the exact path knows every case
-    const char* p = text_.data();
     std::size_t i = at_;
-    // Eight bytes at a time while they hold no line break: count the bytes
-    // that start a character (all but UTF-8 continuation bytes 10xxxxxx).
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    while (i + 8 <= offset) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, p + i, 8);
-      const std::uint64_t newline = word ^ (ones * '\n');
-      if (((newline - ones) & ~newline & (ones * 0x80)) != 0) break;  // some byte is '\n'
-      const std::uint64_t continuation = (word >> 7) & ~(word >> 6) & ones;
-      // The byte sum of `continuation` lands in the top byte (a portable popcount of 0/1 bytes).
-      column_ += 8 - static_cast<std::uint32_t>((continuation * ones) >> 56);
-      i += 8;
+    while (i < offset) {
+      i = skip_within_line(i, offset);
+      i = step_block(i, offset);
     }
-    for (; i < offset; ++i) {
-      const auto c = static_cast<unsigned char>(p[i]);
+    at_ = offset;
+    return SourcePos{file_, line_, column_};
+  }
+
+ private:
+  // Byte by byte through at most one block: the one that holds a line break,
+  // or the tail before `offset`. Returns where it stopped.
+  std::size_t step_bytes(std::size_t i, std::size_t offset) {
+    for (const std::size_t stop = std::min(offset, i + block); i < stop; ++i) {
+      const auto c = static_cast<unsigned char>(text_[i]);
       if (c == '\n') {
         ++line_;
         column_ = 1;
@@ -184,11 +188,86 @@ class ForwardLocator {
         ++column_;
       }
     }
-    at_ = offset;
-    return SourcePos{file_, line_, column_};
+    return i;
   }
 
- private:
+#if defined(__SSE2__)
+  static constexpr std::size_t block = 16;
+
+  static unsigned bit_count(unsigned mask16) {
+    static constexpr auto byte_counts = [] {
+      std::array<std::uint8_t, 256> counts{};
+      for (unsigned b = 0; b < 256; ++b) counts[b] = static_cast<std::uint8_t>(std::popcount(b));
+      return counts;
+    }();
+    return byte_counts[mask16 & 0xFF] + byte_counts[mask16 >> 8];
+  }
+
+  // step_bytes for one block in SSE2 registers, when sixteen bytes can be read.
+  std::size_t step_block(std::size_t i, std::size_t offset) {
+    if (i + block > text_.size()) return step_bytes(i, offset);
+    const std::size_t n = std::min(block, offset - i);
+    const unsigned wanted = (1U << n) - 1;
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + i));
+    const auto newlines =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n')))) & wanted;
+    unsigned leads =
+        ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(bytes, _mm_set1_epi8(-64)))) & wanted;
+    if (newlines != 0) {
+      line_ += bit_count(newlines);
+      const unsigned last = 31U - static_cast<unsigned>(__builtin_clz(newlines));
+      leads &= ~((2U << last) - 1);  // only what follows the last line break
+      column_ = 1;
+    }
+    column_ += bit_count(leads);
+    return i + n;
+  }
+
+  // Moves from `i` towards `offset` a block at a time while the blocks hold no
+  // line break (SSE2: every x86-64 has it), adding to the column the bytes that
+  // start a character: all but UTF-8 continuation bytes 0x80–0xBF, which are
+  // the signed bytes below -64. Returns where it stopped.
+  std::size_t skip_within_line(std::size_t i, std::size_t offset) {
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i first_lead = _mm_set1_epi8(-64);
+    const __m128i one = _mm_set1_epi8(1);
+    __m128i continuations = _mm_setzero_si128();  // two 64-bit counts
+    const std::size_t start = i;
+    while (i + block <= offset) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + i));
+      if (_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, newline)) != 0) break;
+      const __m128i is_continuation = _mm_and_si128(_mm_cmplt_epi8(bytes, first_lead), one);
+      continuations = _mm_add_epi64(continuations, _mm_sad_epu8(is_continuation, _mm_setzero_si128()));
+      i += block;
+    }
+    const auto skipped =
+        static_cast<std::uint64_t>(_mm_cvtsi128_si64(continuations)) +
+        static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(continuations, continuations)));
+    column_ += static_cast<std::uint32_t>(i - start - skipped);
+    return i;
+  }
+#else
+  static constexpr std::size_t block = 8;
+
+  std::size_t step_block(std::size_t i, std::size_t offset) { return step_bytes(i, offset); }
+
+  // As above, eight bytes at a time in a 64-bit word.
+  std::size_t skip_within_line(std::size_t i, std::size_t offset) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    while (i + block <= offset) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text_.data() + i, block);
+      const std::uint64_t newline = word ^ (ones * '\n');
+      if (((newline - ones) & ~newline & (ones * 0x80)) != 0) break;  // some byte is '\n'
+      const std::uint64_t continuation = (word >> 7) & ~(word >> 6) & ones;
+      // The byte sum of `continuation` lands in the top byte (a popcount of 0/1 bytes).
+      column_ += static_cast<std::uint32_t>(block - ((continuation * ones) >> 56));
+      i += block;
+    }
+    return i;
+  }
+#endif
+
   std::string_view text_;
   std::size_t at_;
   std::uint32_t file_;
@@ -401,24 +480,30 @@ class TypedBuilder {
 
 }  // namespace
 
-std::optional<Value> parse_json_typed(std::string_view text, const SchemaNode& schema, std::uint32_t file) {
+std::optional<Value> parse_json_typed(std::string_view text, const SchemaNode& schema, std::uint32_t file,
+                                      bool padded) {
+  static_assert(json_padding == simdjson::SIMDJSON_PADDING);
   // A NUL byte, UTF-16 or an empty file: the exact path has the words for each.
   if (text.find('\0') != std::string_view::npos) return std::nullopt;
   const std::size_t base = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   const std::string_view body = text.substr(base);
-  // simdjson reads up to SIMDJSON_PADDING bytes past the end. One buffer and
-  // one parser per thread: both keep their capacity from file to file.
-  thread_local std::string padded;
+  // One parser per thread, and one buffer for text without padding: both keep
+  // their capacity from file to file.
   thread_local ondemand::parser parser;
-  padded.resize(body.size() + simdjson::SIMDJSON_PADDING);
-  std::memcpy(padded.data(), body.data(), body.size());
-  std::memset(padded.data() + body.size(), 0, simdjson::SIMDJSON_PADDING);
+  thread_local std::string copy;
+  const char* json = body.data();
+  if (!padded) {
+    copy.resize(body.size() + json_padding);
+    std::memcpy(copy.data(), body.data(), body.size());
+    std::memset(copy.data() + body.size(), 0, json_padding);
+    json = copy.data();
+  }
   try {
     ondemand::document doc;
-    if (parser.iterate(padded.data(), body.size(), padded.size()).get(doc) != simdjson::SUCCESS)
+    if (parser.iterate(json, body.size(), body.size() + json_padding).get(doc) != simdjson::SUCCESS)
       return std::nullopt;
     ForwardLocator locator(text, base, file);
-    TypedBuilder builder(padded.data(), base, locator);
+    TypedBuilder builder(json, base, locator);
     Value root = builder.root(doc, schema);
     // Past the root value there must be nothing: current_location() is out of
     // bounds exactly at the end of the document.

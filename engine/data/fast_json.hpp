@@ -6,6 +6,7 @@
 // the start. Internal to engine/data.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -15,10 +16,16 @@
 
 namespace jx::data::detail {
 
+// Zeroed bytes a caller may leave readable after the end of `text` (simdjson's
+// SIMDJSON_PADDING) so that the fast path reads the text in place; without
+// them it copies the text first.
+inline constexpr std::size_t json_padding = 64;
+
 // The typed tree of JSON `text` (file index `file`) under `schema`, or nullopt
 // when the fast path gives up: a syntax error, any schema violation or warning,
 // a root member "tables", or input it does not handle (an exponent, a lone
 // surrogate escape, very deep nesting, …). Never partial, never throws for bad input.
-std::optional<Value> parse_json_typed(std::string_view text, const SchemaNode& schema, std::uint32_t file);
+std::optional<Value> parse_json_typed(std::string_view text, const SchemaNode& schema, std::uint32_t file,
+                                      bool padded = false);
 
 }  // namespace jx::data::detail

@@ -16,8 +16,9 @@ LoadResult load_exact(const Schema& schema, std::string_view text, const std::st
                       const std::string& base_dir, const LoadOptions& options);
 
 // A valid JSON department without CSV tables, in one pass (fast_json.hpp):
-// the same result as load_exact, or nullopt when it gives up.
+// the same result as load_exact, or nullopt when it gives up. `padded`: the
+// text is followed by detail::json_padding readable zero bytes.
 std::optional<LoadResult> load_fast(const Schema& schema, std::string_view text, const std::string& name,
-                                    const LoadOptions& options);
+                                    const LoadOptions& options, bool padded = false);
 
 }  // namespace jx::data::detail
