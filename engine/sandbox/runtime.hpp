@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sandbox/sandbox.hpp"
+#include "sandbox/small_blocks.hpp"
 
 namespace jx::sandbox::detail {
 
@@ -49,6 +50,7 @@ struct Runtime {
   std::vector<std::string> lib_dirs;
 
   // Memory: Lua's own allocations plus the estimated heap of big Decimals.
+  SmallBlocks blocks;  // where Lua's small blocks come from (state.cpp)
   std::size_t memory_used = 0;
   std::size_t external_bytes = 0;
 

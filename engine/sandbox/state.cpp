@@ -2,6 +2,7 @@
 // count hook (the CPU budget) and the line hook (coverage).
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -38,7 +39,7 @@ void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
   auto& rt = *static_cast<Runtime*>(ud);
   const std::size_t old_size = ptr != nullptr ? osize : 0;
   if (nsize == 0) {
-    std::free(ptr);
+    if (ptr != nullptr) rt.blocks.release(ptr, osize);
     rt.memory_used -= old_size;
     return nullptr;
   }
@@ -46,7 +47,7 @@ void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
     note_refusal(rt);
     return nullptr;
   }
-  void* block = std::realloc(ptr, nsize);
+  void* block = ptr != nullptr ? rt.blocks.resize(ptr, osize, nsize) : rt.blocks.allocate(nsize);
   if (block == nullptr) return nullptr;
   rt.memory_used = rt.memory_used - old_size + nsize;
   return block;
@@ -116,6 +117,8 @@ Runtime& runtime(lua_State* L) {
 }
 
 void open_state(Runtime& rt) {
+  // Small blocks never outgrow the memory budget (1 GiB of address space at most).
+  rt.blocks.reserve(std::min<std::size_t>(rt.limits.memory_bytes, std::size_t{1} << 30));
   rt.L = lua_newstate(allocate, &rt);
   if (rt.L == nullptr) throw std::bad_alloc();
   *static_cast<Runtime**>(lua_getextraspace(rt.L)) = &rt;

@@ -1,7 +1,12 @@
 // The sandbox environment: the allow-list, read-only libraries, globals,
 // require from lib/, nothing leaking between runs, the budgets, coverage.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
 
+#include "sandbox/small_blocks.hpp"
 #include "sandbox_support.hpp"
 
 namespace jx::sandbox::testing {
@@ -236,6 +241,87 @@ TEST_F(MemoryTest, DecimalsCountTowardsMemory) {
   EXPECT_EQ(
       error_of("local t = {}\nlocal big = dec(string.rep('7', 900))\nfor i = 1, 1e9 do t[i] = big + i end"),
       "rules/test/snippet.lua:5: memory budget exceeded (32 MiB per Lua state)");
+}
+
+// Small objects (tables, decs, dates, views) come from the pool of small
+// blocks: the budget holds for them, and their memory is reused afterwards.
+TEST_F(MemoryTest, SmallObjectsStayWithinTheBudget) {
+  EXPECT_EQ(error_of("local t = {}\nfor i = 1, 1e9 do t[i] = { i } end"),
+            "rules/test/snippet.lua:4: memory budget exceeded (32 MiB per Lua state)");
+  EXPECT_EQ(error_of("local t = {}\nfor i = 1, 1e9 do t[i] = dec(i) + dept.budget.spent end"),
+            "rules/test/snippet.lua:4: memory budget exceeded (32 MiB per Lua state)");
+  EXPECT_LT(engine_.memory_used(), 4u << 20);  // the garbage of the failed runs is collected
+  EXPECT_EQ(eval("(function() local n = 0 for i = 1, 20000 do n = n + #{ i, i } end return n end)()"),
+            "40000");
+  EXPECT_EQ(
+      eval("(function() local s = dec(0) for i = 1, 20000 do s = s + dept.budget.spent end return s end)()"),
+      "23965000.00");
+}
+
+TEST(SmallBlocksTest, SmallBlocksComeFromThePoolAndLargeOnesFromMalloc) {
+  detail::SmallBlocks blocks;
+  blocks.reserve(1u << 20);
+  void* tiny = blocks.allocate(1);
+  void* small = blocks.allocate(detail::SmallBlocks::max_size);
+  void* large = blocks.allocate(detail::SmallBlocks::max_size + 1);
+  EXPECT_TRUE(blocks.owns(tiny));
+  EXPECT_TRUE(blocks.owns(small));
+  EXPECT_FALSE(blocks.owns(large));
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(tiny) % 16, 0u);
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(small) % 16, 0u);
+  blocks.release(tiny, 1);
+  blocks.release(small, detail::SmallBlocks::max_size);
+  blocks.release(large, detail::SmallBlocks::max_size + 1);
+}
+
+TEST(SmallBlocksTest, AFreedBlockServesTheNextRequestOfItsSizeClass) {
+  detail::SmallBlocks blocks;
+  blocks.reserve(1u << 20);
+  void* a = blocks.allocate(40);  // class 33 … 48
+  void* b = blocks.allocate(40);
+  blocks.release(a, 40);
+  EXPECT_EQ(blocks.allocate(33), a);
+  void* c = blocks.allocate(48);
+  EXPECT_NE(c, a);
+  EXPECT_NE(c, b);
+  EXPECT_NE(blocks.allocate(32), a);  // another class
+}
+
+TEST(SmallBlocksTest, ResizeKeepsTheContents) {
+  detail::SmallBlocks blocks;
+  blocks.reserve(1u << 20);
+  auto* p = static_cast<char*>(blocks.allocate(20));
+  std::memcpy(p, "0123456789abcdefghi", 20);
+  EXPECT_EQ(blocks.resize(p, 20, 30), p);  // the same size class: in place
+  auto* q = static_cast<char*>(blocks.resize(p, 30, 100));
+  EXPECT_NE(q, p);
+  EXPECT_TRUE(blocks.owns(q));
+  EXPECT_EQ(std::string(q), "0123456789abcdefghi");
+  auto* r = static_cast<char*>(blocks.resize(q, 100, 5000));
+  EXPECT_FALSE(blocks.owns(r));
+  EXPECT_EQ(std::string(r), "0123456789abcdefghi");
+  r = static_cast<char*>(blocks.resize(r, 5000, 9000));
+  EXPECT_EQ(std::string(r), "0123456789abcdefghi");
+  auto* s = static_cast<char*>(blocks.resize(r, 9000, 20));  // back into the pool
+  EXPECT_TRUE(blocks.owns(s));
+  EXPECT_EQ(std::string(s), "0123456789abcdefghi");
+  blocks.release(s, 20);
+}
+
+TEST(SmallBlocksTest, AUsedUpRangeFallsBackToMalloc) {
+  detail::SmallBlocks blocks;
+  blocks.reserve(4096);  // 256 blocks of 16 bytes
+  std::vector<void*> got;
+  for (int i = 0; i < 257; ++i) got.push_back(blocks.allocate(16));
+  EXPECT_EQ(std::count_if(got.begin(), got.end(), [&](void* p) { return blocks.owns(p); }), 256);
+  EXPECT_FALSE(blocks.owns(got.back()));
+  for (void* p : got) blocks.release(p, 16);
+  EXPECT_TRUE(blocks.owns(blocks.allocate(16)));
+
+  detail::SmallBlocks none;  // nothing reserved: all from malloc
+  void* p = none.allocate(16);
+  EXPECT_FALSE(none.owns(p));
+  none.release(p, 16);
 }
 
 TEST_F(BudgetTest, HugeDecimalsAreChargedToTheBudget) {
