@@ -352,7 +352,10 @@ const luaL_Reg methods[] = {
 
 }  // namespace
 
-void push_dec(lua_State* L, Decimal value, Origin origin) {
+namespace {
+
+template <typename D>
+void push_new_dec(lua_State* L, D&& value, Origin origin) {
   JX_STACK_GUARD(L, 1);
   Runtime& rt = runtime(L);
   const std::size_t external = external_bytes(value);
@@ -360,13 +363,18 @@ void push_dec(lua_State* L, Decimal value, Origin origin) {
   // Construct in place only once the block exists; the metatable (and with it
   // __gc) is attached after, and attaching it cannot fail.
   void* block = lua_newuserdatauv(L, sizeof(DecBox), 0);
-  const auto* box = new (block) DecBox{std::move(value), origin, external, size};
+  const auto* box = new (block) DecBox{std::forward<D>(value), origin, external, size};
   // A dec that owns no heap needs no finalizer, and a finalizer costs the
   // collector several times what the dec itself costs (most decs: money).
   lua_rawgeti(L, LUA_REGISTRYINDEX, owns_heap(box->value) ? rt.mt.dec_ref : rt.mt.dec_inline_ref);
   lua_setmetatable(L, -2);
   rt.external_bytes += external;
 }
+
+}  // namespace
+
+void push_dec(lua_State* L, Decimal&& value, Origin origin) { push_new_dec(L, std::move(value), origin); }
+void push_dec(lua_State* L, const Decimal& value, Origin origin) { push_new_dec(L, value, origin); }
 
 const Decimal* to_dec(lua_State* L, int index, Origin* origin) {
   const DecBox* box = to_box(L, index);

@@ -37,20 +37,6 @@ void new_metatable(lua_State* L, const char* name, const luaL_Reg* metamethods, 
   lua_remove(L, -2);  // [methods]
 }
 
-const void* metatable_of(lua_State* L, int index) {
-  if (lua_type(L, index) != LUA_TUSERDATA || lua_getmetatable(L, index) == 0) return nullptr;
-  const void* address = lua_topointer(L, -1);
-  lua_pop(L, 1);
-  return address;
-}
-
-bool has_metatable(lua_State* L, int index, const void* address) {
-  if (lua_type(L, index) != LUA_TUSERDATA || lua_getmetatable(L, index) == 0) return false;
-  const bool same = lua_topointer(L, -1) == address;
-  lua_pop(L, 1);
-  return same;
-}
-
 const char* type_name(lua_State* L, int index) {
   const int type = luaL_getmetafield(L, index, "__name");
   if (type == LUA_TNIL) return luaL_typename(L, index);

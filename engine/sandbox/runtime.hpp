@@ -104,7 +104,10 @@ struct Runtime {
   ~Runtime();
 };
 
-Runtime& runtime(lua_State* L);
+inline Runtime& runtime(lua_State* L) {
+  // Every thread (coroutine) starts with a copy of the main thread's extra space.
+  return **static_cast<Runtime**>(lua_getextraspace(L));
+}
 
 // Where a value read from the department came from, so a finding can cite it.
 struct Origin {
@@ -142,10 +145,20 @@ void make_read_only(lua_State* L, const char* what, lua_CFunction call = nullptr
 // address and a registry reference in `address` and `ref`.
 void new_metatable(lua_State* L, const char* name, const luaL_Reg* metamethods, const luaL_Reg* methods,
                    const void** address, int* ref);
-// The address of the metatable of the userdata at `index`, or null.
-const void* metatable_of(lua_State* L, int index);
+// The address of the metatable of the value at `index`, or null. Only
+// userdata get the sandbox's metatables, and rules can neither read nor set
+// those (__metatable), so a match means one of ours. Inline: every read of
+// department data and every dec operation asks.
+inline const void* metatable_of(lua_State* L, int index) {
+  if (lua_getmetatable(L, index) == 0) return nullptr;
+  const void* address = lua_topointer(L, -1);
+  lua_pop(L, 1);
+  return address;
+}
 // True when the value at `index` is a userdata whose metatable is at `address`.
-bool has_metatable(lua_State* L, int index, const void* address);
+inline bool has_metatable(lua_State* L, int index, const void* address) {
+  return address != nullptr && metatable_of(L, index) == address;
+}
 // A value's type for messages: "dec", "date", "data" for ours, else Lua's name.
 const char* type_name(lua_State* L, int index);
 
@@ -170,7 +183,8 @@ RuleInfo read_rule_info(lua_State* L, int table, const std::string& path);
 
 // --- dec.cpp --------------------------------------------------------------
 void open_dec(lua_State* L, Runtime& rt);  // pushes the `dec` library
-void push_dec(lua_State* L, Decimal value, Origin origin = {});
+void push_dec(lua_State* L, Decimal&& value, Origin origin = {});
+void push_dec(lua_State* L, const Decimal& value, Origin origin = {});  // copies straight into the dec
 // The dec at `index`, or null.
 const Decimal* to_dec(lua_State* L, int index, Origin* origin = nullptr);
 // A dec or an integer argument; a float or anything else is an error naming `what`.

@@ -111,11 +111,6 @@ Runtime::~Runtime() {
   if (L != nullptr) lua_close(L);
 }
 
-Runtime& runtime(lua_State* L) {
-  // Every thread (coroutine) starts with a copy of the main thread's extra space.
-  return **static_cast<Runtime**>(lua_getextraspace(L));
-}
-
 void open_state(Runtime& rt) {
   // Small blocks never outgrow the memory budget (1 GiB of address space at most).
   rt.blocks.reserve(std::min<std::size_t>(rt.limits.memory_bytes, std::size_t{1} << 30));

@@ -27,9 +27,12 @@ const char* what(ViewKind kind) {
   return kind == ViewKind::params ? "the rule set's params" : "department data";
 }
 
+// The view at `index`. Leaves the view's metatable on the stack, above the
+// arguments: every caller returns its results from the top of the stack, so
+// the extra value is harmless, and not popping it saves a call on every read.
 const ViewBox& check_view(lua_State* L, int index) {
   const Runtime& rt = runtime(L);
-  if (!has_metatable(L, index, rt.mt.view))
+  if (lua_getmetatable(L, index) == 0 || lua_topointer(L, -1) != rt.mt.view)
     raise_error(L, "expected department data, got %s", type_name(L, index));
   const auto& box = *static_cast<const ViewBox*>(lua_touserdata(L, index));
   if (box.generation != rt.generation || rt.run == nullptr) {

@@ -105,6 +105,34 @@ TEST_F(ViewTest, IdentityAndText) {
   EXPECT_EQ(eval("type(dept)"), "userdata");
 }
 
+// The metamethods leave their own bookkeeping on the stack below their
+// results: callers must still see exactly the results.
+TEST_F(ViewTest, MetamethodsReturnExactlyTheirResults) {
+  EXPECT_EQ(eval("select('#', pairs(dept.department))"), "3");
+  EXPECT_EQ(
+      eval("(function() local f, s, c = pairs(dept.department) return tostring(s == dept.department) .. "
+           "' ' .. tostring(c) end)()"),
+      "true nil");
+  EXPECT_EQ(eval("(function() local f = pairs(dept.department) return select('#', f(dept.department, nil)) "
+                 "end)()"),
+            "2");
+  EXPECT_EQ(eval("(function() local f = pairs(dept.department) local k, v = f(dept.department, nil) return k "
+                 ".. '=' .. v end)()"),
+            "code=TEST-001");
+  EXPECT_EQ(eval("select('#', dept.budget.spent)"), "1");
+  EXPECT_EQ(eval("#dept.procurements + 1"), "4");
+  EXPECT_EQ(eval("tostring(dept.procurements) .. '!'"), "data list 政府采购项目 (3 items)!");
+  EXPECT_EQ(eval("(function() local f = pairs(dept.department) return f(dec(1), nil) end)()"),
+            "ERROR: rules/test/snippet.lua:3: expected department data, got dec");
+  EXPECT_EQ(eval("(function() local f = pairs(dept.department) return f('code', nil) end)()"),
+            "ERROR: rules/test/snippet.lua:3: expected department data, got string");
+  EXPECT_EQ(eval("(function() local f = pairs(dept.department) return f(setmetatable({}, {}), nil) end)()"),
+            "ERROR: rules/test/snippet.lua:3: expected department data, got table");
+  EXPECT_EQ(
+      eval("dec.is(setmetatable({}, {})) or dec.is('1') or date.is('2023-01-01') or dec.is(dept.budget)"),
+      "false");
+}
+
 TEST_F(ViewTest, Params) {
   EXPECT_EQ(eval("ctx.params.contract_filing_working_days"), "7");
   EXPECT_EQ(eval("ctx.params.sme_share * 100"), "30.0");
