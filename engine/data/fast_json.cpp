@@ -289,13 +289,16 @@ class TypedBuilder {
     ondemand::value value;
     // A scalar document cannot be a value in On-Demand; a department is an object anyway.
     if (doc.get_value().get(value) != simdjson::SUCCESS) give_up();
-    return build(value, &schema, 0, true);
+    return build(value, &schema, 0, 0, true);
   }
 
  private:
   SourcePos locate(const char* at) { return locator_.locate(base_ + static_cast<std::size_t>(at - json_)); }
 
-  Value build(ondemand::value& value, const SchemaNode* s, unsigned depth, bool is_root = false) {
+  // `closer`: the bracket that may end the container the value is in ('}' or
+  // ']'; 0 for the root).
+  Value build(ondemand::value& value, const SchemaNode* s, unsigned depth, char closer,
+              bool is_root = false) {
     const std::string_view token = value.raw_json_token();
     if (token.empty()) give_up();
     const SourcePos pos = locate(token.data());
@@ -306,6 +309,14 @@ class TypedBuilder {
       case '[':
         if (s != nullptr && !s->allows(SchemaNode::array)) give_up();
         return array(value, s, pos, depth);
+      default: break;
+    }
+    // A scalar is read from its token and never consumed through On-Demand,
+    // which then skips it leniently: `"a": "1": 2` would pass as two members.
+    // The token runs to the next structural character, which must end the value.
+    const char next = token.data()[token.size()];  // within the padding at worst
+    if (next != ',' && (next != closer || closer == 0)) give_up();
+    switch (token[0]) {
       case '"': return string(token, s, pos);
       case 't':
       case 'f': {
@@ -390,7 +401,7 @@ class TypedBuilder {
     for (auto element : items_in) {
       ondemand::value item;
       if (std::move(element).get(item) != simdjson::SUCCESS) give_up();
-      items.push_back(build(item, item_schema, depth + 1));
+      items.push_back(build(item, item_schema, depth + 1, ']'));
     }
     if (s != nullptr) {
       if (s->min_items && items.size() < *s->min_items) give_up();
@@ -460,7 +471,7 @@ class TypedBuilder {
         // An unknown field is a warning on the exact path.
         if (child == nullptr && !s->properties.empty() && !s->additional_allowed) give_up();
       }
-      members.push_back(Value::Member{std::move(key), build(member, child, depth + 1)});
+      members.push_back(Value::Member{std::move(key), build(member, child, depth + 1, '}')});
     }
     if (s != nullptr) {
       for (std::size_t i = 0; i < s->required.size(); ++i) {

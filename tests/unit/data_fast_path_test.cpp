@@ -248,6 +248,11 @@ TEST(FastPath, GivesUpOnEverythingTheExactPathWouldReport) {
       R"({"name": "x", "amount": 1} x)",  // trailing text
       R"({"name": "x", "amount": 1}})",
       R"({"name": "x", "amount": 1}{})",
+      R"({"name": "x", "amount": "1": "2"})",  // fuzz finding: a skipped scalar read as a key
+      R"({"name": "x", "amount": 1: 2})",
+      R"({"name": "x", "amount": 1, "list": [1 2]})",
+      R"({"name": "x", "amount": 1, "list": [1: 2]})",
+      R"({"name": "x", "amount": 1, "open": {"a": true "b": 1}})",
       R"({"name": "x", "amount": 1,})",  // trailing comma
       R"({"name": "x", "amount": 1, "list": [1,]})",
       R"({"name": "x", "amount": 1)",
