@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <limits>
 #include <new>
+#include <optional>
 #include <string>
 
 #include "sandbox/runtime.hpp"
@@ -94,7 +95,7 @@ class Operand {
       ptr_ = &box->value;
       size_ = box->size;
     } else if (lua_isinteger(L, index) != 0) {
-      own_ = Decimal(static_cast<std::int64_t>(lua_tointeger(L, index)));
+      ptr_ = &own_.emplace(static_cast<std::int64_t>(lua_tointeger(L, index)));
     } else if (lua_type(L, index) == LUA_TNUMBER) {
       float_error(L, index, context);
     } else {
@@ -102,12 +103,14 @@ class Operand {
                   type_name(L, index), context);
     }
   }
-  [[nodiscard]] const Decimal& get() const { return ptr_ != nullptr ? *ptr_ : own_; }
+  Operand(const Operand&) = delete;  // ptr_ may point into own_
+  Operand& operator=(const Operand&) = delete;
+  [[nodiscard]] const Decimal& get() const { return *ptr_; }
   [[nodiscard]] std::uint64_t size() const { return size_; }
 
  private:
   const Decimal* ptr_ = nullptr;
-  Decimal own_;
+  std::optional<Decimal> own_;  // only for an integer operand: most operands are decs
   std::uint64_t size_ = 1;
 };
 
