@@ -20,6 +20,11 @@ namespace {
 struct CtxBox {
   std::uint32_t generation;  // the run it belongs to
 };
+// The ctx userdata's user values: the run's weight, params and calendar, once read.
+constexpr int kWeightSlot = 1;
+constexpr int kParamsSlot = 2;
+constexpr int kCalendarSlot = 3;
+constexpr int kSlots = 3;
 
 RunState& check_ctx(lua_State* L, const char* method) {
   const Runtime& rt = runtime(L);
@@ -295,6 +300,14 @@ int ctx_index(lua_State* L) {
     lua_pop(L, 1);
     const std::string_view key = lua_tostring(L, 2);
     const RuleInput& in = *run.input;
+    // weight, params and calendar stay the same for the whole run: the first
+    // read makes each one and keeps it in a user value of this run's ctx, so a
+    // rule reading ctx.calendar in a loop does not make a calendar per read.
+    const int slot = key == "weight"     ? kWeightSlot
+                     : key == "params"   ? kParamsSlot
+                     : key == "calendar" ? kCalendarSlot
+                                         : 0;
+    if (slot != 0 && lua_getiuservalue(L, 1, slot) != LUA_TNIL) return 1;
     if (key == "weight") {
       push_dec(L, in.weight);
     } else if (key == "params") {
@@ -320,6 +333,10 @@ int ctx_index(lua_State* L) {
           "ctx has no field '%s' (it has weight, params, calendar, fiscal_year, rounding, scale, "
           "rule_id, and deduct, score, note, missing, round, param)",
           lua_tostring(L, 2));
+    }
+    if (slot != 0) {
+      lua_pushvalue(L, -1);
+      lua_setiuservalue(L, 1, slot);
     }
     return 1;
   }
@@ -358,7 +375,7 @@ const luaL_Reg methods[] = {
 void push_ctx(lua_State* L) {
   JX_STACK_GUARD(L, 1);
   Runtime& rt = runtime(L);
-  auto* box = static_cast<CtxBox*>(lua_newuserdatauv(L, sizeof(CtxBox), 0));
+  auto* box = static_cast<CtxBox*>(lua_newuserdatauv(L, sizeof(CtxBox), kSlots));
   box->generation = rt.generation;
   lua_rawgeti(L, LUA_REGISTRYINDEX, rt.mt.ctx_ref);
   lua_setmetatable(L, -2);

@@ -34,6 +34,27 @@ TEST_F(CtxTest, Fields) {
   EXPECT_EQ(eval("getmetatable(ctx)"), "false");
 }
 
+// weight, params and calendar are made on the first read of a run and kept
+// for the rest of it; the next run's ctx reads its own input afresh.
+TEST_F(CtxTest, FieldsReadTwiceInARunAndAcrossRuns) {
+  const std::size_t rule = engine_.load({snippet_path, snippet_rule("TWICE", R"(
+local a, b = ctx.weight, ctx.weight
+local c1, c2 = ctx.calendar, ctx.calendar
+local p1, p2 = ctx.params, ctx.params
+local days = c2 and c2:working_days_between(date('2023-09-28'), date('2023-10-10'))
+ctx:note({ message = table.concat({ tostring(a + b), tostring(rawequal(c1, c2)), tostring(c2),
+  tostring(p1 == p2), tostring(p2 and p2.name), tostring(days) }, ' ') }))")});
+  EXPECT_EQ(engine_.run(rule, default_input()).findings.at(0).message,
+            "20 true calendar cn-mainland true gz 4");
+  RuleInput other = default_input();
+  other.weight = Decimal(5);
+  other.params = nullptr;
+  other.calendar = nullptr;
+  EXPECT_EQ(engine_.run(rule, other).findings.at(0).message, "10 true nil true nil nil");
+  EXPECT_EQ(engine_.run(rule, default_input()).findings.at(0).message,
+            "20 true calendar cn-mainland true gz 4");
+}
+
 TEST_F(CtxTest, Deduct) {
   const RuleOutcome out = run_body(
       "local p = dept.procurements[1]\n"
