@@ -330,8 +330,8 @@ void open_environment(Runtime& rt) {
 
   lua_createtable(L, 0, 32);  // [… base]
   const int base = lua_gettop(L);
-  for (const char* name : {"assert", "error", "getmetatable", "ipairs", "next", "pairs", "rawequal", "rawget",
-                           "rawlen", "select", "tonumber", "tostring", "type", "_VERSION"}) {
+  for (const char* name : {"assert", "error", "getmetatable", "next", "pairs", "rawequal", "rawget", "rawlen",
+                           "select", "tonumber", "tostring", "type", "_VERSION"}) {
     lua_getfield(L, globals, name);
     lua_setfield(L, base, name);
   }
@@ -342,6 +342,7 @@ void open_environment(Runtime& rt) {
       {"pcall", trampoline<safe_pcall>},
       {"xpcall", trampoline<safe_xpcall>},
       {"setmetatable", trampoline<safe_setmetatable>},
+      {"ipairs", trampoline<list_ipairs>},
       {"print", trampoline<safe_print>},
       {"require", trampoline<require_module>},
       {nullptr, nullptr},

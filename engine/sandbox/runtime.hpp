@@ -211,6 +211,8 @@ enum class ViewKind : std::uint8_t { department, params };
 void open_view(lua_State* L, Runtime& rt);
 // Pushes a Lua value for `value`: nil, boolean, string, dec, date, or a view.
 void push_value(lua_State* L, const data::Value& value, const data::SchemaNode* schema, ViewKind kind);
+// ipairs for rules: Lua's own, with a direct walk over a department list.
+int list_ipairs(lua_State* L);
 // The department value a view (or a dec/date read from the department) stands
 // for, as "file:line:column", or "" when it is not department data.
 std::string data_source(lua_State* L, int index);

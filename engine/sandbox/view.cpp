@@ -230,6 +230,31 @@ int view_tostring(lua_State* L) {
   return 1;
 }
 
+// The iterator ipairs returns: [t, i] -> [i + 1, t[i + 1]], or [nil] at the
+// end, exactly as Lua's own. A department list of this run hands out its items
+// directly, without the metamethod call a read through t[i + 1] costs;
+// anything else is read through t[i + 1], metamethods (and their errors) and all.
+int list_inext(lua_State* L) {
+  const lua_Integer i = static_cast<lua_Integer>(static_cast<lua_Unsigned>(luaL_checkinteger(L, 2)) + 1u);
+  lua_pushinteger(L, i);
+  const Runtime& rt = runtime(L);
+  if (metatable_of(L, 1) == rt.mt.view) {
+    const auto& view = *static_cast<const ViewBox*>(lua_touserdata(L, 1));
+    if (view.value->kind() == data::Value::Kind::array && view.generation == rt.generation &&
+        rt.run != nullptr) {
+      const auto& items = view.value->as_array();
+      if (i < 1 || static_cast<std::size_t>(i) > items.size()) {
+        lua_pushnil(L);
+        return 1;
+      }
+      push_value(L, items[static_cast<std::size_t>(i - 1)],
+                 view.schema != nullptr ? view.schema->items : nullptr, view.kind);
+      return 2;
+    }
+  }
+  return lua_geti(L, 1, i) == LUA_TNIL ? 1 : 2;
+}
+
 const luaL_Reg metamethods[] = {
     {"__index", trampoline<view_index>},
     {"__newindex", trampoline<view_newindex>},
@@ -265,6 +290,14 @@ void push_value(lua_State* L, const data::Value& value, const data::SchemaNode* 
       return;
     }
   }
+}
+
+int list_ipairs(lua_State* L) {
+  luaL_checkany(L, 1);
+  lua_pushcfunction(L, trampoline<list_inext>);
+  lua_pushvalue(L, 1);
+  lua_pushinteger(L, 0);
+  return 3;
 }
 
 std::string data_source(lua_State* L, int index) {

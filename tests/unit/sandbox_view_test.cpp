@@ -133,6 +133,48 @@ TEST_F(ViewTest, MetamethodsReturnExactlyTheirResults) {
       "false");
 }
 
+// ipairs walks a department list directly; everything else it walks as Lua's
+// own ipairs does, through t[i] and its metamethods.
+TEST_F(ViewTest, IpairsOverListsTablesAndEverythingElse) {
+  const std::string walk =
+      "(function(t) local out = {} for i, v in ipairs(t) do out[#out + 1] = i .. '=' .. tostring(v) end "
+      "return "
+      "table.concat(out, ',') end)";
+  EXPECT_EQ(eval(walk + "(dept.procurements)"),
+            "1=data object 政府采购项目,2=data object 政府采购项目,3=data object 政府采购项目");
+  EXPECT_EQ(eval(walk + "(dept.budget.monthly)"), "1=data object 月度累计支出,2=data object 月度累计支出");
+  EXPECT_EQ(eval(walk + "({ 10, 20, nil, 40 })"), "1=10,2=20");
+  EXPECT_EQ(
+      eval(walk + "(setmetatable({}, { __index = function(t, i) if i <= 3 then return i * 10 end end }))"),
+      "1=10,2=20,3=30");
+  EXPECT_EQ(
+      eval(walk + "(dept.budget)"),
+      "ERROR: rules/test/snippet.lua:3: department data: an object was indexed with 1; it has named fields "
+      "(use a field name, or pairs)");
+  EXPECT_EQ(eval("select('#', ipairs(dept.procurements))"), "3");
+  EXPECT_EQ(eval("select(3, ipairs(dept.procurements))"), "0");
+  EXPECT_EQ(eval("rawequal(select(2, ipairs(dept.procurements)), dept.procurements)"), "false");
+  EXPECT_EQ(eval("select(2, ipairs(dept.procurements)) == dept.procurements"), "true");
+  EXPECT_EQ(
+      eval("(function() local f, s = ipairs(dept.procurements) local i, p = f(s, 1) return i .. p.id end)()"),
+      "2CG-2");
+  EXPECT_EQ(eval("(function() local f, s = ipairs(dept.procurements) return select('#', f(s, 3)) end)()"),
+            "1");
+  EXPECT_EQ(eval("(function() local f, s = ipairs(dept.procurements) return f(s, 3) end)()"), "nil");
+  EXPECT_EQ(eval("(function() local f, s = ipairs(dept.procurements) return f(s, -5) end)()"), "nil");
+  EXPECT_EQ(eval("(function() local f, s = ipairs(dept.procurements) return f(s, math.maxinteger) end)()"),
+            "nil");
+  EXPECT_EQ(eval("(function() local f = ipairs({}) return f(dept.procurements, 0) end)()"), "1");
+  EXPECT_EQ(eval("(function() local f = ipairs({}) return select(2, f(dept.procurements, 0)).id end)()"),
+            "CG-1");
+  EXPECT_EQ(eval("(function() local f = ipairs({}) return f(dept.procurements, 'x') end)()"),
+            "ERROR: rules/test/snippet.lua:3: bad argument #2 to 'f' (number expected, got string)");
+  EXPECT_EQ(eval("ipairs()"),
+            "ERROR: rules/test/snippet.lua:3: bad argument #1 to 'ipairs' (value expected)");
+  // As Lua's own: the error comes from indexing nil inside the iterator, a C function.
+  EXPECT_EQ(eval("(function() for i in ipairs(nil) do end end)()"), "ERROR: attempt to index a nil value");
+}
+
 TEST_F(ViewTest, Params) {
   EXPECT_EQ(eval("ctx.params.contract_filing_working_days"), "7");
   EXPECT_EQ(eval("ctx.params.sme_share * 100"), "30.0");
