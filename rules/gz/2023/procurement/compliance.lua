@@ -56,7 +56,7 @@ return {
       local issues = p.compliance_issues
       if issues ~= nil or signed ~= nil then
         local n = #entry + 1
-        entry[n], issues_of[n], signed_on[n], published_on[n] = p, issues or {}, signed, published
+        entry[n], issues_of[n], signed_on[n], published_on[n] = p, issues, signed, published
       end
     end
 
@@ -83,13 +83,16 @@ return {
 
     local calendar = ctx.calendar
     for n, p in ipairs(entry) do
-      for _, issue in ipairs(issues_of[n]) do
-        pool.deduct(each, {
-          subject = p.id,
-          message = ("采购项目“%s”存在合规问题：%s"):format(p.name, issue),
-          evidence = { issue = issue },
-          at = p,
-        })
+      local issues = issues_of[n]
+      if issues ~= nil then
+        for _, issue in ipairs(issues) do
+          pool.deduct(each, {
+            subject = p.id,
+            message = ("采购项目“%s”存在合规问题：%s"):format(p.name, issue),
+            evidence = { issue = issue },
+            at = p,
+          })
+        end
       end
       local signed = signed_on[n]
       if signed ~= nil then
