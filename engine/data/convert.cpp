@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace jx::data::detail {
 namespace {
@@ -56,6 +57,14 @@ std::string escape_pointer_token(std::string_view key) {
     }
   }
   return out;
+}
+
+std::optional<bool> csv_boolean(std::string_view text) {
+  static constexpr std::string_view yes[] = {"true", "TRUE", "True", "是", "1"};
+  static constexpr std::string_view no[] = {"false", "FALSE", "False", "否", "0"};
+  if (std::find(std::begin(yes), std::end(yes), text) != std::end(yes)) return true;
+  if (std::find(std::begin(no), std::end(no), text) != std::end(no)) return false;
+  return std::nullopt;
 }
 
 Converter::Converter(const std::vector<std::string>& files, Lang lang, std::vector<Diagnostic>& diagnostics)
@@ -195,10 +204,7 @@ Value Converter::string(const RawNode& raw, const SchemaNode& s, const std::stri
     return decimal(raw, s, pointer);
   }
   if (raw.from_csv && s.allows(SchemaNode::boolean) && !s.allows(SchemaNode::string)) {
-    static const std::vector<std::string> yes{"true", "TRUE", "True", "是", "1"};
-    static const std::vector<std::string> no{"false", "FALSE", "False", "否", "0"};
-    if (std::find(yes.begin(), yes.end(), raw.text) != yes.end()) return Value(true, raw.pos);
-    if (std::find(no.begin(), no.end(), raw.text) != no.end()) return Value(false, raw.pos);
+    if (const std::optional<bool> b = csv_boolean(raw.text)) return Value(*b, raw.pos);
     return mismatch(raw, s, pointer);
   }
   if (raw.from_csv && s.allows(SchemaNode::array) && !s.allows(SchemaNode::string))

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -12,6 +14,9 @@
 #include "data/value.hpp"
 
 namespace jx::data::detail {
+
+// A CSV cell of a boolean column: true / false / 是 / 否 … (nullopt: not a boolean).
+std::optional<bool> csv_boolean(std::string_view text);
 
 class Converter {
  public:

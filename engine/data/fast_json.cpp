@@ -29,10 +29,7 @@ namespace {
 
 namespace ondemand = simdjson::ondemand;
 
-// Thrown to abandon the fast path; caught once, in parse_json_typed.
-struct GiveUp {};
-
-[[noreturn]] void give_up() { throw GiveUp{}; }
+[[noreturn]] void give_up() { fast_give_up(); }
 
 // The exact path stops at 100 levels; far below that, nothing is unusual.
 constexpr unsigned max_depth = 64;
@@ -280,10 +277,18 @@ std::size_t character_count(const std::string& text) {
       text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+Decimal parse_decimal(std::string_view text) {
+  try {
+    return Decimal::parse(text);
+  } catch (const DecimalError&) {
+    give_up();
+  }
+}
+
 class TypedBuilder {
  public:
-  TypedBuilder(const char* json, std::size_t base, ForwardLocator& locator)
-      : json_(json), base_(base), locator_(locator) {}
+  TypedBuilder(const char* json, std::size_t base, ForwardLocator& locator, bool tables_allowed)
+      : json_(json), base_(base), locator_(locator), tables_allowed_(tables_allowed) {}
 
   Value root(ondemand::document& doc, const SchemaNode& schema) {
     ondemand::value value;
@@ -334,28 +339,9 @@ class TypedBuilder {
         if (!plain_json_number(number)) give_up();
         if (s == nullptr) return Value(parse_decimal(number), pos);
         if (!s->allows(SchemaNode::number) && !s->allows(SchemaNode::integer)) give_up();
-        return decimal(number, *s, pos);
+        return typed_decimal(number, *s, pos);
       }
     }
-  }
-
-  static Decimal parse_decimal(std::string_view text) {
-    try {
-      return Decimal::parse(text);
-    } catch (const DecimalError&) {
-      give_up();
-    }
-  }
-
-  // Converter::decimal without its reports: the same checks, in the same order.
-  static Value decimal(std::string_view text, const SchemaNode& s, SourcePos pos) {
-    Decimal d = parse_decimal(text);
-    if (!s.allows(SchemaNode::number) && s.allows(SchemaNode::integer) && !d.is_integer()) give_up();
-    if (s.minimum && d < *s.minimum) give_up();
-    if (s.maximum && d > *s.maximum) give_up();
-    if (s.pattern && s.format == SchemaNode::Format::decimal && !s.matches_pattern(std::string(text)))
-      give_up();
-    return Value(std::move(d), pos);
   }
 
   // The content of a string token, unescaped; the token has its closing quote
@@ -366,30 +352,9 @@ class TypedBuilder {
     return unescape(quoted.substr(1, quoted.size() - 2));
   }
 
-  // Converter::string for a JSON string (never a CSV cell).
+  // A JSON string: its content unescaped, typed as text.
   static Value string(std::string_view token, const SchemaNode* schema, SourcePos pos) {
-    std::string text = string_text(token);
-    if (schema == nullptr) return Value(std::move(text), pos);
-    const SchemaNode& s = *schema;
-    const bool numeric = s.allows(SchemaNode::number) || s.allows(SchemaNode::integer);
-    if (numeric && s.format == SchemaNode::Format::decimal) return decimal(text, s, pos);
-    if (!s.allows(SchemaNode::string)) give_up();
-    if (s.format == SchemaNode::Format::date) {
-      const auto date = Date::parse(text);
-      if (!date) give_up();
-      return Value(*date, pos);
-    }
-    if (!s.enum_values.empty() &&
-        std::find(s.enum_values.begin(), s.enum_values.end(), text) == s.enum_values.end())
-      give_up();
-    if (s.const_value && text != *s.const_value) give_up();
-    if (s.min_length || s.max_length) {
-      const std::size_t length = character_count(text);
-      if (s.min_length && length < *s.min_length) give_up();
-      if (s.max_length && length > *s.max_length) give_up();
-    }
-    if (s.pattern && !s.matches_pattern(text)) give_up();
-    return Value(std::move(text), pos);
+    return typed_text(string_text(token), schema, pos);
   }
 
   Value array(ondemand::value& value, const SchemaNode* s, SourcePos pos, unsigned depth) {
@@ -453,8 +418,8 @@ class TypedBuilder {
       ondemand::value& member = field.value();
       const std::string_view token = member.raw_json_token();
       std::string key = key_text(field.key(), token.data());
-      // The exact path attaches CSV tables named here; that is its job alone.
-      if (is_root && key == "tables") give_up();
+      // The CSV tables named here are attached by the caller, if it can.
+      if (is_root && !tables_allowed_ && key == "tables") give_up();
       const std::size_t index = s != nullptr ? property_index(*s, key, hint) : std::string::npos;
       if (index < 64) {
         if ((seen & (std::uint64_t{1} << index)) != 0) give_up();  // a duplicate key
@@ -487,12 +452,49 @@ class TypedBuilder {
   const char* json_;
   std::size_t base_;
   ForwardLocator& locator_;
+  bool tables_allowed_;
 };
 
 }  // namespace
 
+void fast_give_up() { throw FastPathGiveUp{}; }
+
+Value typed_decimal(std::string_view text, const SchemaNode& s, SourcePos pos) {
+  Decimal d = parse_decimal(text);
+  if (!s.allows(SchemaNode::number) && s.allows(SchemaNode::integer) && !d.is_integer()) give_up();
+  if (s.minimum && d < *s.minimum) give_up();
+  if (s.maximum && d > *s.maximum) give_up();
+  if (s.pattern && s.format == SchemaNode::Format::decimal && !s.matches_pattern(std::string(text)))
+    give_up();
+  return Value(std::move(d), pos);
+}
+
+Value typed_text(std::string text, const SchemaNode* schema, SourcePos pos) {
+  if (schema == nullptr) return Value(std::move(text), pos);
+  const SchemaNode& s = *schema;
+  const bool numeric = s.allows(SchemaNode::number) || s.allows(SchemaNode::integer);
+  if (numeric && s.format == SchemaNode::Format::decimal) return typed_decimal(text, s, pos);
+  if (!s.allows(SchemaNode::string)) give_up();
+  if (s.format == SchemaNode::Format::date) {
+    const auto date = Date::parse(text);
+    if (!date) give_up();
+    return Value(*date, pos);
+  }
+  if (!s.enum_values.empty() &&
+      std::find(s.enum_values.begin(), s.enum_values.end(), text) == s.enum_values.end())
+    give_up();
+  if (s.const_value && text != *s.const_value) give_up();
+  if (s.min_length || s.max_length) {
+    const std::size_t length = character_count(text);
+    if (s.min_length && length < *s.min_length) give_up();
+    if (s.max_length && length > *s.max_length) give_up();
+  }
+  if (s.pattern && !s.matches_pattern(text)) give_up();
+  return Value(std::move(text), pos);
+}
+
 std::optional<Value> parse_json_typed(std::string_view text, const SchemaNode& schema, std::uint32_t file,
-                                      bool padded) {
+                                      bool padded, bool tables_allowed) {
   static_assert(json_padding == simdjson::SIMDJSON_PADDING);
   // A NUL byte, UTF-16 or an empty file: the exact path has the words for each.
   if (text.find('\0') != std::string_view::npos) return std::nullopt;
@@ -514,14 +516,14 @@ std::optional<Value> parse_json_typed(std::string_view text, const SchemaNode& s
     if (parser.iterate(json, body.size(), body.size() + json_padding).get(doc) != simdjson::SUCCESS)
       return std::nullopt;
     ForwardLocator locator(text, base, file);
-    TypedBuilder builder(json, base, locator);
+    TypedBuilder builder(json, base, locator, tables_allowed);
     Value root = builder.root(doc, schema);
     // Past the root value there must be nothing: current_location() is out of
     // bounds exactly at the end of the document.
     const char* trailing = nullptr;
     if (doc.current_location().get(trailing) != simdjson::OUT_OF_BOUNDS) return std::nullopt;
     return root;
-  } catch (const GiveUp&) {
+  } catch (const FastPathGiveUp&) {
     return std::nullopt;
   }
 }

@@ -23,9 +23,21 @@ inline constexpr std::size_t json_padding = 64;
 
 // The typed tree of JSON `text` (file index `file`) under `schema`, or nullopt
 // when the fast path gives up: a syntax error, any schema violation or warning,
-// a root member "tables", or input it does not handle (an exponent, a lone
-// surrogate escape, very deep nesting, …). Never partial, never throws for bad input.
+// a root member "tables" unless `tables_allowed` (the caller then attaches the
+// tables), or input it does not handle (an exponent, a lone surrogate escape,
+// very deep nesting, …). Never partial, never throws for bad input.
 std::optional<Value> parse_json_typed(std::string_view text, const SchemaNode& schema, std::uint32_t file,
-                                      bool padded = false);
+                                      bool padded = false, bool tables_allowed = false);
+
+// Thrown inside the fast path to abandon it; whoever starts it catches it.
+struct FastPathGiveUp {};
+[[noreturn]] void fast_give_up();
+
+// Converter::decimal for `text` under `s`, giving up where it would report.
+Value typed_decimal(std::string_view text, const SchemaNode& s, SourcePos pos);
+// Converter::string for text that is text whatever the schema says (a JSON
+// string; a CSV cell once its CSV-only types are ruled out), giving up where
+// it would report; `schema` nullptr: untyped.
+Value typed_text(std::string text, const SchemaNode* schema, SourcePos pos);
 
 }  // namespace jx::data::detail

@@ -3,6 +3,7 @@
 // engine/data; callers use department.hpp.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,14 +12,23 @@
 
 namespace jx::data::detail {
 
-// Every input, with exact diagnostics: RapidJSON → RawNode → CSV tables → Converter.
-LoadResult load_exact(const Schema& schema, std::string_view text, const std::string& name,
-                      const std::string& base_dir, const LoadOptions& options);
+// CSV tables the fast path read before giving up, by path, so that the exact
+// path does not read them again.
+using TableTexts = std::map<std::string, std::string>;
 
-// A valid JSON department without CSV tables, in one pass (fast_json.hpp):
+// Every input, with exact diagnostics: RapidJSON → RawNode → CSV tables → Converter.
+// A table whose path is in `already_read` is taken from there, not read again.
+LoadResult load_exact(const Schema& schema, std::string_view text, const std::string& name,
+                      const std::string& base_dir, const LoadOptions& options,
+                      const TableTexts* already_read = nullptr);
+
+// A valid JSON department, with or without the CSV tables its "tables" names
+// (not LoadOptions::tables), in one pass (fast_json.hpp, fast_tables.hpp):
 // the same result as load_exact, or nullopt when it gives up. `padded`: the
-// text is followed by detail::json_padding readable zero bytes.
+// text is followed by detail::json_padding readable zero bytes. The tables it
+// read go to `read` (when given), also when it gives up.
 std::optional<LoadResult> load_fast(const Schema& schema, std::string_view text, const std::string& name,
-                                    const LoadOptions& options, bool padded = false);
+                                    const std::string& base_dir, const LoadOptions& options,
+                                    bool padded = false, TableTexts* read = nullptr);
 
 }  // namespace jx::data::detail

@@ -59,6 +59,12 @@ class Value {
   // Follows a path of member names separated by '.', e.g. "budget.adjusted".
   [[nodiscard]] const Value* find_path(std::string_view dotted) const;
 
+  // For a loader still building the tree (the fast path attaches CSV rows to
+  // the typed JSON): the members or items to change, or nullptr. Never once
+  // the Document is loaded.
+  [[nodiscard]] Object* building_object() { return std::get_if<Object>(&data_); }
+  [[nodiscard]] Array* building_array() { return std::get_if<Array>(&data_); }
+
  private:
   std::variant<std::monostate, bool, Decimal, Date, std::string, Array, Object> data_;
   SourcePos pos_;
