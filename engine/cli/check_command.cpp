@@ -40,6 +40,7 @@ struct Options {
 
 struct Result {
   std::optional<report::DepartmentReport> report;
+  std::string rendered;  // the report in the output format, rendered by the worker (not html)
   std::vector<Diagnostic> diagnostics;
   std::string error;                         // the rule set could not be found or loaded
   std::shared_ptr<const LoadedRuleSet> set;  // keeps report->rules alive
@@ -91,6 +92,9 @@ int run_check(const Options& options, const GlobalOptions& global) {
   std::size_t next_to_write = 0;
   std::atomic<std::size_t> next_job{0};
 
+  const bool color =
+      options.color == "always" || (options.color == "auto" && options.output.empty() &&
+                                    isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
   auto worker = [&] {
     std::map<std::string, std::unique_ptr<DepartmentChecker>> checkers;  // per rule set, per thread
     while (true) {
@@ -110,6 +114,14 @@ int run_check(const Options& options, const GlobalOptions& global) {
           auto& checker = checkers[result.set->rules.dir()];
           if (!checker) checker = std::make_unique<DepartmentChecker>(result.set);
           result.report = make_report(*checker, loaded.document, schema, in, input_sha256);
+          if (options.format != "html") {
+            // Rendering is a pure function of the report: done here, in
+            // parallel, the writer thread only writes. The loaded data is then
+            // dropped at once instead of waiting in the reorder window (only
+            // the HTML charts read it).
+            result.rendered = render_department(options.format, lang, color, *result.report);
+            result.report->department.reset();
+          }
         } catch (const std::exception& e) {
           result.error = e.what();
         }
@@ -120,9 +132,6 @@ int run_check(const Options& options, const GlobalOptions& global) {
     }
   };
 
-  const bool color =
-      options.color == "always" || (options.color == "auto" && options.output.empty() &&
-                                    isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
   const bool progress = isatty(STDERR_FILENO) != 0 && inputs.size() >= 10;
   int exit_code = exit_ok;
   std::vector<std::thread> threads;
@@ -130,8 +139,6 @@ int run_check(const Options& options, const GlobalOptions& global) {
     Output out(options.output);
     ReportWriter writer(options.format, lang, color, out);
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    std::vector<report::DepartmentReport>
-        summary;  // kept small: the scorecard rows only matter for the summary
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       Result result;
       {
@@ -150,7 +157,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
       } else {
         if (!result.report->card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
         if (exit_code == exit_ok && fails_on(options.fail_on, result.report->card)) exit_code = exit_findings;
-        writer.department(*result.report);
+        writer.department(*result.report, result.rendered);
       }
       if (progress)
         std::cerr << fmt::format("\r{} {}/{}", lang == Lang::zh ? "检查进度" : "checked", i + 1,

@@ -114,12 +114,15 @@ ReportWriter::ReportWriter(std::string format, Lang lang, bool color, Output& ou
   if (format_ == "csv") out_.write(report::csv_header(lang_));
 }
 
-void ReportWriter::department(const report::DepartmentReport& report) {
-  if (format_ == "json") {
-    out_.write(report::render_json(report, engine_version));
-  } else if (format_ == "csv") {
-    out_.write(report::render_csv_rows(report, lang_));
-  } else if (format_ == "html") {
+std::string render_department(const std::string& format, Lang lang, bool color,
+                              const report::DepartmentReport& report) {
+  if (format == "json") return report::render_json(report, engine_version);
+  if (format == "csv") return report::render_csv_rows(report, lang);
+  return report::render_text(report, report::TextOptions{lang, color});
+}
+
+void ReportWriter::department(const report::DepartmentReport& report, const std::string& rendered) {
+  if (format_ == "html") {
     const report::HtmlOptions html{lang_, engine_version};
     std::string section = report::render_html_department(report, count_ + 1, html);
     if (count_ == 0) {
@@ -130,8 +133,8 @@ void ReportWriter::department(const report::DepartmentReport& report) {
       out_.write(section);
     }
   } else {
-    if (count_ > 0) out_.write("\n" + std::string(72, '=') + "\n\n");
-    out_.write(report::render_text(report, report::TextOptions{lang_, color_}));
+    if (format_ == "text" && count_ > 0) out_.write("\n" + std::string(72, '=') + "\n\n");
+    out_.write(rendered.empty() ? render_department(format_, lang_, color_, report) : rendered);
   }
   ++count_;
   rows_.add(report::summarize(report));

@@ -52,11 +52,18 @@ report::DepartmentReport make_report(DepartmentChecker& checker,
                                      const data::Schema& schema, const DepartmentInput& input,
                                      const std::string& input_sha256);
 
+// One department's report in `format` (text, json or csv; not html, whose
+// sections are numbered in output order). A pure function of the report, so
+// the workers render in parallel and the writer only writes.
+std::string render_department(const std::string& format, Lang lang, bool color,
+                              const report::DepartmentReport& report);
+
 // Writes departments one by one in the chosen format, then the batch summary.
 class ReportWriter {
  public:
   ReportWriter(std::string format, Lang lang, bool color, Output& out);
-  void department(const report::DepartmentReport& report);
+  // `rendered`: the report as render_department gave it, or empty to render here.
+  void department(const report::DepartmentReport& report, const std::string& rendered = {});
   void failed(const std::string& name);  // a department that could not be checked
   void finish();
 
