@@ -67,6 +67,11 @@ std::optional<bool> csv_boolean(std::string_view text) {
   return std::nullopt;
 }
 
+std::size_t character_count(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 Converter::Converter(const std::vector<std::string>& files, Lang lang, std::vector<Diagnostic>& diagnostics)
     : files_(files), lang_(lang), diagnostics_(diagnostics) {}
 
@@ -233,10 +238,7 @@ Value Converter::string(const RawNode& raw, const SchemaNode& s, const std::stri
            tr(lang_, fmt::format("应为 \"{}\"，实际为 \"{}\"", *s.const_value, shorten(raw.text)),
               fmt::format("expected \"{}\", found \"{}\"", *s.const_value, shorten(raw.text))));
   }
-  const std::size_t length =
-      static_cast<std::size_t>(std::count_if(raw.text.begin(), raw.text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-      }));
+  const std::size_t length = character_count(raw.text);
   if (s.min_length && length < *s.min_length) {
     report(Diagnostic::Severity::error, raw.pos, pointer,
            length == 0 && *s.min_length == 1

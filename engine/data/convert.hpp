@@ -17,6 +17,9 @@ namespace jx::data::detail {
 
 // A CSV cell of a boolean column: true / false / 是 / 否 … (nullopt: not a boolean).
 std::optional<bool> csv_boolean(std::string_view text);
+// The length of UTF-8 text in characters (code points), as minLength and
+// maxLength count it.
+std::size_t character_count(std::string_view text);
 
 class Converter {
  public:

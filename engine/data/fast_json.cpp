@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "data/convert.hpp"
 #include "data/date.hpp"
 
 namespace jx::data::detail {
@@ -271,11 +272,6 @@ class ForwardLocator {
   std::uint32_t line_ = 1;
   std::uint32_t column_ = 1;
 };
-
-std::size_t character_count(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 Decimal parse_decimal(std::string_view text) {
   try {

@@ -463,15 +463,25 @@ LoadResult load_exact(const Schema& schema, std::string_view text, const std::st
   return result;
 }
 
+namespace {
+
+// The fast path, else the exact one, which reuses the tables the fast path read.
+// `padded`: the text has json_padding readable bytes after its end.
+LoadResult load_either(const Schema& schema, std::string_view text, const std::string& name,
+                       const std::string& base_dir, const LoadOptions& options, bool padded) {
+  TableTexts tables_read;
+  if (auto fast = load_fast(schema, text, name, base_dir, options, padded, &tables_read))
+    return std::move(*fast);
+  return load_exact(schema, text, name, base_dir, options, &tables_read);
+}
+
+}  // namespace
+
 }  // namespace detail
 
 LoadResult load_department_text(const Schema& schema, std::string_view text, const std::string& name,
                                 const std::string& base_dir, const LoadOptions& options) {
-  detail::TableTexts tables_read;
-  if (auto fast = detail::load_fast(schema, text, name, base_dir, options, false, &tables_read)) {
-    return std::move(*fast);
-  }
-  return detail::load_exact(schema, text, name, base_dir, options, &tables_read);
+  return detail::load_either(schema, text, name, base_dir, options, false);
 }
 
 LoadResult load_department(const Schema& schema, const std::string& path, const LoadOptions& options) {
@@ -487,11 +497,7 @@ LoadResult load_department(const Schema& schema, const std::string& path, const 
   if (options.on_read) options.on_read(*text);
   const std::string base_dir = std::filesystem::path(path).parent_path().string();
   // read_file left the padding the fast path needs to read the text in place.
-  detail::TableTexts tables_read;
-  if (auto fast = detail::load_fast(schema, *text, path, base_dir, options, true, &tables_read)) {
-    return std::move(*fast);
-  }
-  return detail::load_exact(schema, *text, path, base_dir, options, &tables_read);
+  return detail::load_either(schema, *text, path, base_dir, options, true);
 }
 
 }  // namespace jx::data
