@@ -104,15 +104,10 @@ class Attacher {
     parent.building_object()->push_back(Value::Member{field, Value(std::move(items), pos)});
   }
 
-  // Assembler::leads_to_table, where every table named is loaded.
+  // Every table named is loaded (or the fast path has given up).
   bool leads_to_table(const SchemaNode& node) {
-    if (const auto it = leads_.find(&node); it != leads_.end()) return it->second;
-    leads_[&node] = true;
-    bool result = node.csv && tables_.contains(node.csv->table);
-    for (const auto& property : node.properties) result = leads_to_table(*property.schema) || result;
-    if (node.items != nullptr) result = leads_to_table(*node.items) || result;
-    leads_[&node] = result;
-    return result;
+    return detail::leads_to_table(
+        node, [this](const std::string& table) { return tables_.contains(table); }, leads_);
   }
 
   std::map<std::string, LoadedTable> tables_;
@@ -120,6 +115,18 @@ class Attacher {
 };
 
 }  // namespace
+
+bool leads_to_table(const SchemaNode& node, const std::function<bool(const std::string& table)>& loaded,
+                    std::unordered_map<const SchemaNode*, bool>& memo) {
+  if (const auto it = memo.find(&node); it != memo.end()) return it->second;
+  memo[&node] = true;
+  bool result = node.csv && loaded(node.csv->table);
+  for (const auto& property : node.properties)
+    result = leads_to_table(*property.schema, loaded, memo) || result;
+  if (node.items != nullptr) result = leads_to_table(*node.items, loaded, memo) || result;
+  memo[&node] = result;
+  return result;
+}
 
 void attach_tables_fast(const SchemaNode& root_schema, Value& root,
                         const std::vector<FastTableSource>& sources) {

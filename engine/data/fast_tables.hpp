@@ -8,8 +8,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "data/schema.hpp"
@@ -24,6 +26,13 @@ struct FastTableSource {
   std::string_view text;            // the file's content
   std::uint32_t file = 0;           // its index in Document::files
 };
+
+// Whether `node` or a node below it takes rows from a table that `loaded`
+// says is there: both paths walk only those parts of the schema. Memoized in
+// `memo`; a node met again while its own answer is pending (a recursive
+// schema) counts as leading to one, which only costs a walk that finds nothing.
+bool leads_to_table(const SchemaNode& node, const std::function<bool(const std::string& table)>& loaded,
+                    std::unordered_map<const SchemaNode*, bool>& memo);
 
 // Reads every table and attaches its rows to `root` (typed by `root_schema`).
 void attach_tables_fast(const SchemaNode& root_schema, Value& root,

@@ -304,25 +304,18 @@ class Assembler {
     parent.children.push_back(std::move(array));
   }
 
-  // Whether `node` or a node below it takes rows from a loaded table. Memoized;
-  // a node met again while its own answer is pending (a recursive schema) counts
-  // as leading to one, which only costs a walk that finds nothing.
   bool leads_to_table(const SchemaNode& node) {
-    if (const auto it = leads_.find(&node); it != leads_.end()) return it->second;
-    leads_[&node] = true;
-    bool result = false;
-    if (node.csv) {
-      const auto it = tables.find(node.csv->table);
-      result = it != tables.end() && it->second.loaded;
-    }
-    for (const auto& property : node.properties) result = leads_to_table(*property.schema) || result;
-    if (node.items != nullptr) result = leads_to_table(*node.items) || result;
-    leads_[&node] = result;
-    return result;
+    return detail::leads_to_table(
+        node,
+        [this](const std::string& name) {
+          const auto it = tables.find(name);
+          return it != tables.end() && it->second.loaded;
+        },
+        leads_);
   }
 
   const Schema& schema_;
-  std::map<const SchemaNode*, bool> leads_;
+  std::unordered_map<const SchemaNode*, bool> leads_;
   std::map<std::string, TableInfo> known_;
   Document& doc_;
   Lang lang_;
