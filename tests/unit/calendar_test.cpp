@@ -37,10 +37,11 @@ adjusted_working_days = [ 2023-01-28 ]
 
 TEST(CalendarFile, NameAndYears) {
   EXPECT_EQ(cn().name(), "cn-mainland");
-  EXPECT_EQ(cn().years(), (std::vector<int>{2021, 2022, 2023, 2024, 2025}));
+  EXPECT_EQ(cn().years(), (std::vector<int>{2021, 2022, 2023, 2024, 2025, 2026}));
   EXPECT_TRUE(cn().covers(2021));
+  EXPECT_TRUE(cn().covers(2026));
   EXPECT_FALSE(cn().covers(2020));
-  EXPECT_FALSE(cn().covers(2026));
+  EXPECT_FALSE(cn().covers(2027));
 }
 
 TEST(CalendarWorkingDay, OrdinaryDays) {
@@ -107,6 +108,53 @@ TEST(CalendarBetween, WholeYears) {
   EXPECT_EQ(cn().working_days_between(d("2022-12-31"), d("2023-12-31")), 249);  // 260 − 18 + 7
   EXPECT_EQ(cn().working_days_between(d("2023-12-31"), d("2024-12-31")), 251);  // 262 − 19 + 8
   EXPECT_EQ(cn().working_days_between(d("2024-12-31"), d("2025-12-31")), 248);  // 261 − 18 + 5
+  EXPECT_EQ(cn().working_days_between(d("2025-12-31"), d("2026-12-31")), 248);  // 261 − 19 + 6
+}
+
+// 2026, from 国务院办公厅关于2026年部分节假日安排的通知 (4 November 2025): every day
+// off, every worked weekend day, and two filing deadlines counted by hand.
+TEST(Calendar2026, EveryHolidayIsOff) {
+  const std::vector<std::pair<const char*, const char*>> holidays{
+      {"2026-01-01", "2026-01-03"}, {"2026-02-15", "2026-02-23"}, {"2026-04-04", "2026-04-06"},
+      {"2026-05-01", "2026-05-05"}, {"2026-06-19", "2026-06-21"}, {"2026-09-25", "2026-09-27"},
+      {"2026-10-01", "2026-10-07"}};
+  int days = 0;
+  for (const auto& [from, to] : holidays) {
+    for (Date day = d(from); !(d(to) < day); day = day.plus_days(1)) {
+      EXPECT_TRUE(cn().is_holiday(day)) << day.to_string();
+      EXPECT_FALSE(cn().is_working_day(day)) << day.to_string();
+      ++days;
+    }
+  }
+  EXPECT_EQ(days, 33);
+  EXPECT_EQ(cn().holiday_name(d("2026-02-17")), std::optional<std::string_view>("春节"));
+  EXPECT_EQ(cn().holiday_name(d("2026-09-26")), std::optional<std::string_view>("中秋节"));
+  EXPECT_EQ(cn().holiday_name(d("2026-10-07")), std::optional<std::string_view>("国庆节"));
+  // The days around them are ordinary.
+  EXPECT_TRUE(cn().is_working_day(d("2026-02-13")));
+  EXPECT_TRUE(cn().is_working_day(d("2026-02-24")));
+  EXPECT_TRUE(cn().is_working_day(d("2026-10-08")));
+  EXPECT_FALSE(cn().is_working_day(d("2026-10-11")));  // Sunday after the worked Saturday
+}
+
+TEST(Calendar2026, EveryWorkedWeekendDay) {
+  for (const char* day :
+       {"2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"}) {
+    EXPECT_TRUE(cn().is_working_day(d(day))) << day;
+    EXPECT_FALSE(cn().is_holiday(d(day))) << day;
+  }
+  EXPECT_FALSE(cn().is_working_day(d("2026-09-19")));  // the Saturday before the worked Sunday
+}
+
+TEST(Calendar2026, FilingDeadlines) {
+  // Signed Fri 2/13; Sat 2/14 is worked (1), 2/15–2/23 off, 2/24, 2/25, 2/26 (2, 3, 4).
+  EXPECT_EQ(cn().working_days_between(d("2026-02-13"), d("2026-02-26")), 4);
+  // Signed Fri 9/18; Sun 9/20 is worked (1), 9/21–9/24 (2–5), 9/25–9/27 off, 9/28, 9/29 (6, 7).
+  EXPECT_EQ(cn().working_days_between(d("2026-09-18"), d("2026-09-29")), 7);
+  // A contract signed in late December 2025 is filed in January 2026: 12/31, 1/4 (Sun, worked), 1/5.
+  EXPECT_EQ(cn().working_days_between(d("2025-12-30"), d("2026-01-05")), 3);
+  EXPECT_EQ(cn().add_working_days(d("2026-09-30"), 1), d("2026-10-08"));
+  EXPECT_EQ(cn().add_working_days(d("2026-10-09"), 1), d("2026-10-10"));
 }
 
 TEST(CalendarAdd, FilingDeadline) {
@@ -138,14 +186,14 @@ TEST(CalendarAdd, RoundTripsWithBetween) {
 
 TEST(CalendarCoverage, DatesOutsideTheFileAreErrors) {
   try {
-    (void)cn().is_working_day(d("2026-01-05"));
+    (void)cn().is_working_day(d("2027-01-05"));
     FAIL() << "no error";
   } catch (const CalendarError& e) {
-    EXPECT_STREQ(e.what(), "no holiday calendar for 2026 (date 2026-01-05): cn-mainland covers 2021–2025");
+    EXPECT_STREQ(e.what(), "no holiday calendar for 2027 (date 2027-01-05): cn-mainland covers 2021–2026");
   }
-  EXPECT_THROW((void)cn().working_days_between(d("2025-12-30"), d("2026-01-02")), CalendarError);
+  EXPECT_THROW((void)cn().working_days_between(d("2026-12-30"), d("2027-01-02")), CalendarError);
   EXPECT_THROW((void)cn().is_working_day(d("2020-12-31")), CalendarError);
-  EXPECT_THROW((void)cn().add_working_days(d("2025-12-30"), 5), CalendarError);
+  EXPECT_THROW((void)cn().add_working_days(d("2026-12-30"), 5), CalendarError);
   EXPECT_THROW((void)cn().add_working_days(d("2021-01-05"), -5), CalendarError);
   // Only the days counted must be covered: 2020-12-31 itself is not counted.
   EXPECT_EQ(cn().working_days_between(d("2020-12-31"), d("2021-01-04")), 1);
