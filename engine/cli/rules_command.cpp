@@ -3,7 +3,9 @@
 // `jxaudit explain RULE_ID`: a rule's title, basis, parameters and source.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <regex>
@@ -12,6 +14,7 @@
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/fixtures.hpp"
+#include "cli/suggest.hpp"
 #include "report/report.hpp"
 
 namespace jx::cli {
@@ -136,6 +139,130 @@ int run_diff(const std::string& a_dir, const std::string& b_dir, const GlobalOpt
   return exit_ok;
 }
 
+// The name of the year before with the year replaced ("… 2024" → "… 2025").
+std::string next_name(std::string name, int from, int to) {
+  const std::string year = std::to_string(from);
+  if (const auto at = name.rfind(year); at != std::string::npos) {
+    name.replace(at, year.size(), std::to_string(to));
+  } else if (!name.empty()) {
+    name += " " + std::to_string(to);
+  }
+  return name;
+}
+
+std::string toml_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+  return out + "\"";
+}
+
+// `jxaudit rules new DIR --from PREV`: next year's set, extending PREV.
+int run_new(const std::string& dir, const std::string& from, const GlobalOptions& global) {
+  const bool zh = global.lang() == Lang::zh;
+  RuleSetCache cache(global);
+  std::shared_ptr<const LoadedRuleSet> prev;
+  try {
+    prev = cache.get(from);
+  } catch (const std::exception& e) {
+    std::cerr << "jxaudit: " << e.what() << '\n';
+    return exit_bad_input;
+  }
+  const fs::path target(dir);
+  if (fs::exists(target / "manifest.toml")) {
+    std::cerr << fmt::format(
+        fmt::runtime(zh ? "jxaudit: {} 已有 manifest.toml，不会覆盖\n"
+                        : "jxaudit: {} already has a manifest.toml; it is not overwritten\n"),
+        dir);
+    return exit_bad_input;
+  }
+  const auto& years = prev->rules.fiscal_years();
+  const int last = *std::max_element(years.begin(), years.end());
+  const int year = last + 1;
+  std::error_code ec;
+  fs::create_directories(target / "tests", ec);
+  if (ec) {
+    std::cerr << fmt::format("jxaudit: {}: {}\n", (target / "tests").string(), ec.message());
+    return exit_bad_input;
+  }
+  const std::string extends = fs::absolute(from)
+                                  .lexically_normal()
+                                  .lexically_relative(fs::absolute(target).lexically_normal())
+                                  .generic_string();
+
+  // The nearest base department up the chain, moved to the new year.
+  std::string base_from;
+  for (const std::string& d : prev->rules.chain()) {
+    if (fs::exists(fs::path(d) / "tests" / "base.json")) {
+      base_from = (fs::path(d) / "tests" / "base.json").string();
+      break;
+    }
+  }
+  std::vector<std::string> clamped;
+  if (!base_from.empty()) {
+    std::ofstream(target / "tests" / "base.json", std::ios::binary)
+        << department_for_year(base_from, year, clamped);
+  }
+
+  std::ofstream manifest(target / "manifest.toml", std::ios::binary);
+  manifest << fmt::format(
+      "# {name}: {from} with only what changed for fiscal year {year}.\n"
+      "# Made by `jxaudit rules new`. Everything not stated here (indicators and weights, rounding,\n"
+      "# grades, the missing-evidence policy, parameters, the calendar and every rule file) is\n"
+      "# inherited. For each change, say where it comes from and mark it [S] (stated in a source)\n"
+      "# or [I] (inferred); where nothing changed, say so (docs/rule-sets.md).\n"
+      "schema_version = \"1\"\n"
+      "jurisdiction = {jurisdiction}\n"
+      "extends = {extends}\n"
+      "name = {name_toml}\n"
+      "{name_en}"
+      "fiscal_years = [{year}]\n"
+      "\n"
+      "# What changed for {year} (parameters under [params], weights under [[indicators]]):\n"
+      "# - nothing yet.\n",
+      fmt::arg("name", next_name(prev->rules.name(), last, year)), fmt::arg("from", prev->rules.dir()),
+      fmt::arg("year", year), fmt::arg("jurisdiction", toml_string(prev->rules.jurisdiction())),
+      fmt::arg("extends", toml_string(extends)),
+      fmt::arg("name_toml", toml_string(next_name(prev->rules.name(), last, year))),
+      fmt::arg("name_en",
+               prev->rules.name_en().empty()
+                   ? std::string()
+                   : "name_en = " + toml_string(next_name(prev->rules.name_en(), last, year)) + "\n"));
+  manifest.close();
+
+  std::cout << fmt::format(
+      fmt::runtime(zh ? "已创建 {}（继承 {}，会计年度 {}）\n" : "made {} (extends {}, fiscal year {})\n"),
+      (target / "manifest.toml").string(), extends, year);
+  if (!base_from.empty()) {
+    std::cout << fmt::format(fmt::runtime(zh ? "已创建 {}（{} 的日期顺延 {} 年）\n"
+                                             : "made {} ({} with every date {} year(s) later)\n"),
+                             (target / "tests" / "base.json").string(), base_from, year - last);
+    for (const auto& c : clamped) std::cout << "    " << c << '\n';
+  }
+  // The new set must load, and its calendar must cover the year and the next
+  // (a contract signed in December is filed in January).
+  std::shared_ptr<const LoadedRuleSet> made;
+  try {
+    made = cache.get(dir);
+  } catch (const std::exception& e) {
+    std::cerr << "jxaudit: " << e.what() << '\n';
+    return exit_bad_input;
+  }
+  std::cout << fmt::format(fmt::runtime(zh ? "日历：{}\n" : "calendar: {}\n"), made->rules.calendar_path());
+  for (int y : {year, year + 1}) {
+    if (!made->calendar->covers(y)) {
+      std::cout << fmt::format(
+          fmt::runtime(zh ? "注意：日历 {} 尚无 {} 年（国务院办公厅关于{}年部分节假日安排的通知发布后加入 "
+                            "[years.{}]）\n"
+                          : "note: the calendar {} has no {} yet (add [years.{}] once the State Council's "
+                            "notice for {} is published)\n"),
+          made->rules.calendar_path(), y, y, y);
+    }
+  }
+  std::cout << (zh ? "下一步：\n" : "next:\n")
+            << fmt::format("    jxaudit test {}\n    jxaudit rules diff {} {}\n", dir, from, dir);
+  return exit_ok;
+}
+
 // The newest rule set under rules/ (by fiscal-year directory name), for explain without --ruleset.
 std::string newest_rule_set() {
   std::string best;
@@ -196,7 +323,16 @@ int run_explain(const std::string& id, std::string dir, const GlobalOptions& glo
     std::cout << fmt::format("{}{}\n", zh ? "规则集：" : "Rule set: ", set->rules.dir());
     return exit_ok;
   }
-  std::cerr << fmt::format("jxaudit: no rule \"{}\" in {}\n", id, set->rules.dir());
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < checker.engine().size(); ++i) ids.push_back(checker.engine().info(i).id);
+  const std::vector<std::string> near = closest(id, ids);
+  if (lang == Lang::zh) {
+    std::cerr << fmt::format("jxaudit: 规则集 {} 中没有规则“{}”{}\n", set->rules.dir(), id,
+                             near.empty() ? "" : "；是否要找：" + join(near, "、") + "？");
+  } else {
+    std::cerr << fmt::format("jxaudit: no rule \"{}\" in {}{}\n", id, set->rules.dir(),
+                             near.empty() ? "" : "; did you mean " + join(near, ", ") + "?");
+  }
   return exit_bad_input;
 }
 
@@ -209,7 +345,15 @@ Command add_rules_command(CLI::App& app, const GlobalOptions& global) {
   CLI::App* diff =
       cmd->add_subcommand("diff", "List changed weights, parameters and rules between two rule sets");
   diff->add_option("sets", *dirs, "Two rule-set directories: A B")->required()->expected(2);
-  return {cmd, [dirs, &global] { return run_diff(dirs->at(0), dirs->at(1), global); }};
+  auto made = std::make_shared<std::string>();
+  auto from = std::make_shared<std::string>();
+  CLI::App* create = cmd->add_subcommand("new", "Start next year's rule set, extending the previous one");
+  create->add_option("dir", *made, "The new rule set's directory, e.g. rules/gz/2027")->required();
+  create->add_option("--from", *from, "The set it extends, e.g. rules/gz/2026")->required();
+  return {cmd, [dirs, made, from, create, &global] {
+            return create->parsed() ? run_new(*made, *from, global)
+                                    : run_diff(dirs->at(0), dirs->at(1), global);
+          }};
 }
 
 Command add_explain_command(CLI::App& app, const GlobalOptions& global) {

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "cli/commands.hpp"
 #include "cli/hash.hpp"
 
 namespace jx::cli {
@@ -28,17 +30,48 @@ Finding failure(const rules::Indicator& leaf, const std::string& why) {
   return f;
 }
 
+// The set's calendar: by name, from a calendars/ folder above the set or else
+// the one jxaudit ships; by path, that file. A calendar that cannot be found
+// is named with the manifest key that asked for it.
+Calendar load_calendar(const rules::RuleSet& rules, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  std::string path = rules.calendar_path();
+  if (rules.calendar_key_at().empty()) {
+    throw rules::RuleSetError(fmt::format(
+        fmt::runtime(
+            zh ? "{}/manifest.toml：没有节假日日历：工作日规则需要一个（calendar = \"cn-mainland\"）"
+               : "{}/manifest.toml: no calendar: working-day rules need one (calendar = \"cn-mainland\")"),
+        rules.dir()));
+  }
+  const std::string shipped = home_dir() + "/rules/calendars/" + rules.calendar_name() + ".toml";
+  if (path.empty() && std::filesystem::exists(shipped)) path = shipped;
+  if (path.empty() || !std::filesystem::exists(path)) {
+    const std::string what =
+        rules.calendar_name().empty()
+            ? fmt::format(fmt::runtime(zh ? "日历文件 {} 不存在" : "the calendar file {} does not exist"),
+                          path)
+            : fmt::format(
+                  fmt::runtime(zh ? "找不到名为“{}”的日历（在规则集上级各 calendars/ 文件夹和 {} 中查找）"
+                                  : "no calendar named \"{}\" (looked in each calendars/ folder above the "
+                                    "set and in {})"),
+                  rules.calendar_name(), shipped);
+    throw rules::RuleSetError(fmt::format(
+        fmt::runtime(
+            zh ? "{}：清单键 calendar：{}；可写 calendar = \"cn-mainland\"，按名称使用 calendars/ 中的日历"
+               : "{}: manifest key `calendar`: {}; write calendar = \"cn-mainland\" to name a calendar "
+                 "in a calendars/ folder"),
+        rules.calendar_key_at(), what));
+  }
+  return Calendar::load(path);
+}
+
 }  // namespace
 
 std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
                                                    const data::Schema& manifest_schema, Lang lang) {
   auto set = std::make_shared<LoadedRuleSet>(
       LoadedRuleSet{rules::RuleSet::load(dir, manifest_schema, lang), nullptr, {}, {}, {}});
-  if (set->rules.calendar_path().empty()) {
-    throw rules::RuleSetError(dir +
-                              "/manifest.toml: no calendar: working-day rules need one (calendar = \"…\")");
-  }
-  set->calendar = std::make_unique<Calendar>(Calendar::load(set->rules.calendar_path()));
+  set->calendar = std::make_unique<Calendar>(load_calendar(set->rules, lang));
   for (const rules::RuleFile& f : set->rules.rule_files()) set->sources[f.path] = read_text(f.path);
   std::vector<std::string> files = set->rules.source_files();
   std::sort(files.begin(), files.end());
@@ -49,7 +82,20 @@ std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
 DepartmentChecker::DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set)
     : set_(std::move(set)), engine_(set_->limits, set_->rules.lib_dirs()) {
   const auto& indicators = set_->rules.indicators();
-  std::map<std::size_t, std::string> claimed;  // leaf → the rule file that claimed it
+  // How far up the extends chain a file lies (0: this set): of two rules on one
+  // leaf, the one from the older set is the original and keeps running.
+  const auto age = [this](const std::string& path) {
+    const auto& chain = set_->rules.chain();
+    for (std::size_t i = chain.size(); i-- > 0;) {
+      if (path.rfind(chain[i] + "/", 0) == 0) return i;
+    }
+    return std::size_t{0};
+  };
+  struct Claim {
+    std::size_t rule;
+    std::string path;
+  };
+  std::map<std::size_t, Claim> claimed;  // leaf → the rule that claimed it
   for (const rules::RuleFile& file : set_->rules.rule_files()) {
     std::size_t index = 0;
     try {
@@ -68,13 +114,23 @@ DepartmentChecker::DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set)
       continue;
     }
     if (auto other = claimed.find(*leaf); other != claimed.end()) {
-      const std::string why = fmt::format("{}: indicator \"{}\" already has a rule ({})", file.path,
-                                          info.indicator, other->second);
+      // A leaf has one rule. The newcomer is refused and named; the original
+      // still scores the leaf, so one stray file cannot blank a leaf.
+      std::string refused = file.path;
+      std::string original = other->second.path;
+      if (age(file.path) > age(other->second.path)) {
+        std::swap(refused, original);
+        rule_leaf_[other->second.rule] = std::nullopt;
+        other->second = Claim{index, file.path};
+        rule_leaf_[index] = *leaf;
+      }
+      const std::string why = fmt::format("{}: indicator \"{}\" already has a rule: edit or replace {}",
+                                          refused, info.indicator, original);
       load_errors_.push_back(why);
-      failed_leaves_[*leaf] = why;
+      refused_.push_back(RefusedRule{refused, original, info.indicator});
       continue;
     }
-    claimed[*leaf] = file.path;
+    claimed[*leaf] = Claim{index, file.path};
     rule_leaf_[index] = *leaf;
   }
   // A rule that failed to load leaves its leaf without a rule, which scoring

@@ -33,6 +33,13 @@ struct LoadedRuleSet {
 std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
                                                    const data::Schema& manifest_schema, Lang lang);
 
+// A rule file refused because its leaf already has a rule (`original`).
+struct RefusedRule {
+  std::string file;
+  std::string original;
+  std::string indicator;
+};
+
 class DepartmentChecker {
  public:
   explicit DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set);
@@ -47,6 +54,8 @@ class DepartmentChecker {
 
   // Rules that failed to load, and rules without a leaf: "file:line: message".
   [[nodiscard]] const std::vector<std::string>& load_errors() const { return load_errors_; }
+  // Second rules on a leaf: refused (also in load_errors), the original runs.
+  [[nodiscard]] const std::vector<RefusedRule>& refused() const { return refused_; }
   [[nodiscard]] const LoadedRuleSet& rule_set() const { return *set_; }
   [[nodiscard]] sandbox::Engine& engine() { return engine_; }
   [[nodiscard]] std::optional<std::size_t> leaf_of_rule(std::size_t rule) const;
@@ -60,6 +69,7 @@ class DepartmentChecker {
   std::vector<std::optional<std::size_t>> rule_leaf_;  // per loaded rule
   std::map<std::size_t, std::string> failed_leaves_;   // leaf → why its rule cannot run
   std::vector<std::string> load_errors_;
+  std::vector<RefusedRule> refused_;
 };
 
 }  // namespace jx::cli

@@ -9,6 +9,8 @@
 
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/coverage_report.hpp"
+#include "cli/fixture_accept.hpp"
 #include "cli/fixtures.hpp"
 #include "report/report.hpp"
 
@@ -21,23 +23,11 @@ struct Options {
   std::string ruleset;
   std::string rule;  // only this rule id
   bool coverage = true;
+  bool accept = false;  // rewrite the expectations of failing cases (after showing them)
 };
 
 std::string describe(const std::string& kind, const std::string& subject, const Decimal& points) {
   return fmt::format("{} subject=\"{}\" points={}", kind, subject, points.to_string());
-}
-
-// "3, 5, 7-9"
-std::string ranges(const std::set<int>& lines) {
-  std::string out;
-  for (auto it = lines.begin(); it != lines.end();) {
-    const int first = *it;
-    int last = first;
-    while (++it != lines.end() && *it == last + 1) last = *it;
-    out += (out.empty() ? "" : ", ") +
-           (first == last ? std::to_string(first) : fmt::format("{}-{}", first, last));
-  }
-  return out;
 }
 
 // The fixture of a rule file: the nearest set in the chain that has one.
@@ -68,6 +58,8 @@ int run_test(const Options& options, const GlobalOptions& global) {
   std::size_t passed = 0;
   std::size_t failed = checker.load_errors().size();
   std::vector<std::string> without_fixtures;
+  std::string tested_file;  // with --rule: its file, for the coverage report
+  AcceptedCases accepts;    // failing cases a rule ran, for --accept
   for (const rules::RuleFile& file : set->rules.rule_files()) {
     std::optional<std::size_t> rule;
     for (std::size_t i = 0; i < checker.engine().size(); ++i) {
@@ -76,6 +68,8 @@ int run_test(const Options& options, const GlobalOptions& global) {
     if (!rule) continue;  // did not load: counted above
     const sandbox::RuleInfo& info = checker.engine().info(*rule);
     if (!options.rule.empty() && info.id != options.rule) continue;
+    if (!options.rule.empty()) tested_file = file.path;
+    if (!checker.leaf_of_rule(*rule)) continue;  // refused or leafless: a load error, counted above
     const auto fixture_path = fixture_for(set->rules, file.relative);
     if (!fixture_path) {
       without_fixtures.push_back(fmt::format("{} ({})", info.id, file.path));
@@ -83,7 +77,7 @@ int run_test(const Options& options, const GlobalOptions& global) {
     }
     Fixture fixture;
     try {
-      fixture = load_fixture(*fixture_path);
+      fixture = load_fixture(*fixture_path, set->rules.fiscal_years().front());
     } catch (const std::exception& e) {
       std::cout << "FAIL " << *fixture_path << ": " << e.what() << '\n';
       ++failed;
@@ -96,7 +90,8 @@ int run_test(const Options& options, const GlobalOptions& global) {
       continue;
     }
     const auto leaf = checker.leaf_of_rule(*rule);
-    for (const FixtureCase& c : fixture.cases) {
+    for (std::size_t case_index = 0; case_index < fixture.cases.size(); ++case_index) {
+      const FixtureCase& c = fixture.cases[case_index];
       const std::string name = fmt::format("{} › {}", *fixture_path, c.name);
       data::LoadResult loaded = data::load_department_text(schema, c.department_json, name,
                                                            fs::path(*fixture_path).parent_path().string(),
@@ -109,29 +104,35 @@ int run_test(const Options& options, const GlobalOptions& global) {
         }
       } else {
         const auto findings = checker.run_rule(info.id, loaded.document, &schema);
-        Decimal deducted;
-        for (const Finding& f : *findings) deducted += f.points;
-        const Decimal weight = leaf ? set->rules.indicators()[*leaf].weight : Decimal();
-        if (c.score && weight - deducted != *c.score) {
-          problems.push_back(fmt::format("score: expected {}, got {}", c.score->to_string(),
-                                         (weight - deducted).to_string()));
-        }
-        bool same = findings->size() == c.findings.size();
-        for (std::size_t i = 0; same && i < findings->size(); ++i) {
-          const Finding& a = (*findings)[i];
-          const ExpectedFinding& e = c.findings[i];
-          same = e.kind == kind_name(a.kind) && e.subject == a.subject && e.points == a.points;
-        }
-        if (!same) {
-          std::string text = "findings differ:\n      expected:";
-          for (const auto& e : c.findings) text += "\n        " + describe(e.kind, e.subject, e.points);
-          if (c.findings.empty()) text += " (none)";
-          text += "\n      actual:";
-          for (const auto& a : *findings) {
-            text += "\n        " + describe(kind_name(a.kind), a.subject, a.points) + "  — " + a.message;
+        if (!findings) {
+          problems.push_back("the rule did not run (it has no leaf)");
+        } else {
+          Decimal deducted;
+          for (const Finding& f : *findings) deducted += f.points;
+          const Decimal weight = leaf ? set->rules.indicators()[*leaf].weight : Decimal();
+          if (c.score && weight - deducted != *c.score) {
+            problems.push_back(fmt::format("score: expected {}, got {}", c.score->to_string(),
+                                           (weight - deducted).to_string()));
           }
-          if (findings->empty()) text += " (none)";
-          problems.push_back(text);
+          bool same = findings->size() == c.findings.size();
+          for (std::size_t i = 0; same && i < findings->size(); ++i) {
+            const Finding& a = (*findings)[i];
+            const ExpectedFinding& e = c.findings[i];
+            same = e.kind == kind_name(a.kind) && e.subject == a.subject && e.points == a.points;
+          }
+          if (!same) {
+            std::string text = "findings differ:\n      expected:";
+            for (const auto& e : c.findings) text += "\n        " + describe(e.kind, e.subject, e.points);
+            if (c.findings.empty()) text += " (none)";
+            text += "\n      actual:";
+            for (const auto& a : *findings) {
+              text += "\n        " + describe(kind_name(a.kind), a.subject, a.points) + "  — " + a.message;
+            }
+            if (findings->empty()) text += " (none)";
+            problems.push_back(text);
+          }
+          if (!problems.empty())
+            accepts[*fixture_path][case_index] = actual_result(weight - deducted, *findings);
         }
       }
       if (problems.empty()) {
@@ -148,11 +149,10 @@ int run_test(const Options& options, const GlobalOptions& global) {
     for (const auto& r : without_fixtures) std::cout << "    " << r << '\n';
   }
   if (options.coverage) {
-    std::cout << "coverage (lines run by the fixtures):\n";
-    for (const auto& [file, lines] : coverage.lines) {
-      std::cout << fmt::format("    {}: {} lines: {}\n", file, lines.size(), ranges(lines));
-    }
+    std::cout << "coverage (lines the fixtures never ran):\n"
+              << never_ran_report(*set, coverage, tested_file);
   }
+  if (options.accept) failed -= accept_all(set->rules, accepts);
   std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
   return failed == 0 ? exit_ok : exit_findings;
 }
@@ -166,6 +166,9 @@ Command add_test_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("ruleset", options->ruleset, "Rule-set directory, e.g. rules/gz/2023")->required();
   cmd->add_option("--rule", options->rule, "Only this rule id");
   cmd->add_flag("!--no-coverage", options->coverage, "Do not report line coverage");
+  cmd->add_flag("--accept", options->accept,
+                "After showing each difference, write what the rules produced as the expectations "
+                "(into this rule set's own copy of an inherited fixture)");
   return {cmd, [options, &global] { return run_test(*options, global); }};
 }
 

@@ -120,13 +120,15 @@ class RuleSetBuilder {
     set.source_files_.push_back(manifest);
 
     set.name_ = root.find("name")->as_string();
+    const Value* name_en = root.find("name_en");
+    set.name_en_ = name_en != nullptr ? name_en->as_string() : std::string();
     set.jurisdiction_ = root.find("jurisdiction")->as_string();
     set.fiscal_years_.clear();
-    for (const Value& y : root.find("fiscal_years")->as_array()) set.fiscal_years_.push_back(to_int(y.as_decimal()));
-    if (const Value* calendar = root.find("calendar")) {
-      set.calendar_path_ = (fs::path(dir) / calendar->as_string()).lexically_normal().string();
-    }
-    if (const Value* rounding = root.find("rounding")) set.rounding_ = rounding_from(*rounding, set.rounding_);
+    for (const Value& y : root.find("fiscal_years")->as_array())
+      set.fiscal_years_.push_back(to_int(y.as_decimal()));
+    if (const Value* calendar = root.find("calendar")) apply_calendar(set, doc, dir, *calendar);
+    if (const Value* rounding = root.find("rounding"))
+      set.rounding_ = rounding_from(*rounding, set.rounding_);
     if (const Value* missing = root.find("missing_evidence")) apply_missing(set, doc, *missing);
     if (const Value* grades = root.find("grades")) apply_grades(set, doc, *grades);
     if (const Value* params = root.find("params")) {
@@ -134,6 +136,34 @@ class RuleSetBuilder {
     }
     if (const Value* indicators = root.find("indicators")) apply_indicators(doc, *indicators);
     apply_rule_files(set, dir, root);
+  }
+
+  // calendar = "cn-mainland" names a file calendars/cn-mainland.toml in the
+  // nearest folder above the set that has one, so a set copied elsewhere under
+  // a rules/ folder keeps its calendar; a value with a '/' or ending in .toml is
+  // a path relative to the manifest. Either way, where the key was written is
+  // kept for the message when the file is not found.
+  static void apply_calendar(RuleSet& set, const data::Document& doc, const std::string& dir,
+                             const Value& v) {
+    const std::string& text = v.as_string();
+    set.calendar_key_at_ = where(doc, v);
+    set.calendar_name_.clear();
+    const bool is_path = text.find('/') != std::string::npos || fs::path(text).extension() == ".toml";
+    if (is_path) {
+      set.calendar_path_ = (fs::path(dir) / text).lexically_normal().string();
+      return;
+    }
+    set.calendar_name_ = text;
+    set.calendar_path_.clear();
+    std::error_code ec;
+    for (fs::path at = fs::absolute(dir, ec).lexically_normal(); !at.empty(); at = at.parent_path()) {
+      const fs::path candidate = at / "calendars" / (text + ".toml");
+      if (fs::exists(candidate, ec)) {
+        set.calendar_path_ = fs::proximate(candidate, ec).lexically_normal().string();
+        return;
+      }
+      if (at == at.parent_path()) break;
+    }
   }
 
   void apply_missing(RuleSet& set, const data::Document& doc, const Value& v) {
@@ -167,14 +197,17 @@ class RuleSetBuilder {
       const std::string& path = item.find("path")->as_string();
       const std::string at = where(doc, item);
       const bool remove = item.find("remove") != nullptr && item.find("remove")->as_bool();
-      auto it = std::find_if(declarations_.begin(), declarations_.end(), [&](const auto& d) { return d.path == path; });
+      auto it = std::find_if(declarations_.begin(), declarations_.end(),
+                             [&](const auto& d) { return d.path == path; });
       if (remove) {
         if (it == declarations_.end()) {
           error(fmt::format("{}: cannot remove \"{}\": no such inherited indicator", at, path));
           continue;
         }
         // The indicator and everything under it.
-        std::erase_if(declarations_, [&](const Declaration& d) { return d.path == path || d.path.rfind(path + "/", 0) == 0; });
+        std::erase_if(declarations_, [&](const Declaration& d) {
+          return d.path == path || d.path.rfind(path + "/", 0) == 0;
+        });
         continue;
       }
       if (it == declarations_.end()) {
@@ -185,7 +218,8 @@ class RuleSetBuilder {
         continue;
       }
       if (const Value* w = item.find("weight")) it->weight = w->as_decimal();
-      if (const Value* r = item.find("rounding")) it->rounding = rounding_from(*r, it->rounding.value_or(Rounding{}));
+      if (const Value* r = item.find("rounding"))
+        it->rounding = rounding_from(*r, it->rounding.value_or(Rounding{}));
       if (const Value* en = item.find("name_en")) it->name_en = en->as_string();
       it->at = at;
     }
@@ -197,13 +231,15 @@ class RuleSetBuilder {
         const auto before = set.rule_files_.size();
         std::erase_if(set.rule_files_, [&](const RuleFile& f) { return f.relative == r.as_string(); });
         if (set.rule_files_.size() == before) {
-          error(fmt::format("{}: /remove_rules: no inherited rule file \"{}\"", where_value(dir, r), r.as_string()));
+          error(fmt::format("{}: /remove_rules: no inherited rule file \"{}\"", where_value(dir, r),
+                            r.as_string()));
         }
       }
     }
     std::vector<RuleFile> found;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); ++it) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         ++it) {
       const fs::path rel = fs::relative(it->path(), dir);
       if (it->is_directory() && rel.string() == "lib") {
         set.lib_dirs_.insert(set.lib_dirs_.begin(), it->path().lexically_normal().string());
@@ -282,8 +318,10 @@ class RuleSetBuilder {
       Indicator& node = nodes[i];
       const bool declared = declared_weight_.count(node.path) > 0 && declared_weight_[node.path];
       if (node.children.empty()) {
-        if (!declared) error(fmt::format("{}: leaf indicator \"{}\" has no weight", node.defined_at, node.path));
-        if (node.weight.sign() < 0) error(fmt::format("{}: indicator \"{}\" has a negative weight", node.defined_at, node.path));
+        if (!declared)
+          error(fmt::format("{}: leaf indicator \"{}\" has no weight", node.defined_at, node.path));
+        if (node.weight.sign() < 0)
+          error(fmt::format("{}: indicator \"{}\" has a negative weight", node.defined_at, node.path));
         return node.weight;
       }
       Decimal sum;
@@ -294,8 +332,8 @@ class RuleSetBuilder {
         }
       }
       if (declared && sum != node.weight) {
-        error(fmt::format("{}: the weights under \"{}\" add up to {}, but its weight is {}", node.defined_at, node.path,
-                          sum.to_string(), node.weight.to_string()));
+        error(fmt::format("{}: the weights under \"{}\" add up to {}, but its weight is {}", node.defined_at,
+                          node.path, sum.to_string(), node.weight.to_string()));
       }
       if (!declared) node.weight = sum;
       return node.weight;
@@ -306,7 +344,8 @@ class RuleSetBuilder {
       if (!weights_overflowed_) add_weight(total, weight, nodes[r].defined_at, "the first-level weights");
     }
     if (!weights_overflowed_ && !nodes.empty() && total != Decimal(100)) {
-      error(fmt::format("{}: the first-level indicators add up to {}, not 100", set.chain_.empty() ? set.dir_ : set.chain_.front() + "/manifest.toml",
+      error(fmt::format("{}: the first-level indicators add up to {}, not 100",
+                        set.chain_.empty() ? set.dir_ : set.chain_.front() + "/manifest.toml",
                         total.to_string()));
     }
     if (nodes.empty()) error(fmt::format("{}/manifest.toml: no indicators", set.dir_));

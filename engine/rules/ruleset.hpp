@@ -66,6 +66,7 @@ class RuleSet {
 
   [[nodiscard]] const std::string& dir() const { return dir_; }
   [[nodiscard]] const std::string& name() const { return name_; }
+  [[nodiscard]] const std::string& name_en() const { return name_en_; }
   [[nodiscard]] const std::string& jurisdiction() const { return jurisdiction_; }
   [[nodiscard]] const std::vector<int>& fiscal_years() const { return fiscal_years_; }
   // This set's directory and those it extends, nearest first.
@@ -80,7 +81,12 @@ class RuleSet {
 
   // The merged parameters (an object Value): ctx.params in rules.
   [[nodiscard]] const data::Value& params() const { return params_; }
+  // The calendar file; empty when the manifest names a calendar (calendar_name)
+  // that no calendars/ folder above the set holds.
   [[nodiscard]] const std::string& calendar_path() const { return calendar_path_; }
+  [[nodiscard]] const std::string& calendar_name() const { return calendar_name_; }
+  // "rules/gz/2023/manifest.toml:11:12": where `calendar` was written.
+  [[nodiscard]] const std::string& calendar_key_at() const { return calendar_key_at_; }
   [[nodiscard]] const std::vector<GradeBand>& grades() const { return grades_; }
   // The band a total falls in (bands from the best down; the last one catches all).
   [[nodiscard]] const GradeBand* grade_for(const Decimal& total) const;
@@ -94,7 +100,7 @@ class RuleSet {
 
  private:
   friend class RuleSetBuilder;
-  std::string dir_, name_, jurisdiction_, calendar_path_;
+  std::string dir_, name_, name_en_, jurisdiction_, calendar_path_, calendar_name_, calendar_key_at_;
   std::vector<int> fiscal_years_;
   std::vector<std::string> chain_;
   std::vector<Indicator> indicators_;

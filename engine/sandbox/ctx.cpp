@@ -207,9 +207,23 @@ Decimal check_amount(lua_State* L, int index, const char* method, const char* wh
   return check_decimal(L, index, method);
 }
 
+// Points kept to the leaf's scale: 0.6666… would print as a long tail and
+// never add up with the other leaves; the rule must say how it rounds.
+void check_scale(lua_State* L, const RunState& run, const Decimal& amount, const char* method,
+                 const char* what) {
+  const int scale = run.input->scale;
+  if (amount.round(scale, RoundingMode::down) != amount) {
+    raise_error(L,
+                "ctx:%s: %s %s has more decimals than the leaf's scale (%d); round it first, e.g. "
+                "ctx:round(x) or x:round(%d, \"half_up\")",
+                method, what, amount.to_string().c_str(), scale, scale);
+  }
+}
+
 int ctx_deduct(lua_State* L) {
   RunState& run = check_ctx(L, "deduct");
   Decimal points = check_amount(L, 2, "deduct", "the points");
+  check_scale(L, run, points, "deduct", "the points");
   const Decimal& weight = run.input->weight;
   if (points.sign() < 0) {
     return raise_error(L, "ctx:deduct: points must not be negative, got %s", points.to_string().c_str());
@@ -225,6 +239,7 @@ int ctx_deduct(lua_State* L) {
 int ctx_score(lua_State* L) {
   RunState& run = check_ctx(L, "score");
   const Decimal score = check_amount(L, 2, "score", "the score");
+  check_scale(L, run, score, "score", "the score");
   const Decimal& weight = run.input->weight;
   if (score.sign() < 0 || score > weight) {
     return raise_error(L, "ctx:score: score %s is outside 0 … %s (the leaf's weight)",

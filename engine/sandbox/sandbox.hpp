@@ -82,6 +82,11 @@ struct Coverage {
   std::map<std::string, std::set<int>> lines;
 };
 
+// The lines of a Lua source that hold code inside its functions (those a
+// line hook reports when they run; the top level runs at load and is left
+// out). Empty when the text does not compile.
+std::set<int> executable_lines(const std::string& text, const std::string& path);
+
 namespace detail {
 struct Runtime;
 }

@@ -1,0 +1,63 @@
+#include "cli/suggest.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace jx::cli {
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::size_t distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::vector<std::string> closest(const std::string& word, const std::vector<std::string>& candidates,
+                                 std::size_t max) {
+  const std::string w = lower(word);
+  const std::size_t limit = std::max<std::size_t>(2, w.size() / 3);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const std::string& c : candidates) {
+    const std::string l = lower(c);
+    if (l == w) continue;
+    std::size_t d = distance(w, l);
+    // Dotted ids: the word may be their tail ("CONTRACT_FILNG" for MGMT.PROC.CONTRACT_FILING).
+    for (auto dot = l.find('.'); dot != std::string::npos; dot = l.find('.', dot + 1)) {
+      d = std::min(d, distance(w, l.substr(dot + 1)));
+    }
+    if (w.size() >= 4 && l.find(w) != std::string::npos) d = std::min<std::size_t>(d, 1);
+    if (d <= limit) scored.emplace_back(d, c);
+  }
+  std::stable_sort(scored.begin(), scored.end());
+  scored.erase(std::unique(scored.begin(), scored.end()), scored.end());
+  std::vector<std::string> out;
+  for (const auto& [d, c] : scored) {
+    if (out.size() == max) break;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : separator) + s;
+  return out;
+}
+
+}  // namespace jx::cli
