@@ -4,10 +4,8 @@
 -- rule is written. This file is never run. The API is docs/rule-api.md; the
 -- department's fields are in department.lua beside this file.
 --
--- Editor set-up: add this folder to the workspace library, e.g. in
--- .luarc.json at the rule set's root:
---   { "runtime.version": "Lua 5.4", "workspace.library": ["../../types"],
---     "diagnostics.globals": [] }
+-- Editor set-up: open the rules/ folder; rules/.luarc.json adds this folder to
+-- the workspace library and resolves require("money") in the sets' lib/ folders.
 
 ---@alias RoundingMode
 ---| "half_up"   # 0.5 away from zero (四舍五入)

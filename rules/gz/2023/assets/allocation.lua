@@ -9,19 +9,13 @@
 
 local evidence = require("evidence")
 
-return {
+return evidence.yes_no({
   id = "MGMT.ASSETS.ALLOCATION",
   indicator = "管理效率/资产管理/资产配置合规性",
   title = "资产配置合规性",
   basis = "《行政事业性国有资产管理条例》（国务院令第738号）：资产配置应当符合规定的配置标准，"
     .. "纳入预算管理，不得超标准配置资产",
-
-  check = function(dept, ctx)
-    local assets = dept.assets or {}
-    evidence.check(ctx, assets.allocation, {
-      field = "assets.allocation",
-      what = "资产配置",
-      not_done = "资产未按配置标准和预算配置（资产配置合规性未达要求）",
-    })
-  end,
-}
+  field = "assets.allocation",
+  what = "资产配置",
+  not_done = "资产未按配置标准和预算配置（资产配置合规性未达要求）",
+})

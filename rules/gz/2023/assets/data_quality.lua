@@ -9,19 +9,13 @@
 
 local evidence = require("evidence")
 
-return {
+return evidence.yes_no({
   id = "MGMT.ASSETS.DATA_QUALITY",
   indicator = "管理效率/资产管理/数据质量",
   title = "数据质量",
   basis = "《行政事业性国有资产管理条例》（国务院令第738号）：资产信息应当真实、准确、完整，"
     .. "资产卡片与财务账、实物相符",
-
-  check = function(dept, ctx)
-    local assets = dept.assets or {}
-    evidence.check(ctx, assets.data_quality, {
-      field = "assets.data_quality",
-      what = "资产数据核对",
-      not_done = "未核对资产数据（资产卡片与财务账、实物未核对相符）",
-    })
-  end,
-}
+  field = "assets.data_quality",
+  what = "资产数据核对",
+  not_done = "未核对资产数据（资产卡片与财务账、实物未核对相符）",
+})

@@ -17,7 +17,8 @@ return {
   title = "固定资产利用率",
   basis = "固定资产利用率 = 在用固定资产原值 / 固定资产原值总额；《行政事业性国有资产管理条例》（国务院令第738号）："
     .. "提高资产使用效益，盘活闲置资产；达标阈值为本规则集参数",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local assets = dept.assets or {}
     local u = assets.fixed_asset_utilization

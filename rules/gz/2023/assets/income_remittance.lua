@@ -21,7 +21,8 @@ return {
   title = "资产收益上缴的及时性",
   basis = "《行政事业性国有资产管理条例》（国务院令第738号）：行政单位国有资产出租、出借和处置等收入，"
     .. "应当按照政府非税收入和国库集中收缴制度的有关规定及时足额上缴国库",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local assets = dept.assets or {}
     local items = assets.income_remittances

@@ -9,19 +9,13 @@
 
 local evidence = require("evidence")
 
-return {
+return evidence.yes_no({
   id = "MGMT.ASSETS.INVENTORY",
   indicator = "管理效率/资产管理/资产盘点情况",
   title = "资产盘点情况",
   basis = "《行政事业性国有资产管理条例》（国务院令第738号）：各部门及其所属单位应当定期清查盘点资产，"
     .. "做到账账相符、账实相符",
-
-  check = function(dept, ctx)
-    local assets = dept.assets or {}
-    evidence.check(ctx, assets.inventory, {
-      field = "assets.inventory",
-      what = "资产盘点",
-      not_done = "未开展年度资产清查盘点",
-    })
-  end,
-}
+  field = "assets.inventory",
+  what = "资产盘点",
+  not_done = "未开展年度资产清查盘点",
+})

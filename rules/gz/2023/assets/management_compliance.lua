@@ -18,7 +18,8 @@ return {
   indicator = "管理效率/资产管理/资产管理合规性",
   title = "资产管理合规性",
   basis = "《行政事业性国有资产管理条例》（国务院令第738号）：资产出租、出借、处置应当按照规定权限履行审批程序",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local assets = dept.assets or {}
     local pool = evidence.check(ctx, assets.management_compliance, {

@@ -18,7 +18,8 @@ return {
   title = "新增预算项目事前绩效评估",
   basis = "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：各部门各单位要结合预算评审、"
     .. "项目审批等，对新出台重大政策、项目开展事前绩效评估，评估结果作为申请预算的必备要件",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     if dept.projects == nil then
       ctx:missing("projects", { subject = "", message = "未提供预算项目清单，无法核对新增项目事前绩效评估" })

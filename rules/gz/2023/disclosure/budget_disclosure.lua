@@ -26,7 +26,8 @@ return {
   title = "预决算公开合规性",
   basis = "《中华人民共和国预算法》第十四条：经本级政府财政部门批复的部门预算、决算及报表，"
     .. "应当在批复后二十日内由各部门向社会公开",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local limit = money.int(ctx.params.disclosure_deadline_days)
     local share = evidence.share(ctx, ctx.weight, #ITEMS)

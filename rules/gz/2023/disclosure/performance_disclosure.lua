@@ -18,7 +18,8 @@ return {
   title = "绩效信息公开情况",
   basis = "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：重要绩效目标、绩效评价结果"
     .. "与预决算草案同步报送、随同预决算公开",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local disclosures = dept.disclosures or {}
     evidence.check_coverage(ctx, disclosures.performance, {

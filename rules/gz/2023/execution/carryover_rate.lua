@@ -18,7 +18,8 @@ return {
   title = "结转结余率",
   basis = "结转结余率 = 本年结转结余资金总额 / 本年支出完成数；《国务院办公厅关于进一步做好盘活财政存量资金工作的通知》"
     .. "（国办发〔2014〕70号）要求控制结转结余规模；达标阈值为本规则集参数",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local b = dept.budget
     if b.carryover_end == nil or b.surplus_end == nil then

@@ -10,18 +10,13 @@
 
 local evidence = require("evidence")
 
-return {
+return evidence.yes_no({
   id = "MGMT.EXEC.FINANCIAL_COMPLIANCE",
   indicator = "管理效率/预算执行/财务管理合规性",
   title = "财务管理合规性",
   basis = "《中华人民共和国会计法》《行政事业单位内部控制规范（试行）》（财会〔2012〕21号）：资金使用和财务管理符合"
     .. "国家财经法规和财务管理制度；检查、审计发现的问题逐项扣分",
-
-  check = function(dept, ctx)
-    evidence.check(ctx, dept.financial_compliance, {
-      field = "financial_compliance",
-      what = "财务管理检查",
-      not_done = "未开展财务管理合规性检查（财务自查/审计）",
-    })
-  end,
-}
+  field = "financial_compliance",
+  what = "财务管理检查",
+  not_done = "未开展财务管理合规性检查（财务自查/审计）",
+})

@@ -118,4 +118,38 @@ function M.check_coverage(ctx, ev, opts)
   return pool
 end
 
+-- A yes/no leaf as data: the whole rule file is `return evidence.yes_no({ … })`.
+-- spec: id, indicator, title, basis (as in any rule), and
+--   field    where the evidence object lies, from the department's root, e.g. "assets.inventory"
+--   what     what the evidence is about, e.g. "资产盘点"
+--   not_done message when done = false
+-- Its check reads the field (absent anywhere along the path → missing evidence)
+-- and applies M.check, so the six 是/否 leaves share one written-once pattern.
+---@param spec { id: string, indicator: string, title: string, basis: string?, field: string, what: string, not_done: string }
+---@return Rule
+function M.yes_no(spec)
+  local path = {}
+  for key in spec.field:gmatch("[^.]+") do
+    path[#path + 1] = key
+  end
+  return {
+    id = spec.id,
+    indicator = spec.indicator,
+    title = spec.title,
+    basis = spec.basis,
+    ---@param dept Department
+    ---@param ctx Ctx
+    check = function(dept, ctx)
+      local ev = dept
+      for _, key in ipairs(path) do
+        ev = ev[key]
+        if ev == nil then
+          break
+        end
+      end
+      M.check(ctx, ev, { field = spec.field, what = spec.what, not_done = spec.not_done })
+    end,
+  }
+end
+
 return M

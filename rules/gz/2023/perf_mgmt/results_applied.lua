@@ -10,19 +10,13 @@
 
 local evidence = require("evidence")
 
-return {
+return evidence.yes_no({
   id = "MGMT.PERF.RESULTS_APPLIED",
   indicator = "管理效率/绩效管理/绩效结果应用",
   title = "绩效结果应用",
   basis = "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：健全绩效评价结果反馈制度和"
     .. "绩效问题整改责任制，加强绩效评价结果应用，将评价结果与预算安排和政策调整挂钩",
-
-  check = function(dept, ctx)
-    local pm = dept.performance_management or {}
-    evidence.check(ctx, pm.results_applied, {
-      field = "performance_management.results_applied",
-      what = "绩效评价结果应用",
-      not_done = "未将绩效评价结果应用于预算安排或问题整改",
-    })
-  end,
-}
+  field = "performance_management.results_applied",
+  what = "绩效评价结果应用",
+  not_done = "未将绩效评价结果应用于预算安排或问题整改",
+})

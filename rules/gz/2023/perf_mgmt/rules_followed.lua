@@ -30,7 +30,8 @@ return {
   title = "绩效管理制度执行",
   basis = "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：绩效目标管理、绩效运行监控、"
     .. "绩效评价全过程实施；《项目支出绩效评价管理办法》（财预〔2020〕10号）：单位自评全覆盖",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local points, sum = {}, dec(0)
     for _, part in ipairs(PARTS) do

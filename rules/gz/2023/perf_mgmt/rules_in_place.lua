@@ -9,19 +9,13 @@
 
 local evidence = require("evidence")
 
-return {
+return evidence.yes_no({
   id = "MGMT.PERF.RULES",
   indicator = "管理效率/绩效管理/绩效管理制度建设",
   title = "绩效管理制度建设",
   basis = "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）：各部门各单位是预算绩效管理的"
     .. "责任主体，应健全预算绩效管理制度",
-
-  check = function(dept, ctx)
-    local pm = dept.performance_management or {}
-    evidence.check(ctx, pm.rules, {
-      field = "performance_management.rules",
-      what = "预算绩效管理制度",
-      not_done = "未建立（印发）本部门预算绩效管理制度",
-    })
-  end,
-}
+  field = "performance_management.rules",
+  what = "预算绩效管理制度",
+  not_done = "未建立（印发）本部门预算绩效管理制度",
+})

@@ -30,7 +30,8 @@ return {
   title = "产出指标完成情况",
   basis = "《项目支出绩效评价管理办法》（财预〔2020〕10号）绩效自评：正向指标按 实际值/指标值×分值、"
     .. "反向指标按 指标值/实际值×分值 计分，完成即得满分；部门整体绩效目标产出指标按各指标分值合计 20 分",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     targets.score(dept, ctx, "output", "产出指标")
   end,

@@ -24,7 +24,8 @@ return {
   title = "部门预算资金支出率",
   basis = "部门预算资金支出率 = 全年支出数 / 调整后预算数（广州市部门整体支出绩效自评共性指标，seed 004：99.85% 得 9.99 分）；"
     .. "各月累计支出应达序时进度（月份/12），见《中华人民共和国预算法》关于按预算执行的规定",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local budget = dept.budget
     local pool = evidence.pool(ctx)

@@ -21,7 +21,8 @@ return {
   indicator = "管理效率/采购管理/采购活动合规性",
   title = "采购活动合规性",
   basis = "《政府采购法》及《政府采购法实施条例》第五十条：采购人应当自政府采购合同签订之日起2个工作日内，将政府采购合同在指定媒体上公告",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local review = dept.procurement_compliance
     if review == nil then

@@ -17,7 +17,8 @@ return {
   indicator = "管理效率/采购管理/合同备案时效性",
   title = "合同备案时效性",
   basis = "《政府采购法》第四十七条：政府采购项目的采购合同自签订之日起七个工作日内，采购人应当将合同副本报同级政府采购监督管理部门和有关部门备案",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local list = proc.list(dept, ctx)
     if list == nil then

@@ -18,7 +18,8 @@ return {
   indicator = "管理效率/采购管理/采购合同签订时效性",
   title = "采购合同签订时效性",
   basis = "《政府采购法》第四十六条：采购人与中标、成交供应商应当在中标、成交通知书发出之日起三十日内签订政府采购合同",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local list = proc.list(dept, ctx)
     if list == nil then

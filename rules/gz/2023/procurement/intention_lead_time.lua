@@ -19,7 +19,8 @@ return {
   indicator = "管理效率/采购管理/采购意向公开时限",
   title = "采购意向公开时限",
   basis = "《财政部关于开展政府采购意向公开工作的通知》（财库〔2020〕10号）：采购意向公开时间原则上不得晚于采购活动开始前30日",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local list = proc.list(dept, ctx)
     if list == nil then

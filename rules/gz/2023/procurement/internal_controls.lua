@@ -14,7 +14,8 @@ return {
   indicator = "管理效率/采购管理/采购内控制度建设",
   title = "采购内控制度建设",
   basis = "《财政部关于加强政府采购活动内部控制管理的指导意见》（财库〔2016〕99号）：采购人应当建立健全政府采购内部控制制度",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local controls = dept.internal_controls
     local rules = controls and controls.procurement_rules

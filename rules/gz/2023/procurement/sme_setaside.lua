@@ -111,7 +111,8 @@ return {
     .. "200万元以下的货物和服务采购项目、400万元以下的工程采购项目，适宜由中小企业提供的，"
     .. "采购人应当专门面向中小企业采购；超过上述金额的，预留该部分采购项目预算总额的30%以上"
     .. "专门面向中小企业采购，其中预留给小微企业的比例不低于60%",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local list = proc.list(dept, ctx)
     if list == nil then

@@ -17,7 +17,8 @@ return {
   title = "公用经费控制率",
   basis = "公用经费控制率 = 公用经费实际支出数 / 公用经费预算数，不超预算得满分；《党政机关厉行节约反对浪费条例》："
     .. "严格控制一般性支出；超支扣分阈值为本规则集参数",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local pf = dept.public_funds
     if pf == nil then

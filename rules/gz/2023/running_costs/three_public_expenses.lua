@@ -24,7 +24,8 @@ return {
   title = "“三公”经费控制情况",
   basis = "《党政机关厉行节约反对浪费条例》：严格控制因公出国（境）、公务用车购置及运行、公务接待费用，"
     .. "“三公”经费只减不增；实际支出不超预算、不超上年",
-
+  ---@param dept Department
+  ---@param ctx Ctx
   check = function(dept, ctx)
     local tpe = dept.three_public_expenses
     if tpe == nil then
