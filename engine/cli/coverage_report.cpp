@@ -26,6 +26,7 @@ std::string file_line(const std::string& path, const std::string& text, const sa
   std::set<int> never;
   std::set_difference(code.begin(), code.end(), ran.begin(), ran.end(), std::inserter(never, never.end()));
   const std::size_t hit = code.size() - never.size();
+  if (code.empty()) return fmt::format("    {}: no function of its own (it runs when it loads)\n", path);
   if (never.empty()) return fmt::format("    {}: all {} lines ran\n", path, code.size());
   return fmt::format("    {}: {} of {} lines ran; never: {}\n", path, hit, code.size(), line_ranges(never));
 }

@@ -46,15 +46,14 @@ Calendar load_calendar(const rules::RuleSet& rules, Lang lang) {
   const std::string shipped = home_dir() + "/rules/calendars/" + rules.calendar_name() + ".toml";
   if (path.empty() && std::filesystem::exists(shipped)) path = shipped;
   if (path.empty() || !std::filesystem::exists(path)) {
+    const std::string missing = path.empty() ? shipped : path;
     const std::string what =
         rules.calendar_name().empty()
             ? fmt::format(fmt::runtime(zh ? "日历文件 {} 不存在" : "the calendar file {} does not exist"),
-                          path)
-            : fmt::format(
-                  fmt::runtime(zh ? "找不到名为“{}”的日历（在规则集上级各 calendars/ 文件夹和 {} 中查找）"
-                                  : "no calendar named \"{}\" (looked in each calendars/ folder above the "
-                                    "set and in {})"),
-                  rules.calendar_name(), shipped);
+                          missing)
+            : fmt::format(fmt::runtime(zh ? "找不到名为“{}”的日历（{} 不存在）"
+                                          : "no calendar named \"{}\" ({} does not exist)"),
+                          rules.calendar_name(), missing);
     throw rules::RuleSetError(fmt::format(
         fmt::runtime(
             zh ? "{}：清单键 calendar：{}；可写 calendar = \"cn-mainland\"，按名称使用 calendars/ 中的日历"
@@ -79,8 +78,9 @@ std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
   return set;
 }
 
-DepartmentChecker::DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set)
+DepartmentChecker::DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set, sandbox::Coverage* coverage)
     : set_(std::move(set)), engine_(set_->limits, set_->rules.lib_dirs()) {
+  engine_.set_coverage(coverage);
   const auto& indicators = set_->rules.indicators();
   // How far up the extends chain a file lies (0: this set): of two rules on one
   // leaf, the one from the older set is the original and keeps running.

@@ -42,7 +42,9 @@ struct RefusedRule {
 
 class DepartmentChecker {
  public:
-  explicit DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set);
+  // `coverage`: record the lines run from the start, loading included (lib
+  // functions a rule calls at load, such as evidence.yes_no, count as run).
+  explicit DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set, sandbox::Coverage* coverage = nullptr);
 
   // Runs every rule and scores the department.
   scoring::Scorecard check(const std::shared_ptr<const data::Document>& department,

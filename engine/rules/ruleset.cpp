@@ -139,8 +139,9 @@ class RuleSetBuilder {
   }
 
   // calendar = "cn-mainland" names a file calendars/cn-mainland.toml in the
-  // nearest folder above the set that has one, so a set copied elsewhere under
-  // a rules/ folder keeps its calendar; a value with a '/' or ending in .toml is
+  // nearest calendars/ folder above the set, so a set copied elsewhere under a
+  // rules/ folder keeps its calendar (and with none above, the one jxaudit
+  // ships: calendar_path stays empty); a value with a '/' or ending in .toml is
   // a path relative to the manifest. Either way, where the key was written is
   // kept for the message when the file is not found.
   static void apply_calendar(RuleSet& set, const data::Document& doc, const std::string& dir,
@@ -156,10 +157,12 @@ class RuleSetBuilder {
     set.calendar_name_ = text;
     set.calendar_path_.clear();
     std::error_code ec;
+    // The nearest calendars/ folder decides: a name it lacks is an error (the
+    // loader names the key), not a quiet fall back to another folder's file.
     for (fs::path at = fs::absolute(dir, ec).lexically_normal(); !at.empty(); at = at.parent_path()) {
-      const fs::path candidate = at / "calendars" / (text + ".toml");
-      if (fs::exists(candidate, ec)) {
-        set.calendar_path_ = fs::proximate(candidate, ec).lexically_normal().string();
+      if (fs::is_directory(at / "calendars", ec)) {
+        set.calendar_path_ =
+            fs::proximate(at / "calendars" / (text + ".toml"), ec).lexically_normal().string();
         return;
       }
       if (at == at.parent_path()) break;

@@ -81,8 +81,8 @@ class RuleSet {
 
   // The merged parameters (an object Value): ctx.params in rules.
   [[nodiscard]] const data::Value& params() const { return params_; }
-  // The calendar file; empty when the manifest names a calendar (calendar_name)
-  // that no calendars/ folder above the set holds.
+  // The calendar file (which may not exist); empty when the manifest names a
+  // calendar (calendar_name) and no calendars/ folder lies above the set.
   [[nodiscard]] const std::string& calendar_path() const { return calendar_path_; }
   [[nodiscard]] const std::string& calendar_name() const { return calendar_name_; }
   // "rules/gz/2023/manifest.toml:11:12": where `calendar` was written.

@@ -115,7 +115,8 @@ case $case_name in
     copy_rules
     rm "$WORK/rules/calendars/cn-mainland.toml"
     run 2 "$out" "$err" -- "$JX" --lang en check --ruleset "$WORK/rules/gz/2023" "$sample"
-    exact_text "$err" "jxaudit: $sample: $(shown "$WORK/rules/calendars/cn-mainland.toml"): cannot open the calendar file: No such file or directory" "stderr"
+    # The manifest names the calendar (calendar = "cn-mainland"); the error names that key.
+    exact_text "$err" "jxaudit: $sample: $(shown "$WORK/rules/gz/2023/manifest.toml"):14:12: manifest key \`calendar\`: no calendar named \"cn-mainland\" ($(shown "$WORK/rules/calendars/cn-mainland.toml") does not exist); write calendar = \"cn-mainland\" to name a calendar in a calendars/ folder" "stderr"
     ;;
 
   calendar-unreadable)

@@ -59,3 +59,12 @@ jx_expect(NAME rules.test.calendar_missing EXIT 2 ARGS --lang en test tests/rule
 add_test(NAME rules.annual_update
          COMMAND ${CMAKE_COMMAND} -DJXAUDIT=$<TARGET_FILE:jxaudit> -DSOURCE=${PROJECT_SOURCE_DIR}
                  -DWORK=${CMAKE_CURRENT_BINARY_DIR}/annual_update -P ${JX_RULES_TESTS}/annual_update.cmake)
+
+# Coverage lists, per rule, the lines the fixtures never ran (here the check that
+# the manifest's three part points add up to the weight, which no fixture breaks);
+# a yes/no rule is data only; lib lines run at load (evidence.yes_no) count as run.
+jx_expect(NAME rules.test.coverage_never_ran ARGS test --rule MGMT.PERF.RULES_FOLLOWED rules/gz/2023
+  EXPECT "coverage (lines the fixtures never ran):\n    rules/gz/2023/perf_mgmt/rules_followed.lua: 20 of 22 lines ran; never: 42-43\n")
+jx_expect(NAME rules.test.coverage_yes_no ARGS test --rule MGMT.ASSETS.INVENTORY rules/gz/2023
+  EXPECT "    rules/gz/2023/assets/inventory.lua: no function of its own (it runs when it loads)\n"
+         "    rules/gz/2023/lib/evidence.lua: 62 of 86 lines ran; never: 35, 91-94, 96-102, 104, 106-114, 117-118\n")

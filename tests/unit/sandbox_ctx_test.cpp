@@ -104,6 +104,16 @@ TEST_F(CtxTest, DeductErrors) {
             "rules/test/snippet.lua:3: ctx:deduct: points must not be negative, got -1");
   EXPECT_EQ(error_of("ctx:deduct(11, { message = 'm' })"),
             "rules/test/snippet.lua:3: ctx:deduct: 11 points is more than the leaf's weight 10");
+  // Points and scores are kept to the leaf's scale (2): 10 / 3 left unrounded is an error naming the line.
+  EXPECT_EQ(error_of("ctx:deduct(ctx.weight / 3, { message = 'm' })"),
+            "rules/test/snippet.lua:3: ctx:deduct: the points 3.333333333333333333333333333333333… has more "
+            "decimals "
+            "than the leaf's scale (2); round it first, e.g. ctx:round(x) or x:round(2, \"half_up\")");
+  EXPECT_EQ(error_of("ctx:score(dec('9.995'), { message = 'm' })"),
+            "rules/test/snippet.lua:3: ctx:score: the score 9.995 has more decimals than the leaf's scale "
+            "(2); round "
+            "it first, e.g. ctx:round(x) or x:round(2, \"half_up\")");
+  EXPECT_EQ(error_of("ctx:deduct(ctx:round(ctx.weight / 3), { message = 'm' })"), "no error");
   EXPECT_EQ(
       error_of("ctx:deduct(1)"),
       "rules/test/snippet.lua:3: ctx:deduct needs an info table: { message = \"…\", subject = …, evidence = "
