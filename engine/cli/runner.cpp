@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/hash.hpp"
+#include "cli/suggest.hpp"
 
 namespace jx::cli {
 namespace {
@@ -47,6 +49,20 @@ Calendar load_calendar(const rules::RuleSet& rules, Lang lang) {
   if (path.empty() && std::filesystem::exists(shipped)) path = shipped;
   if (path.empty() || !std::filesystem::exists(path)) {
     const std::string missing = path.empty() ? shipped : path;
+    std::vector<std::string> names;  // the calendars that folder does hold, for "did you mean"
+    std::error_code ec;
+    for (const auto& f :
+         std::filesystem::directory_iterator(std::filesystem::path(missing).parent_path(), ec)) {
+      if (f.path().extension() == ".toml") names.push_back(f.path().stem().string());
+    }
+    std::sort(names.begin(), names.end());
+    const auto near = closest(rules.calendar_name(), names);
+    // The advice: the nearest names the folder holds, else how to name a calendar.
+    const std::string advice =
+        !near.empty() ? (zh ? "是否要写：calendar = \"" + join(near, "\" 或 \"") + "\"？"
+                            : "did you mean calendar = \"" + join(near, "\" or \"") + "\"?")
+                      : (zh ? "可写 calendar = \"cn-mainland\"，按名称使用 calendars/ 中的日历"
+                            : "write calendar = \"cn-mainland\" to name a calendar in a calendars/ folder");
     const std::string what =
         rules.calendar_name().empty()
             ? fmt::format(fmt::runtime(zh ? "日历文件 {} 不存在" : "the calendar file {} does not exist"),
@@ -54,12 +70,9 @@ Calendar load_calendar(const rules::RuleSet& rules, Lang lang) {
             : fmt::format(fmt::runtime(zh ? "找不到名为“{}”的日历（{} 不存在）"
                                           : "no calendar named \"{}\" ({} does not exist)"),
                           rules.calendar_name(), missing);
-    throw rules::RuleSetError(fmt::format(
-        fmt::runtime(
-            zh ? "{}：清单键 calendar：{}；可写 calendar = \"cn-mainland\"，按名称使用 calendars/ 中的日历"
-               : "{}: manifest key `calendar`: {}; write calendar = \"cn-mainland\" to name a calendar "
-                 "in a calendars/ folder"),
-        rules.calendar_key_at(), what));
+    throw rules::RuleSetError(
+        fmt::format(fmt::runtime(zh ? "{}：清单键 calendar：{}；{}" : "{}: manifest key `calendar`: {}; {}"),
+                    rules.calendar_key_at(), what, advice));
   }
   return Calendar::load(path);
 }

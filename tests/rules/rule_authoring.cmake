@@ -52,7 +52,8 @@ jx_expect(NAME rules.lint.two_rules_one_leaf EXIT 1 ARGS --lang en lint tests/ru
   EXPECT "tests/rules/two_rules_one_leaf/procurement/a_late_filing.lua:4: indicator \"管理效率/采购管理/合同备案时效性\" already has a rule, rules/gz/2023/procurement/contract_filing.lua: a leaf has one rule, so this file does not run; edit or replace rules/gz/2023/procurement/contract_filing.lua")
 # A calendar named wrongly: the message names the manifest key and its line.
 jx_expect(NAME rules.test.calendar_missing EXIT 2 ARGS --lang en test tests/rules/calendar_missing
-  EXPECT "tests/rules/calendar_missing/manifest.toml:7:12: manifest key `calendar`: no calendar named \"cn-mainlnd\"")
+  EXPECT "tests/rules/calendar_missing/manifest.toml:7:12: manifest key `calendar`: no calendar named \"cn-mainlnd\""
+         "/rules/calendars/cn-mainlnd.toml does not exist); did you mean calendar = \"cn-mainland\"?\n")
 # rules new, test and rules diff make and check a 2027 set in three commands;
 # test --accept shows the differences, then writes the child's own fixtures;
 # explain suggests ids.
