@@ -149,8 +149,10 @@ int run_test(const Options& options, const GlobalOptions& global) {
     std::cout << "coverage (lines the fixtures never ran):\n"
               << never_ran_report(*set, coverage, tested_file);
   }
-  if (options.accept) failed -= accept_all(set->rules, accepts);
-  std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
+  const std::size_t accepted = options.accept ? accept_all(set->rules, accepts) : 0;
+  failed -= accepted;
+  std::cout << fmt::format("{} passed, {} failed{}\n", passed, failed,
+                           options.accept ? fmt::format(", {} accepted", accepted) : "");
   return failed == 0 ? exit_ok : exit_findings;
 }
 

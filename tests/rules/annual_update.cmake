@@ -60,6 +60,7 @@ expect("FAIL rules/gz/2026/procurement/contract_filing.test.json › 2026 base: 
 run(0 test --no-coverage --accept ${new})
 expect("    score: expected 1, got 2\n")  # the difference is shown first
 expect("accepted 17 cases into ")
+expect(" passed, 0 failed, 27 accepted\n")
 expect("/rules/gz/2027/procurement/contract_filing.test.json (a copy of rules/gz/2026/procurement/contract_filing.test.json)\n")
 run(0 test --no-coverage ${new})
 expect(" passed, 0 failed\n")
