@@ -177,7 +177,10 @@ class Scanner {
     if (std::regex_search(code, m, data_call)) {
       data_lists_.insert(m[1]);
     } else if (std::regex_search(code, m, any_local)) {
+      // `local p = …` rebinds p: what it held before no longer applies.
       data_lists_.erase(m[1]);
+      bound_.erase(m[1]);
+      any_item_.erase(m[1]);
     }
     if (std::regex_search(code, m, local_path)) {
       const data::SchemaNode* node = resolve(m[2], false);
