@@ -252,7 +252,10 @@ Extraction extract(const Document& document) {
         fact.number = number;
         fact.value = Decimal::parse(number);
         fact.decimals = decimals;
-        fact.exact = is_count_unit(unit) && decimals == 0;  // a count written in digits is a whole number
+        // A count written in digits is a whole number; an indicator's weight (分值) is set
+        // by the indicator system, not rounded from anything.
+        fact.exact = (is_count_unit(unit) && decimals == 0) ||
+                     (unit == "分" && (ends_with(label.text, "分值") || ends_with(label.text, "分值各")));
         fact.approximate = approximate || label.approximate;
         fact.unit = std::string(unit);
         fact.unit_implied = implied;

@@ -7,6 +7,8 @@
 #include <zip.h>
 
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include "narrative/detail.hpp"
@@ -58,12 +60,26 @@ void walk(const xmlNode* node, Document& document, std::uint32_t& number) {
   }
 }
 
+// A zip archive's first bytes: "PK\3\4". libzip says "not a zip archive" also for a
+// truncated one (its directory is at the end); these bytes tell the two apart.
+bool starts_like_zip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[4] = {};
+  in.read(head, 4);
+  return in.gcount() == 4 && std::memcmp(head, "PK\3\4", 4) == 0;
+}
+
 }  // namespace
 
 Document read_docx(const std::string& path, Lang lang) {
   const bool zh = lang == Lang::zh;
   Document document;
   document.file = path;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw NarrativeError(zh ? path + "：无法打开文件" : path + ": cannot open the file");
+  if (size == 0)
+    throw NarrativeError(zh ? path + "：文件为空，没有可检查的文字" : path + ": the file is empty");
   int error = 0;
   std::unique_ptr<zip_t, decltype(&zip_discard)> archive(
       zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error), &zip_discard);
@@ -71,10 +87,15 @@ Document read_docx(const std::string& path, Lang lang) {
     if (error == ZIP_ER_NOENT || error == ZIP_ER_OPEN || error == ZIP_ER_READ) {
       throw NarrativeError(zh ? path + "：无法打开文件" : path + ": cannot open the file");
     }
-    if (error == ZIP_ER_NOZIP) {
+    if (error == ZIP_ER_NOZIP && !starts_like_zip(path)) {
       throw NarrativeError(zh ? path + "：不是 Word 文档（.docx 应为 zip 压缩包，此文件不是）"
                               : path +
                                     ": not a Word document (a .docx is a zip archive; this file is not one)");
+    }
+    if (error == ZIP_ER_NOZIP || error == ZIP_ER_INCONS) {
+      throw NarrativeError(
+          zh ? path + "：Word 文档已损坏（zip 压缩包被截断或内容不一致）"
+             : path + ": the Word document is corrupt (the zip archive is truncated or inconsistent)");
     }
     zip_error_t ze;
     zip_error_init_with_code(&ze, error);
