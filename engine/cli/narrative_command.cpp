@@ -22,6 +22,8 @@ struct Options {
   std::string output;
   std::string fail_on = "never";
   std::string waivers;
+  std::string relations;  // folder of Lua relations; default rules/narrative of the jxaudit home
+  bool no_lua = false;
 };
 
 bool fails(const std::string& level, const narrative::Finding& f) {
@@ -42,13 +44,17 @@ int run_narrative(const Options& options, const GlobalOptions& global) {
   std::vector<std::string> files = options.reports;
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
+  std::string relations = options.relations;
+  if (relations.empty() && !options.no_lua) relations = home_dir() + "/rules/narrative";
+  if (options.no_lua) relations.clear();
   std::vector<narrative::Result> results;
   bool bad_input = false;
+  bool incomplete = false;
   bool failing = false;
   for (const std::string& file : files) {
     narrative::Result result;
     try {
-      result = narrative::check_report(file, lang);
+      result = narrative::check_report(file, lang, relations);
       std::string waiver_file = options.waivers;
       if (waiver_file.empty() && std::filesystem::exists(file + ".waivers")) waiver_file = file + ".waivers";
       if (!waiver_file.empty()) {
@@ -67,6 +73,8 @@ int run_narrative(const Options& options, const GlobalOptions& global) {
       spdlog::error("{}", e.what());
     }
     for (const std::string& w : result.document.warnings) spdlog::warn("{}", w);
+    for (const std::string& e : result.rule_errors) spdlog::error("{}", e);
+    incomplete = incomplete || !result.rule_errors.empty();
     for (const narrative::Finding& f : result.findings) failing = failing || fails(options.fail_on, f);
     results.push_back(std::move(result));
   }
@@ -75,6 +83,7 @@ int run_narrative(const Options& options, const GlobalOptions& global) {
                                      : narrative::render_text(results, lang));
   out.commit();
   if (bad_input) return exit_bad_input;
+  if (incomplete) return exit_incomplete;
   return failing ? exit_findings : exit_ok;
 }
 
@@ -97,6 +106,9 @@ Command add_narrative_command(CLI::App& app, const GlobalOptions& global) {
       ->capture_default_str();
   cmd->add_option("--waivers", options->waivers,
                   "Waiver file for a single report (default: REPORT.waivers next to it, if present)");
+  cmd->add_option("--relations", options->relations,
+                  "Folder of Lua relations to run as well (default: rules/narrative of jxaudit)");
+  cmd->add_flag("--no-lua", options->no_lua, "Run only the built-in relations")->excludes("--relations");
   return {cmd, [options, &global] { return run_narrative(*options, global); }};
 }
 

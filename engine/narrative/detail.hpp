@@ -49,6 +49,10 @@ std::string to_string(const Interval& interval);
 // The value in yuan of a money fact, as text with the unit: "47142800元" → used in messages.
 Decimal base_factor(const std::string& unit);
 
+// Sets each finding's position, quote and id from its figures and sorts the list
+// in reading order; run again after more findings are added.
+void complete_findings(const Extraction& extraction, std::vector<Finding>& findings);
+
 bool is_money(const Fact& fact);
 bool is_count(const Fact& fact);
 

@@ -137,9 +137,18 @@ struct Result {
   Document document;
   Extraction extraction;
   std::vector<Finding> findings;
+  std::vector<std::string>
+      rule_errors;  // Lua relations that failed (file:line: message): the check is incomplete
 };
 
-Result check_report(const std::string& path, Lang lang);
+// Runs every *.lua relation in `dir` (rules/narrative/ ships some) in the rule
+// sandbox on the report's figures and adds their findings. A relation that does
+// not load throws NarrativeError; one that fails at run time is a rule_error.
+void run_lua_relations(const std::string& dir, Result& result, Lang lang);
+
+// Reads, extracts and checks one report: the C++ relations, then the Lua ones
+// of `relations_dir` unless it is empty.
+Result check_report(const std::string& path, Lang lang, const std::string& relations_dir = "");
 
 // Renderers. Text is for people (Chinese or English); JSON carries every fact.
 std::string render_text(const std::vector<Result>& results, Lang lang);

@@ -51,11 +51,6 @@ class Checker {
     listed_items_total();
     rates_from_amounts();
     counts_of_listed();
-    std::stable_sort(out_.begin(), out_.end(), [&](const Finding& a, const Finding& b) {
-      const Fact& fa = x_.facts[a.evidence.front().fact];
-      const Fact& fb = x_.facts[b.evidence.front().fact];
-      return std::tie(fa.sentence, fa.begin) < std::tie(fb.sentence, fb.begin);
-    });
     return std::move(out_);
   }
 
@@ -70,21 +65,6 @@ class Checker {
     finding.message_zh = std::move(zh);
     finding.message_en = std::move(en);
     finding.evidence = std::move(evidence);
-    const Fact& first = f(finding.evidence.front().fact);
-    finding.position = first.position;
-    finding.id = finding.relation + "@" + first.position.key();
-    const std::size_t same = ++ids_[finding.id];
-    if (same > 1) finding.id += "#" + std::to_string(same);
-    std::set<std::size_t> sentences;
-    for (const Evidence& e : finding.evidence) sentences.insert(f(e.fact).sentence);
-    if (sentences.size() == 1) {
-      finding.quote = x_.sentences[*sentences.begin()].quote;
-    } else {
-      for (const Evidence& e : finding.evidence) {
-        if (!finding.quote.empty()) finding.quote += " … ";
-        finding.quote += f(e.fact).context;
-      }
-    }
     out_.push_back(std::move(finding));
   }
 
@@ -546,7 +526,6 @@ class Checker {
   std::vector<std::vector<std::size_t>> by_sentence_;
   std::vector<std::pair<std::size_t, std::vector<std::size_t>>> parts_groups_;
   std::vector<Finding> out_;
-  std::map<std::string, std::size_t> ids_;
 };
 
 }  // namespace
@@ -556,7 +535,50 @@ bool is_money(const Fact& fact) { return fact.unit == "元" || fact.unit == "万
 bool is_count(const Fact& fact) { return fact.unit == "个" || fact.unit == "项"; }
 }  // namespace detail
 
-std::vector<Finding> check(const Extraction& extraction) { return Checker(extraction).run(); }
+std::vector<Finding> check(const Extraction& extraction) {
+  std::vector<Finding> findings = Checker(extraction).run();
+  detail::complete_findings(extraction, findings);
+  return findings;
+}
+
+namespace detail {
+
+void complete_findings(const Extraction& x, std::vector<Finding>& findings) {
+  // Reading order of the first figure; the relation's name breaks ties, so the order
+  // does not depend on which relation ran first.
+  for (Finding& f : findings) {
+    std::sort(f.evidence.begin(), f.evidence.end(), [&](const Evidence& a, const Evidence& b) {
+      return std::tie(x.facts[a.fact].sentence, x.facts[a.fact].begin, a.fact) <
+             std::tie(x.facts[b.fact].sentence, x.facts[b.fact].begin, b.fact);
+    });
+  }
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    const Fact& fa = x.facts[a.evidence.front().fact];
+    const Fact& fb = x.facts[b.evidence.front().fact];
+    return std::tie(fa.sentence, fa.begin) < std::tie(fb.sentence, fb.begin);
+  });
+  std::map<std::string, std::size_t> ids;
+  for (Finding& finding : findings) {
+    const Fact& first = x.facts[finding.evidence.front().fact];
+    finding.position = first.position;
+    finding.id = finding.relation + "@" + first.position.key();
+    const std::size_t same = ++ids[finding.id];
+    if (same > 1) finding.id += "#" + std::to_string(same);
+    std::set<std::size_t> sentences;
+    for (const Evidence& e : finding.evidence) sentences.insert(x.facts[e.fact].sentence);
+    finding.quote.clear();
+    if (sentences.size() == 1) {
+      finding.quote = x.sentences[*sentences.begin()].quote;
+    } else {
+      for (const Evidence& e : finding.evidence) {
+        if (!finding.quote.empty()) finding.quote += " … ";
+        finding.quote += x.facts[e.fact].context;
+      }
+    }
+  }
+}
+
+}  // namespace detail
 
 std::string severity_name(Severity severity, Lang lang) {
   switch (severity) {

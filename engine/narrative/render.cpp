@@ -112,6 +112,10 @@ std::string render_text(const std::vector<Result>& results, Lang lang) {
                       r.document.file, r.extraction.facts.size(), c.certain, c.suspected, c.hint, c.waived);
     }
     for (const std::string& w : r.document.warnings) out += (zh ? "  警告：" : "  warning: ") + w + "\n";
+    for (const std::string& e : r.rule_errors) {
+      out += (zh ? "  规则运行失败（检查不完整）：" : "  a relation failed (the check is incomplete): ") + e +
+             "\n";
+    }
     for (const Finding& f : r.findings) {
       out += fmt::format("\n[{}{}] {}\n", severity_name(f.severity, lang),
                          f.waived ? (zh ? "，已豁免" : ", waived") : "", f.message(lang));
@@ -153,6 +157,9 @@ std::string render_json(const std::vector<Result>& results, Lang lang) {
     for (std::size_t i = 0; i < r.document.warnings.size(); ++i) {
       out += (i > 0 ? "," : "") + json_string(r.document.warnings[i]);
     }
+    out += "],\"rule_errors\":[";
+    for (std::size_t i = 0; i < r.rule_errors.size(); ++i)
+      out += (i > 0 ? "," : "") + json_string(r.rule_errors[i]);
     out += "],\"findings\":[";
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
       const Finding& f = r.findings[i];

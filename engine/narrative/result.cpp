@@ -76,11 +76,15 @@ std::vector<std::string> apply_waivers(const std::string& waiver_file, std::vect
   return unmatched;
 }
 
-Result check_report(const std::string& path, Lang lang) {
+Result check_report(const std::string& path, Lang lang, const std::string& relations_dir) {
   Result result;
   result.document = read_report(path, lang);
   result.extraction = extract(result.document);
   result.findings = check(result.extraction);
+  if (!relations_dir.empty()) {
+    run_lua_relations(relations_dir, result, lang);
+    detail::complete_findings(result.extraction, result.findings);
+  }
   return result;
 }
 

@@ -24,3 +24,12 @@ jx_golden(NAME narrative.bad_input_en GOLDEN narrative/bad.en.txt EXIT 2
           ARGS --lang en narrative --format json ${N}/bad/encrypted.pdf ${N}/bad/not-a-docx.docx)
 jx_expect(NAME narrative.waivers_need_one_report EXIT 2
           ARGS narrative --waivers ${N}/seed004.waivers ${N}/seed000.txt ${N}/seed004.txt EXPECT "")
+# Relations in Lua: an auditor's own folder (no rebuild); a runaway relation is
+# stopped by the sandbox's budget and the check says it is incomplete (exit 3);
+# a relation that does not load is bad input (exit 2).
+jx_golden(NAME narrative.lua.auditor GOLDEN narrative/auditor.txt
+          ARGS narrative --relations ${N}/auditor-relations ${N}/satisfaction.txt)
+jx_golden(NAME narrative.lua.runaway GOLDEN narrative/runaway.txt EXIT 3
+          ARGS --lang en narrative --relations ${N}/hostile-relations ${N}/satisfaction.txt)
+jx_expect(NAME narrative.lua.shipped EXIT 1 ARGS narrative --fail-on certain ${N}/level-one-over.txt
+          EXPECT "[确定] 履职效能得分 50.01 分超过其分值 50 分")

@@ -263,6 +263,41 @@ TEST(NarrativeSeeds, GbkTextIsConvertedWithAWarning) {
   }
 }
 
+// --- relations in Lua (rules/narrative and an auditor's own folder) ---
+
+TEST(NarrativeLua, ShippedRelationFiresAndNot) {
+  const std::string shipped = std::string(JX_SOURCE_DIR) + "/rules/narrative";
+  Result over = check_text("履职效能得分 50.01 分。管理效率得分 48 分。\n");
+  run_lua_relations(shipped, over, Lang::zh);
+  detail::complete_findings(over.extraction, over.findings);
+  EXPECT_EQ(summary(over.findings),
+            (Lines{"level_one_within_weight 确定 履职效能得分 50.01 分超过其分值 50 分"}));
+  EXPECT_EQ(over.findings[0].id, "level_one_within_weight@1");
+  // 50.004 rounds half-up to 50.00: [49.995, 50.01) reaches 50, so it stays silent.
+  Result edge = check_text("履职效能得分 50.00 分。\n");
+  run_lua_relations(shipped, edge, Lang::zh);
+  EXPECT_EQ(summary(edge.findings), Lines{});
+}
+
+TEST(NarrativeLua, AnAuditorsRelationRunsWithoutRebuilding) {
+  const Result r = check_report(data_dir + "satisfaction.txt", Lang::zh, data_dir + "auditor-relations");
+  EXPECT_EQ(summary(r.findings), (Lines{"satisfaction_at_most_100 确定 满意度 105% 超过 100%"}));
+  EXPECT_TRUE(r.rule_errors.empty());
+}
+
+TEST(NarrativeLua, ARunawayRelationIsStoppedAndReported) {
+  const Result r = check_report(data_dir + "satisfaction.txt", Lang::zh, data_dir + "hostile-relations");
+  ASSERT_EQ(r.rule_errors.size(), 1u);
+  EXPECT_NE(r.rule_errors[0].find("endless.lua:9: instruction budget exceeded"), std::string::npos);
+}
+
+TEST(NarrativeLua, SeedsGiveTheSameFindingsWithTheShippedRelations) {
+  const std::string shipped = std::string(JX_SOURCE_DIR) + "/rules/narrative";
+  EXPECT_EQ(summary(check_report(data_dir + "seed004.txt", Lang::zh, shipped).findings), seed004_findings);
+  EXPECT_EQ(summary(check_report(data_dir + "seed000.txt", Lang::zh, shipped).findings), Lines{});
+  EXPECT_EQ(summary(check_report(data_dir + "seed002.txt", Lang::zh, shipped).findings), Lines{});
+}
+
 // --- bad input: a clear message, never a crash ---
 
 std::string error_of(const std::string& name, Lang lang = Lang::en) {
