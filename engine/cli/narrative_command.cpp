@@ -65,7 +65,9 @@ int run_narrative(const Options& options, const GlobalOptions& global) {
                                id));
         }
       }
-    } catch (const narrative::NarrativeError& e) {
+    } catch (const std::exception& e) {
+      // NarrativeError: the report cannot be read; anything else is reported the same
+      // way, so that one report never takes the rest of the batch down.
       result = narrative::Result{};
       result.error = e.what();
       result.document.file = file;

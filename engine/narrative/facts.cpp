@@ -29,6 +29,8 @@ constexpr std::array<std::string_view, 6> approximate_after{"余", "多", "以�
 // Filler words between a label and its figure.
 constexpr std::array<std::string_view, 9> filler{"为", "达到", "达", "是", "共计", "共", "仅", "了", "分别"};
 
+constexpr std::size_t max_figure_digits = 31;  // 30 digits and a point
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
@@ -226,6 +228,12 @@ Extraction extract(const Document& document) {
           continue;
         }
         const std::size_t number_end = j;
+        // No report states a figure of more than 30 digits; such a run is an identifier
+        // or garbage, and Decimal's bounds must not turn it into an error.
+        if (number.size() > max_figure_digits) {
+          at = number_end;
+          continue;
+        }
         bool approximate = false;
         for (std::string_view a : {std::string_view("余"), std::string_view("多")}) {
           if (text.substr(j, a.size()) == a && !unit_at(text, j + a.size()).empty()) {

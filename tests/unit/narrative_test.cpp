@@ -97,6 +97,13 @@ TEST(NarrativeFacts, PageNumbersAndEnumeratorsAreNotFigures) {
   EXPECT_EQ(r.extraction.sentences[0].enumerator, "（1）");
 }
 
+TEST(NarrativeFacts, AHugeDigitRunIsNotAFigure) {
+  const Result r = check_text("支出合计 " + std::string(2000, '9') + " 万元，其中基本支出 1." +
+                              std::string(1500, '5') + " 万元，项目支出 2 万元。\n");
+  ASSERT_EQ(r.extraction.facts.size(), 1u);
+  EXPECT_EQ(r.extraction.facts[0].number, "2");
+}
+
 // --- interval semantics ---
 
 TEST(NarrativeInterval, AStatedValueCoversHalfUpAndTruncation) {
