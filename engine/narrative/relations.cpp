@@ -223,6 +223,16 @@ class Checker {
     return false;
   }
 
+  // How many brackets（( are open at byte `at` of a sentence.
+  static int depth_at(std::string_view text, std::size_t at) {
+    int depth = 0;
+    for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+      if (text.compare(i, std::string_view("（").size(), "（") == 0 || text[i] == '(') ++depth;
+      if ((text.compare(i, std::string_view("）").size(), "）") == 0 || text[i] == ')') && depth > 0) --depth;
+    }
+    return depth;
+  }
+
   static std::string_view category(std::string_view label) {
     if (contains(label, "收入")) return "收入";
     if (contains(label, "支出")) return "支出";
@@ -242,14 +252,26 @@ class Checker {
         if (!detail::is_money(total) || total.approximate || change_word(total.label)) continue;
         const std::size_t gap_end = k + 1 < facts.size() ? f(facts[k + 1]).begin : text.size();
         if (text.substr(total.end, gap_end - total.end).find("其中") == std::string::npos) continue;
+        // The parts: money figures after 其中 at the total's own bracket depth (a part's
+        // own breakdown in brackets is not another part). A second 其中 means nested
+        // breakdowns whose extent punctuation does not show: the group is left alone.
         std::vector<std::size_t> parts;
+        bool nested = false;
+        std::size_t previous_end = total.end;
         for (std::size_t m = k + 1; m < facts.size(); ++m) {
           const Fact& p = f(facts[m]);
           if (!detail::is_money(p)) continue;
-          if (p.approximate || change_word(p.label) || contains(p.label, "其中")) break;
+          if (depth_at(text, p.begin) != depth_at(text, total.begin)) continue;
+          if (!parts.empty() &&
+              text.substr(previous_end, p.begin - previous_end).find("其中") != std::string::npos) {
+            nested = true;
+            break;
+          }
+          if (p.approximate || change_word(p.label)) break;
           parts.push_back(facts[m]);
+          previous_end = p.end;
         }
-        if (parts.empty()) continue;
+        if (parts.empty() || nested) continue;
         parts_groups_.push_back({facts[k], parts});
         Interval sum{0, 0};
         Decimal stated;
@@ -442,6 +464,10 @@ class Checker {
       const auto whole =
           find_amount(rate.sentence, {"调整后预算数", "调整预算数", "全年预算数", "预算数"}, "年初");
       if (!part || !whole) continue;
+      // Amounts from elsewhere in the report are the department's: they say nothing
+      // about one project's or one fund's rate.
+      const bool here = part->second && whole->second;
+      if (!here && (contains(l, "项目") || contains(l, "经费") || contains(l, "资金"))) continue;
       const auto q = detail::percent_of(detail::interval_in_base_unit(f(part->first)),
                                         detail::interval_in_base_unit(f(whole->first)));
       if (!q || meet(*q, detail::interval_of(rate))) continue;
@@ -449,7 +475,7 @@ class Checker {
       const Decimal b = f(whole->first).value * detail::base_factor(f(whole->first).unit);
       const std::string computed =
           (a * Decimal(100) / b).round(4, RoundingMode::half_up).normalized().to_string();
-      const bool here = part->second && whole->second;
+
       add("rate_from_amounts", here ? Severity::certain : Severity::suspected,
           fmt::format("“{}”按 {} {} / {} {} 为 {}%，而所述为 {}%", rate.label, f(part->first).number,
                       f(part->first).unit, f(whole->first).number, f(whole->first).unit, computed,

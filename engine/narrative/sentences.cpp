@@ -60,6 +60,17 @@ bool page_number_line(std::u32string_view s) {
   return false;
 }
 
+// "（四）部门整体收支情况", "二、绩效自评情况": a short line with a section enumerator,
+// no figure and no closing punctuation. A wrapped sentence's first line is long.
+bool section_heading(const std::string& style, std::u32string_view body) {
+  if (style != "一、" && style != "（一）") return false;
+  if (body.size() > 20 || terminal(body.back()) || body.back() == U'，' || body.back() == U'、') return false;
+  for (char32_t c : body) {
+    if ((c >= '0' && c <= '9') || (c >= U'０' && c <= U'９')) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // The enumerator a (trimmed) line starts with, by style, or "".
@@ -169,6 +180,9 @@ std::vector<BuiltSentence> build_sentences(const Document& document) {
       }
       emit(c, span);
     }
+    // A section heading ends its sentence even without punctuation, so that its
+    // words do not run into the first label below it.
+    if (section_heading(style, body)) pending_break = true;
   }
   flush();
   return out;

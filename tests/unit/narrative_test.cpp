@@ -78,6 +78,15 @@ TEST(NarrativeFacts, ASentenceBrokenAcrossLinesStaysWhole) {
   EXPECT_EQ(r.findings.size(), 2u);
 }
 
+TEST(NarrativeFacts, ASectionHeadingEndsItsSentence) {
+  const Result r = check_text(
+      "（四）部门整体收支情况\n2023年收入合计 10590.2万元，其中一般公共\n预算收入 10583.6万元。\n");
+  ASSERT_EQ(r.extraction.sentences.size(), 2u);
+  EXPECT_EQ(r.extraction.sentences[0].text, "（四）部门整体收支情况");
+  EXPECT_EQ(r.extraction.facts[0].label, "2023年收入合计");
+  EXPECT_EQ(r.extraction.facts[1].label, "一般公共预算收入");
+}
+
 TEST(NarrativeFacts, ApproximateAndImpliedFigures) {
   const Result r = check_text(
       "组织500余人次，接收约 100 万元，合格率达到95%以上；履职效能指标自评得分为49.41，主要原因。\n");
@@ -166,6 +175,12 @@ TEST(NarrativeRelations, PartsOfATotal) {
   EXPECT_EQ(findings_of("支出合计 100 万元，其中基本支出 50 万元，项目支出 50 万元。"), Lines{});
   // Units converted: 万元 against 元.
   EXPECT_EQ(findings_of("支出合计 1 万元，其中基本支出 6000 元，项目支出 4000 元。"), Lines{});
+  // A part's own breakdown in brackets is not another part; nested 其中 are left alone.
+  EXPECT_EQ(
+      findings_of("支出合计 100 万元，其中基本支出 60 万元（其中人员经费 50 万元），项目支出 40 万元。"),
+      Lines{});
+  EXPECT_EQ(findings_of("收入合计 100 万元，其中财政拨款收入 90 万元，其中一般公共预算拨款收入 80 万元。"),
+            Lines{});
   // A single part short of the total says nothing: 其中 may name one part only.
   EXPECT_EQ(findings_of("支出合计 100 万元，其中三公经费支出 5 万元。"), Lines{});
 }
@@ -207,6 +222,9 @@ TEST(NarrativeRelations, RateFromAmountsAtTheIntervalBoundaries) {
   // Amounts found elsewhere in the report by their labels: 疑似.
   EXPECT_EQ(findings_of("全年预算数 200 万元。全年实际支出数 150 万元。年度预算执行进度达 100%。"),
             (Lines{"rate_from_amounts 疑似 “年度预算执行进度”按 150 万元 / 200 万元 为 75%，而所述为 100%"}));
+  // …but not for one project's rate.
+  EXPECT_EQ(findings_of("全年预算数 200 万元。全年实际支出数 150 万元。信息化项目预算执行率 100%。"),
+            Lines{});
 }
 
 TEST(NarrativeRelations, BudgetAdjustmentRate) {
