@@ -33,3 +33,11 @@ jx_golden(NAME narrative.lua.runaway GOLDEN narrative/runaway.txt EXIT 3
           ARGS --lang en narrative --relations ${N}/hostile-relations ${N}/satisfaction.txt)
 jx_expect(NAME narrative.lua.shipped EXIT 1 ARGS narrative --fail-on certain ${N}/level-one-over.txt
           EXPECT "[确定] 履职效能得分 50.01 分超过其分值 50 分")
+# The Lua relations pass luacheck with the rule sets' configuration (the sandbox's globals only).
+find_program(LUACHECK luacheck)
+if(LUACHECK)
+  add_test(NAME narrative.lua.luacheck
+           COMMAND ${LUACHECK} --no-color --config rules/.luacheckrc rules/narrative ${N}/auditor-relations
+                   ${N}/hostile-relations
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()
