@@ -81,8 +81,13 @@ int run_narrative(const Options& options, const GlobalOptions& global) {
     results.push_back(std::move(result));
   }
   Output out(options.output);
-  out.write(options.format == "json" ? narrative::render_json(results, lang)
-                                     : narrative::render_text(results, lang));
+  if (options.format == "json") {
+    out.write(narrative::render_json(results, lang));
+  } else if (options.format == "csv") {
+    out.write(narrative::render_csv(results, lang));
+  } else {
+    out.write(narrative::render_text(results, lang));
+  }
   out.commit();
   if (bad_input) return exit_bad_input;
   if (incomplete) return exit_incomplete;
@@ -99,7 +104,7 @@ Command add_narrative_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("reports", options->reports, "Report files: .txt (UTF-8 or GB18030), .docx, .pdf")
       ->required();
   cmd->add_option("--format", options->format, "Report format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of stdout");
   cmd->add_option("--fail-on", options->fail_on,

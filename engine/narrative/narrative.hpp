@@ -150,8 +150,11 @@ void run_lua_relations(const std::string& dir, Result& result, Lang lang);
 // of `relations_dir` unless it is empty.
 Result check_report(const std::string& path, Lang lang, const std::string& relations_dir = "");
 
-// Renderers. Text is for people (Chinese or English); JSON carries every fact.
+// Renderers. Text is for people (Chinese or English); JSON carries every fact; CSV
+// is one row per finding for a spreadsheet.
 std::string render_text(const std::vector<Result>& results, Lang lang);
 std::string render_json(const std::vector<Result>& results, Lang lang);
+// One row per finding (and per report that could not be read), UTF-8 with a BOM, CRLF.
+std::string render_csv(const std::vector<Result>& results, Lang lang);
 
 }  // namespace jx::narrative

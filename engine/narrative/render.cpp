@@ -197,4 +197,49 @@ std::string render_json(const std::vector<Result>& results, Lang lang) {
   return out;
 }
 
+namespace {
+
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (const char c : s) {
+    out += c;
+    if (c == '"') out += '"';
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string render_csv(const std::vector<Result>& results, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  // A byte-order mark, so that Excel opens the UTF-8 file as UTF-8 (as check's CSV).
+  std::string out = "\xEF\xBB\xBF";
+  out += zh ? "文件,状态,编号,关系,程度,说明,页,行或段,原文,数字,已豁免,豁免理由\r\n"
+            : "file,status,id,relation,severity,message,page,line or paragraph,quote,figures,waived,waiver "
+              "reason\r\n";
+  for (const Result& r : results) {
+    if (!r.error.empty()) {
+      out += csv_field(r.document.file) + "," + (zh ? "未检查" : "not checked") + ",,,," +
+             csv_field(r.error) + ",,,,,,\r\n";
+      continue;
+    }
+    for (const Finding& f : r.findings) {
+      std::string figures;
+      for (const Evidence& e : f.evidence) {
+        if (!figures.empty()) figures += "; ";
+        figures += e.role + "=" + r.extraction.facts[e.fact].number + r.extraction.facts[e.fact].unit;
+      }
+      out += csv_field(r.document.file) + "," + (zh ? "已检查" : "checked") + "," + csv_field(f.id) + "," +
+             f.relation + "," + severity_name(f.severity, lang) + "," + csv_field(f.message(lang)) + "," +
+             (f.position.page > 0 ? std::to_string(f.position.page) : "") + "," +
+             (f.position.paragraph ? "¶" : "") + std::to_string(f.position.line) + "," + csv_field(f.quote) +
+             "," + csv_field(figures) + "," + (f.waived ? (zh ? "是" : "yes") : "") + "," +
+             csv_field(f.waiver_reason) + "\r\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace jx::narrative

@@ -41,3 +41,5 @@ if(LUACHECK)
                    ${N}/hostile-relations
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
+jx_golden(NAME narrative.csv GOLDEN narrative/seeds.csv EXIT 2
+          ARGS narrative --format csv ${N}/seed004.pdf ${N}/bad/encrypted.pdf ${N}/seed000.txt)
