@@ -1,11 +1,14 @@
 // Reading a Word report (.docx): the zip archive through libzip, the main part
 // word/document.xml through libxml2. Every w:p in document order is one line,
 // table cells' paragraphs included; w:t gives its text, w:tab a tab, w:br a space
-// (a soft break inside a sentence). Deleted revisions (w:delText) are not read.
+// (a soft break inside a sentence). A table row is one line, its cells joined by
+// a tab, so that a label and its figure in the next cell stay together; it is
+// numbered by its first paragraph. Deleted revisions (w:delText) are not read.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -48,8 +51,39 @@ void paragraph_text(const xmlNode* node, std::string& out) {
   }
 }
 
+// The paragraphs of a table row, cells joined by a tab (a label in one cell, its
+// figure in the next, read as one line); paragraphs within a cell by a space.
+void row_text(const xmlNode* node, std::string& out, std::uint32_t& paragraphs, bool& first_cell) {
+  for (const xmlNode* child = node; child != nullptr; child = child->next) {
+    if (is_word(child, "tc")) {
+      if (!first_cell) out += '\t';
+      first_cell = false;
+      bool first_paragraph = true;
+      for (const xmlNode* p = child->children; p != nullptr; p = p->next) {
+        if (!is_word(p, "p")) continue;
+        if (!first_paragraph) out += ' ';
+        first_paragraph = false;
+        paragraph_text(p, out);
+        ++paragraphs;
+      }
+      continue;
+    }
+    if (child->children != nullptr) row_text(child->children, out, paragraphs, first_cell);
+  }
+}
+
 void walk(const xmlNode* node, Document& document, std::uint32_t& number) {
   for (const xmlNode* child = node; child != nullptr; child = child->next) {
+    if (is_word(child, "tr")) {
+      // One line per row, numbered by its first paragraph.
+      std::string text;
+      std::uint32_t paragraphs = 0;
+      bool first_cell = true;
+      row_text(child->children, text, paragraphs, first_cell);
+      document.lines.push_back({{document.file, 0, number + 1, true}, std::move(text)});
+      number += std::max<std::uint32_t>(paragraphs, 1);
+      continue;
+    }
     if (is_word(child, "p")) {
       std::string text;
       paragraph_text(child, text);

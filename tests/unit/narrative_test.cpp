@@ -272,6 +272,17 @@ TEST(NarrativeSeeds, Seed004AsTextDocxAndPdf) {
   EXPECT_EQ(docx.findings[1].id, "score_within_weight@¶91");
 }
 
+TEST(NarrativeSeeds, AWordTableRowKeepsItsLabelWithItsFigure) {
+  const Result r = check_report(data_dir + "table.docx", Lang::zh);
+  ASSERT_EQ(r.extraction.facts.size(), 8u);
+  EXPECT_EQ(r.extraction.facts[1].label, "基本支出");
+  EXPECT_EQ(r.extraction.facts[1].quote, "60 万元");
+  EXPECT_TRUE(r.extraction.facts[1].position.paragraph);
+  EXPECT_EQ(summary(r.findings), (Lines{"score_within_weight 确定 采购政策效能：得分 9.99 分超过分值 1 分",
+                                        "level_one_sum 确定 一级指标得分之和 履职效能 49.93 + 管理效率 48.99 "
+                                        "= 98.92，与自评总分 97 分不符"}));
+}
+
 TEST(NarrativeSeeds, Seeds000And002HaveNoInconsistency) {
   EXPECT_EQ(summary(check_report(data_dir + "seed000.txt", Lang::zh).findings), Lines{});
   EXPECT_EQ(summary(check_report(data_dir + "seed002.txt", Lang::zh).findings), Lines{});
