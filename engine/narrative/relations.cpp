@@ -4,9 +4,9 @@
 // the premise is: 确定 when the figures alone contradict each other, 疑似 when it
 // rests on a list being complete or on labels matched loosely, 提示 otherwise.
 //
-// The indicator names and grade bands below are the Guangzhou rule set's
-// (../shared/domain.md); they belong in a narrative rule set under rules/ once
-// relations run as Lua rules (docs/narrative.md, "What is not done yet").
+// The indicator names below are the Guangzhou rule set's (../shared/domain.md);
+// relations written in Lua (rules/narrative/, lua_relations.cpp) run after these,
+// the grade band among them.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -30,13 +30,6 @@ using detail::starts_with;
 
 constexpr std::array<std::string_view, 2> level_one_names{"履职效能", "管理效率"};
 
-struct Band {
-  std::string_view grade;
-  int lo;  // inclusive
-  int hi;  // exclusive, except 优's 100
-};
-constexpr std::array<Band, 4> grade_bands{{{"优", 90, 101}, {"良", 80, 90}, {"中", 60, 80}, {"差", 0, 60}}};
-
 class Checker {
  public:
   explicit Checker(const Extraction& x) : x_(x), by_sentence_(x.sentences.size()) {
@@ -46,7 +39,6 @@ class Checker {
   std::vector<Finding> run() {
     indicator_scores();
     level_one_total();
-    grade_band();
     parts_of_total();
     listed_items_total();
     rates_from_amounts();
@@ -185,35 +177,6 @@ class Checker {
         fmt::format("the level-one scores add up to {} ({}), not to the stated total {}",
                     stated_sum.to_string(), terms_zh, t.number),
         std::move(evidence));
-  }
-
-  // "绩效等级为优", "自评等级为“优”": the grade must be the band of the total score.
-  void grade_band() {
-    const std::optional<std::size_t> total = total_score();
-    if (!total) return;
-    for (std::size_t si = 0; si < x_.sentences.size(); ++si) {
-      const std::string& text = x_.sentences[si].text;
-      std::size_t at = text.find("等级为");
-      if (at == std::string::npos) continue;
-      at += std::string_view("等级为").size();
-      for (std::string_view q : {"“", "\"", "「"}) {
-        if (text.compare(at, q.size(), q) == 0) at += q.size();
-      }
-      for (const Band& band : grade_bands) {
-        if (text.compare(at, band.grade.size(), band.grade) != 0) continue;
-        const Interval range{Decimal(band.lo), Decimal(band.hi), false, true};
-        const Fact& t = f(*total);
-        if (!meet(range, detail::interval_of(t))) {
-          add("grade_band", Severity::certain,
-              fmt::format("自评总分 {} 分不在等级“{}”的分数段 [{}, {}) 内", t.number, band.grade, band.lo,
-                          std::min(band.hi, 100)),
-              fmt::format("the total {} is outside the band [{}, {}) of the stated grade {}", t.number,
-                          band.lo, std::min(band.hi, 100), band.grade),
-              {{"总分", *total}});
-        }
-        return;  // the first stated grade is the report's conclusion
-      }
-    }
   }
 
   static bool change_word(std::string_view label) {
