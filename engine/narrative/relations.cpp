@@ -4,9 +4,9 @@
 // the premise is: 确定 when the figures alone contradict each other, 疑似 when it
 // rests on a list being complete or on labels matched loosely, 提示 otherwise.
 //
-// The indicator names below are the Guangzhou rule set's (../shared/domain.md);
-// relations written in Lua (rules/narrative/, lua_relations.cpp) run after these,
-// the grade band among them.
+// Relations written in Lua (rules/narrative/, lua_relations.cpp) run after these:
+// the level-one sum, the grade band and the level-one weights, with the Guangzhou
+// rule set's names, weights and bands in those files.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,8 +28,6 @@ using detail::Interval;
 using detail::meet;
 using detail::starts_with;
 
-constexpr std::array<std::string_view, 2> level_one_names{"履职效能", "管理效率"};
-
 class Checker {
  public:
   explicit Checker(const Extraction& x) : x_(x), by_sentence_(x.sentences.size()) {
@@ -38,7 +36,6 @@ class Checker {
 
   std::vector<Finding> run() {
     indicator_scores();
-    level_one_total();
     parts_of_total();
     listed_items_total();
     rates_from_amounts();
@@ -120,63 +117,6 @@ class Checker {
       if (starts_with(label, prefix)) label.erase(0, prefix.size());
     }
     return label.empty() ? std::string("指标") : label;
-  }
-
-  // The report's total score: the first 分 figure labelled 自评… that is neither a
-  // level-one score nor the full mark (自评总分 100 分).
-  std::optional<std::size_t> total_score() const {
-    for (std::size_t i = 0; i < x_.facts.size(); ++i) {
-      const Fact& fact = f(i);
-      if (fact.unit != "分" || fact.approximate || !contains(fact.label, "自评")) continue;
-      if (contains(fact.label, "总分") || contains(fact.label, "分值") || contains(fact.label, "满分") ||
-          contains(fact.label, "指标")) {
-        continue;
-      }
-      if (std::any_of(level_one_names.begin(), level_one_names.end(),
-                      [&](std::string_view n) { return contains(fact.label, n); })) {
-        continue;
-      }
-      return i;
-    }
-    return std::nullopt;
-  }
-
-  std::optional<std::size_t> level_one_score(std::string_view name) const {
-    for (std::size_t i = 0; i < x_.facts.size(); ++i) {
-      const Fact& fact = f(i);
-      if (fact.unit != "分" || fact.approximate || !contains(fact.label, name)) continue;
-      if (contains(fact.label, "分值") || contains(fact.label, "总分")) continue;
-      if (ends_with(fact.label, "得分") || ends_with(fact.label, "得") || ends_with(fact.label, "自评"))
-        return i;
-    }
-    return std::nullopt;
-  }
-
-  void level_one_total() {
-    const std::optional<std::size_t> total = total_score();
-    if (!total) return;
-    std::vector<Evidence> evidence;
-    Interval sum{0, 0};
-    Decimal stated_sum;
-    std::string terms_zh;
-    for (std::string_view name : level_one_names) {
-      const std::optional<std::size_t> score = level_one_score(name);
-      if (!score) return;  // a level-one score not stated: the relation cannot be established
-      evidence.push_back({std::string(name), *score});
-      sum = sum + detail::interval_of(f(*score));
-      stated_sum += f(*score).value;
-      if (!terms_zh.empty()) terms_zh += " + ";
-      terms_zh += fmt::format("{} {}", name, f(*score).number);
-    }
-    const Fact& t = f(*total);
-    if (meet(sum, detail::interval_of(t))) return;
-    evidence.push_back({"总分", *total});
-    add("level_one_sum", Severity::certain,
-        fmt::format("一级指标得分之和 {} = {}，与自评总分 {} 分不符", terms_zh, stated_sum.to_string(),
-                    t.number),
-        fmt::format("the level-one scores add up to {} ({}), not to the stated total {}",
-                    stated_sum.to_string(), terms_zh, t.number),
-        std::move(evidence));
   }
 
   static bool change_word(std::string_view label) {

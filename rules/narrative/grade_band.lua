@@ -3,6 +3,8 @@
 -- total self-score. The bands are the Guangzhou rule set's (../shared/domain.md):
 -- edit them here for another jurisdiction. 确定 when the total's interval (98.92
 -- stands for [98.915, 98.93)) cannot meet the band.
+local scores = require("scores")
+
 local bands = {
   { grade = "优", lo = dec(90), hi = dec(101) },  -- 90 and above (101: the top is open)
   { grade = "良", lo = dec(80), hi = dec(90) },
@@ -10,26 +12,15 @@ local bands = {
   { grade = "差", lo = dec(0), hi = dec(60) },
 }
 
--- The report's total: the first 分 figure labelled 自评… that is neither a
--- level-one score nor the full mark (自评总分 100 分).
-local function total_score(report)
-  for _, f in ipairs(report.facts) do
-    local l = f.label
-    if f.unit == "分" and not f.approximate and l:find("自评", 1, true)
-        and not (l:find("总分", 1, true) or l:find("分值", 1, true) or l:find("满分", 1, true)
-                 or l:find("指标", 1, true) or l:find("履职效能", 1, true) or l:find("管理效率", 1, true)) then
-      return f
-    end
-  end
-  return nil
-end
-
 -- The first stated grade: the conclusion of the report.
 local function stated_grade(report)
   for _, s in ipairs(report.sentences) do
     local _, after = s.text:find("等级为", 1, true)
     if after then
-      local rest = s.text:sub(after + 1):gsub("^[“\"「]", "")
+      local rest = s.text:sub(after + 1)
+      for _, quote in ipairs({ "“", "\"", "「" }) do
+        if rest:sub(1, #quote) == quote then rest = rest:sub(#quote + 1) end
+      end
       for _, band in ipairs(bands) do
         if rest:sub(1, #band.grade) == band.grade then return band end
       end
@@ -43,13 +34,10 @@ return {
   indicator = "自评报告",
   title = "自评等级与总分所在分数段一致",
   check = function(report, ctx)
-    local total = total_score(report)
+    local total = scores.total(report)
     local band = stated_grade(report)
     if total == nil or band == nil then return end
-    -- [total.lo, total.hi) and [band.lo, band.hi) meet when the larger lo is below the smaller hi.
-    local lo = dec.max(total.lo, band.lo)
-    local hi = dec.min(total.hi, band.hi)
-    if lo < hi then return end
+    if scores.meet(total.lo, total.hi, band.lo, band.hi) then return end
     ctx:note({
       subject = "确定",
       message = ("自评总分 %s 分不在等级“%s”的分数段 [%s, %s) 内"):format(

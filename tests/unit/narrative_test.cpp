@@ -172,6 +172,8 @@ TEST(NarrativeRelations, GradeMatchesTheBand) {
   EXPECT_EQ(findings_of("自评得分 89.99 分，自评等级为“良”。"), Lines{});
   // 89.995 rounds half-up to 90.00, so a stated 90.00 may be 良 … and 89.99 truncated from 89.999 is not 优.
   EXPECT_EQ(findings_of("自评得分 90.00 分，自评等级为“良”。"), Lines{});
+  EXPECT_EQ(findings_of("自评得分 79 分，自评等级为“良”。"),
+            (Lines{"grade_band 确定 自评总分 79 分不在等级“良”的分数段 [80, 90) 内"}));
   EXPECT_EQ(findings_of("自评得分 89.99 分，绩效等级为优。"),
             (Lines{"grade_band 确定 自评总分 89.99 分不在等级“优”的分数段 [90, 100) 内"}));
 }
