@@ -37,6 +37,7 @@ Command add_test_command(CLI::App& app, const GlobalOptions& global);
 Command add_lint_command(CLI::App& app, const GlobalOptions& global);
 Command add_rules_command(CLI::App& app, const GlobalOptions& global);
 Command add_explain_command(CLI::App& app, const GlobalOptions& global);
+Command add_narrative_command(CLI::App& app, const GlobalOptions& global);
 
 // Where jxaudit finds what it ships with (schemas/, rules/): JXAUDIT_HOME, or
 // the source tree it was built from.
