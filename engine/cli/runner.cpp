@@ -31,9 +31,15 @@ Finding failure(const rules::Indicator& leaf, const std::string& why) {
 }  // namespace
 
 std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
-                                                   const data::Schema& manifest_schema, Lang lang) {
+                                                   const data::Schema& manifest_schema, Lang lang,
+                                                   const rules::FindingsBudget& budget) {
   auto set = std::make_shared<LoadedRuleSet>(
       LoadedRuleSet{rules::RuleSet::load(dir, manifest_schema, lang), nullptr, {}, {}, {}});
+  const rules::FindingsBudget& manifest = set->rules.findings_budget();
+  set->limits.findings_per_rule =
+      budget.findings_per_rule.value_or(manifest.findings_per_rule.value_or(set->limits.findings_per_rule));
+  set->limits.finding_bytes_per_rule = budget.finding_bytes_per_rule.value_or(
+      manifest.finding_bytes_per_rule.value_or(set->limits.finding_bytes_per_rule));
   if (set->rules.calendar_path().empty()) {
     throw rules::RuleSetError(dir +
                               "/manifest.toml: no calendar: working-day rules need one (calendar = \"…\")");
