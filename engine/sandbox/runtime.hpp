@@ -84,6 +84,7 @@ struct Runtime {
   // CPU: instructions counted by the hook (and the work of C functions).
   std::uint64_t instructions = 0;
   std::chrono::steady_clock::time_point deadline;  // of the run (or load) in progress
+  std::uint32_t small_charges = 0;                 // charges too small to read the clock for each
 
   // The stop of the run in progress, and the rule's file:line where it struck.
   Stop stop = Stop::none;
