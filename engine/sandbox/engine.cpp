@@ -221,9 +221,12 @@ std::size_t Engine::load(const RuleSource& source) {
   lua_pushcfunction(L, detail::trampoline<load_protected>);
   lua_pushlightuserdata(L, &job);
   const int status = detail::protected_call(rt, 1, 0);
+  std::string message = status != LUA_OK ? failure_message(rt, status, pop_message(L)) : std::string();
+  const bool out_of_memory = rt.stop == detail::Stop::memory || status == LUA_ERRMEM;
+  rt.stop = detail::Stop::none;  // the main thread is counted afresh from here
+  detail::set_hook(rt);
   if (status != LUA_OK) {
-    std::string message = failure_message(rt, status, pop_message(L));
-    if (rt.stop == detail::Stop::memory || status == LUA_ERRMEM) lua_gc(L, LUA_GCCOLLECT);
+    if (out_of_memory) lua_gc(L, LUA_GCCOLLECT);
     if (message.rfind(source.path, 0) != 0) message = source.path + ": " + message;
     throw RuleLoadError(message);
   }

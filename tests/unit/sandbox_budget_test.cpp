@@ -17,7 +17,7 @@ namespace {
 Limits small_limits() {
   Limits l;
   l.instructions_per_rule = 1'000'000;
-  l.milliseconds_per_rule = 5'000;
+  l.milliseconds_per_rule = 600'000;  // not what these tests reach, even on a loaded machine
   return l;
 }
 
@@ -88,7 +88,7 @@ TEST_F(BudgetsTest, TheDeadlineStopsWhatTheCountCannotSee) {
   EXPECT_EQ(out.findings.at(0).message,
             "rules/test/snippet.lua:5: time budget exceeded (300 ms per rule run)");
   EXPECT_EQ(out.findings.at(0).rule_source, "rules/test/snippet.lua:5");
-  EXPECT_LT(took, 300 + 2'000);
+  EXPECT_LT(took, 300 + 5'000);  // a tick of 1 MiB comparisons, on a loaded machine under asan
 }
 
 TEST_F(BudgetsTest, FindingsAreCutAtTheirCount) {

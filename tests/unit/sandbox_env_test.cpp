@@ -196,7 +196,7 @@ TEST_F(EnvTest, Coverage) {
 
 class BudgetTest : public SandboxTest {
  protected:
-  BudgetTest() : SandboxTest(Limits{1'000'000, 10'000, 32u << 20, 1u << 20}, {lib_dir}) {}
+  BudgetTest() : SandboxTest(Limits{1'000'000, 600'000, 32u << 20, 1u << 20}, {lib_dir}) {}
 };
 
 TEST_F(BudgetTest, InstructionBudget) {
@@ -222,7 +222,7 @@ TEST_F(BudgetTest, InstructionBudget) {
 
 class MemoryTest : public SandboxTest {
  protected:
-  MemoryTest() : SandboxTest(Limits{1'000'000'000, 10'000, 32u << 20, 1u << 20}, {lib_dir}) {}
+  MemoryTest() : SandboxTest(Limits{1'000'000'000, 600'000, 32u << 20, 1u << 20}, {lib_dir}) {}
 };
 
 TEST_F(MemoryTest, MemoryBudget) {

@@ -27,13 +27,16 @@ struct Case {
 };
 
 // Small budgets keep the suite fast (and the asan build too): 5,000,000
-// instructions, 5 s, 64 MiB, strings of 1 MiB, 1000 findings of 64 KiB in all.
-constexpr Limits limits{5'000'000, 5'000, 64u << 20, 1u << 20, 1000, 64u << 10};
+// instructions, 64 MiB, strings of 1 MiB, 1000 findings of 64 KiB in all. The
+// time budget (20 s) is there as in production but is not what any case here
+// reaches, even on a loaded machine (BudgetsTest.TheDeadlineStopsWhatTheCountCannotSee
+// and hostile.batch.long-string-compare reach it).
+constexpr Limits limits{5'000'000, 20'000, 64u << 20, 1u << 20, 1000, 64u << 10};
 const std::string budget = "instruction budget exceeded (5000000 instructions per rule run)";
 const std::string memory = "memory budget exceeded (64 MiB per Lua state)";
 const std::string string_budget = "string budget exceeded (1 MiB per string)";
 // No case may take longer than the time budget and this margin.
-constexpr long long kMarginMs = 3'000;
+constexpr long long kMarginMs = 5'000;
 
 const std::vector<Case>& cases() {
   static const std::vector<Case> all = {
@@ -122,8 +125,6 @@ const std::vector<Case>& cases() {
        "run: tests/rules/hostile/note_bytes_flood.lua:8: findings budget exceeded (65536 bytes of messages "
        "and "
        "evidence per rule run): the findings from here on are cut [7 kept]"},
-      {"long_string_compare.lua",
-       "run: tests/rules/hostile/long_string_compare.lua:9: time budget exceeded (5 s per rule run)"},
       {"string_too_long.lua", "run: tests/rules/hostile/string_too_long.lua:8: {string}"},
       {"close_after_stop.lua", "run: tests/rules/hostile/close_after_stop.lua:8: {budget}"},
       {"tostring_error_object.lua",

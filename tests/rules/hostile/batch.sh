@@ -50,7 +50,7 @@ case $case_name in
     attack='local a = string.rep("a", 1 << 24) local b = a:sub(1) while a == b do end'
     budget="time budget exceeded (10 s per rule run)" ;;
   memory)
-    attack='local t = {} for i = 1, 1e9 do t[i] = string.rep("x", 4096) .. i end'
+    attack='local t = {} for i = 1, 1e9 do t[i] = string.rep("x", 1 << 20) .. i end'
     budget="memory budget exceeded (256 MiB per Lua state)" ;;
   *) fail "unknown case $case_name" ;;
 esac
