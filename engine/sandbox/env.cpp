@@ -156,13 +156,21 @@ int safe_create(lua_State* L) {
 int on_coroutine(lua_State* L, lua_State* co, lua_CFunction body) {
   Runtime& rt = runtime(L);
   raise_if_stopped(L);
-  if (co != nullptr) {
-    charge_instructions(L, kCoroutineHookInterval);
-    hook_coroutine(co);
-    rt.current = co;
+  int results = 0;
+  {
+    // L runs again when body returns or raises (a Lua error unwinds as a C++ exception here).
+    struct Current {
+      Runtime& rt;
+      lua_State* L;
+      ~Current() { rt.current = L; }
+    } restore{rt, L};
+    if (co != nullptr) {
+      charge_instructions(L, kCoroutineHookInterval);
+      hook_coroutine(co);
+      rt.current = co;
+    }
+    results = body(L);
   }
-  const int results = body(L);
-  rt.current = L;
   if (co != nullptr) reraise_stop(L, lua_status(co));
   return results;
 }
