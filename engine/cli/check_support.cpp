@@ -37,7 +37,7 @@ std::shared_ptr<const LoadedRuleSet> RuleSetCache::get(const std::string& dir) {
   if (auto it = sets_.find(shown); it != sets_.end()) return it->second;
   if (auto it = errors_.find(shown); it != errors_.end()) throw std::runtime_error(it->second);
   try {
-    auto set = load_rule_set(shown, manifest_schema_, global_.lang());
+    auto set = load_rule_set(shown, manifest_schema_, global_.lang(), global_.findings_budget);
     sets_[shown] = set;
     return set;
   } catch (const std::exception& e) {

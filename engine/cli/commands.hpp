@@ -7,6 +7,7 @@
 #include <string>
 
 #include "data/diagnostic.hpp"
+#include "rules/ruleset.hpp"
 
 namespace jx::cli {
 
@@ -20,6 +21,8 @@ inline constexpr int exit_incomplete = 3;
 struct GlobalOptions {
   std::string lang_name = "zh";
   std::string schema_path;  // department schema; defaults to the one shipped with jxaudit
+  rules::FindingsBudget
+      findings_budget;  // --max-findings, --max-finding-bytes: over the manifest's [budgets]
 
   [[nodiscard]] Lang lang() const { return lang_name == "en" ? Lang::en : Lang::zh; }
 };

@@ -25,6 +25,13 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"zh", "en"}))
       ->capture_default_str();
   app.add_option("--schema", global.schema_path, "Department data schema (default: the shipped one)");
+  app.add_option("--max-findings", global.findings_budget.findings_per_rule,
+                 "Findings one rule run may report (default: the manifest's [budgets], else 10000)")
+      ->check(CLI::Range(1, 1'000'000));
+  app.add_option(
+         "--max-finding-bytes", global.findings_budget.finding_bytes_per_rule,
+         "Bytes of findings' messages and evidence per rule run (default: the manifest's, else 4 MiB)")
+      ->check(CLI::Range(1024, 1 << 30));
   app.require_subcommand(0, 1);
   app.footer(
       "Exit codes: 0 checked, nothing at or above --fail-on; 1 findings at or above --fail-on\n"

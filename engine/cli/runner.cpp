@@ -80,9 +80,15 @@ Calendar load_calendar(const rules::RuleSet& rules, Lang lang) {
 }  // namespace
 
 std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
-                                                   const data::Schema& manifest_schema, Lang lang) {
+                                                   const data::Schema& manifest_schema, Lang lang,
+                                                   const rules::FindingsBudget& budget) {
   auto set = std::make_shared<LoadedRuleSet>(
       LoadedRuleSet{rules::RuleSet::load(dir, manifest_schema, lang), nullptr, {}, {}, {}});
+  const rules::FindingsBudget& manifest = set->rules.findings_budget();
+  set->limits.findings_per_rule =
+      budget.findings_per_rule.value_or(manifest.findings_per_rule.value_or(set->limits.findings_per_rule));
+  set->limits.finding_bytes_per_rule = budget.finding_bytes_per_rule.value_or(
+      manifest.finding_bytes_per_rule.value_or(set->limits.finding_bytes_per_rule));
   set->calendar = std::make_unique<Calendar>(load_calendar(set->rules, lang));
   for (const rules::RuleFile& f : set->rules.rule_files()) set->sources[f.path] = read_text(f.path);
   std::vector<std::string> files = set->rules.source_files();

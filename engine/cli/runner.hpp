@@ -29,9 +29,11 @@ struct LoadedRuleSet {
 };
 
 // Loads the rule set in `dir` (manifest schema from the shipped schemas/);
-// throws rules::RuleSetError or CalendarError with file:line.
+// throws rules::RuleSetError or CalendarError with file:line. What `budget`
+// sets (the command line) overrides the manifest's [budgets].
 std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
-                                                   const data::Schema& manifest_schema, Lang lang);
+                                                   const data::Schema& manifest_schema, Lang lang,
+                                                   const rules::FindingsBudget& budget = {});
 
 // A rule file refused because its leaf already has a rule (`original`).
 struct RefusedRule {

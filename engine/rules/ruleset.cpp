@@ -130,6 +130,12 @@ class RuleSetBuilder {
     if (const Value* rounding = root.find("rounding"))
       set.rounding_ = rounding_from(*rounding, set.rounding_);
     if (const Value* missing = root.find("missing_evidence")) apply_missing(set, doc, *missing);
+    if (const Value* budgets = root.find("budgets")) {
+      if (const Value* n = budgets->find("findings_per_rule"))
+        set.findings_budget_.findings_per_rule = static_cast<std::size_t>(to_int(n->as_decimal()));
+      if (const Value* n = budgets->find("finding_bytes_per_rule"))
+        set.findings_budget_.finding_bytes_per_rule = static_cast<std::size_t>(to_int(n->as_decimal()));
+    }
     if (const Value* grades = root.find("grades")) apply_grades(set, doc, *grades);
     if (const Value* params = root.find("params")) {
       set.params_ = set.params_.kind() == Value::Kind::object ? merge(set.params_, *params) : *params;

@@ -48,6 +48,13 @@ struct GradeBand {
   Decimal min;
 };
 
+// [budgets] of the manifest: the findings a rule run may report (unset: the
+// sandbox's defaults). An extending set overrides what it names.
+struct FindingsBudget {
+  std::optional<std::size_t> findings_per_rule;
+  std::optional<std::size_t> finding_bytes_per_rule;
+};
+
 struct MissingEvidencePolicy {
   enum class Kind { deduct_weight, deduct, review };
   Kind kind = Kind::review;
@@ -91,6 +98,7 @@ class RuleSet {
   // The band a total falls in (bands from the best down; the last one catches all).
   [[nodiscard]] const GradeBand* grade_for(const Decimal& total) const;
   [[nodiscard]] const MissingEvidencePolicy& missing_evidence() const { return missing_; }
+  [[nodiscard]] const FindingsBudget& findings_budget() const { return findings_budget_; }
 
   [[nodiscard]] const std::vector<RuleFile>& rule_files() const { return rule_files_; }
   // lib/ folders for `require`, this set's first.
@@ -108,6 +116,7 @@ class RuleSet {
   data::Value params_;
   std::vector<GradeBand> grades_;
   MissingEvidencePolicy missing_;
+  FindingsBudget findings_budget_;
   std::vector<RuleFile> rule_files_;
   std::vector<std::string> lib_dirs_;
   std::vector<std::string> source_files_;

@@ -193,6 +193,15 @@ void add_finding(lua_State* L, RunState& run, Finding::Kind kind, Info info, Dec
                   : !info.subject_source.empty() ? std::move(info.subject_source)
                                                  : std::move(info.evidence_source);
   f.rule_source = rule_location(L, run.rule->source_path);
+  // Findings live outside the Lua state's memory budget: their own budgets
+  // keep a rule from filling the host's memory (or a report) with them.
+  std::size_t bytes = f.subject.size() + f.message.size();
+  for (const Evidence& e : f.evidence) bytes += e.key.size() + e.value.size();
+  const Limits& limits = runtime(L).limits;
+  if (run.findings.size() >= limits.findings_per_rule) stop_rule(L, Stop::findings, f.rule_source.c_str());
+  if (bytes > limits.finding_bytes_per_rule - std::min(run.finding_bytes, limits.finding_bytes_per_rule))
+    stop_rule(L, Stop::finding_bytes, f.rule_source.c_str());
+  run.finding_bytes += bytes;
   run.findings.push_back(std::move(f));
 }
 

@@ -18,6 +18,8 @@ namespace {
 
 int init_protected(lua_State* L) {
   Runtime& rt = detail::runtime(L);
+  lua_pushliteral(L, "rule stopped");
+  rt.stopped_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   detail::open_view(L, rt);
   detail::open_calendar(L, rt);
   detail::open_ctx(L, rt);
@@ -40,10 +42,15 @@ int load_protected(lua_State* L) {
   const std::string chunkname = "@" + path;
   const std::string& text = job.source->text;
   if (luaL_loadbufferx(L, text.data(), text.size(), chunkname.c_str(), "t") != LUA_OK) {
-    const char* message = lua_tostring(L, -1);
-    if (message != nullptr && std::string_view(message).rfind(path + ":", 0) == 0) return lua_error(L);
-    detail::raise_at(L, path, message != nullptr ? message : "cannot be compiled");
+    const std::string message =
+        detail::uncut_compile_error(path, lua_tostring(L, -1) != nullptr ? lua_tostring(L, -1) : "");
+    if (message.rfind(path + ":", 0) == 0) {
+      lua_pushstring(L, message.c_str());
+      return lua_error(L);
+    }
+    detail::raise_at(L, path, message.empty() ? "cannot be compiled" : message);
   }
+  detail::remember_source(L, rt, path);
   detail::reset_modules(L);
   detail::run_chunk(L, rt, path);  // [job, chunk, table]
   job.info = detail::read_rule_info(L, lua_gettop(L), path);
@@ -100,7 +107,7 @@ int run_protected(lua_State* L) {
 // (lua_tostring on a number would allocate, unprotected).
 std::string pop_message(lua_State* L) {
   std::string message = lua_type(L, -1) == LUA_TSTRING
-                            ? std::string(lua_tostring(L, -1))
+                            ? std::string(lua_tostring(L, -1), lua_rawlen(L, -1))
                             : fmt::format("(error object is a {} value)", luaL_typename(L, -1));
   lua_pop(L, 1);
   return message;
@@ -110,21 +117,78 @@ std::string mebibytes(std::size_t bytes) {
   return bytes % (1u << 20) == 0 ? fmt::format("{} MiB", bytes >> 20) : fmt::format("{} bytes", bytes);
 }
 
+std::string milliseconds(std::uint32_t ms) {
+  return ms % 1000 == 0 ? fmt::format("{} s", ms / 1000) : fmt::format("{} ms", ms);
+}
+
+// The length of a "file:12: " prefix at `at`, or 0.
+std::size_t position_prefix(std::string_view text) {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0) return 0;
+  std::size_t i = colon + 1;
+  const std::size_t digits = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == digits || i + 1 >= text.size() || text[i] != ':' || text[i + 1] != ' ') return 0;
+  return i + 2;
+}
+
+// One clear message: the uncut file names, a repeated position prefix said
+// once ("x.lua:7: x.lua:7: …" from nested coroutines), the position when the
+// error object had none, and a bounded length.
+std::string clear_message(const Runtime& rt, std::string message) {
+  constexpr std::size_t kMostBytes = 2000;
+  message = detail::uncut_sources(rt, message);
+  for (std::size_t n = position_prefix(message); n > 0 && message.compare(n, n, message, 0, n) == 0;) {
+    message.erase(0, n);
+  }
+  if (position_prefix(message) == 0 && !rt.error_location.empty())
+    message = rt.error_location + ": " + message;
+  if (message.size() > kMostBytes) {
+    std::size_t cut = kMostBytes;
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80)
+      --cut;  // a whole UTF-8 character
+    message = fmt::format("{}… ({} bytes in all)", message.substr(0, cut), message.size());
+  }
+  return message;
+}
+
 // The message for a failed protected call, with the budgets' own wording.
 std::string failure_message(const Runtime& rt, int status, std::string lua_message) {
-  if (rt.budget_exceeded) {
-    return fmt::format("{}: instruction budget exceeded ({} instructions per rule run)", rt.last_position,
-                       rt.limits.instructions_per_rule);
+  const Limits& l = rt.limits;
+  const std::string where = rt.stop_position[0] != '\0' ? std::string(rt.stop_position) + ": " : "";
+  switch (rt.stop) {
+    case detail::Stop::instructions:
+      return fmt::format("{}instruction budget exceeded ({} instructions per rule run)", where,
+                         l.instructions_per_rule);
+    case detail::Stop::time:
+      return fmt::format("{}time budget exceeded ({} per rule run)", where,
+                         milliseconds(l.milliseconds_per_rule));
+    case detail::Stop::string_size:
+      return fmt::format("{}string budget exceeded ({} per string)", where, mebibytes(l.max_string_bytes));
+    case detail::Stop::findings:
+      return fmt::format(
+          "{}findings budget exceeded ({} findings per rule run): the findings after the first {} "
+          "are cut",
+          where, l.findings_per_rule, l.findings_per_rule);
+    case detail::Stop::finding_bytes:
+      return fmt::format(
+          "{}findings budget exceeded ({} of messages and evidence per rule run): the findings "
+          "from here on are cut",
+          where, mebibytes(l.finding_bytes_per_rule));
+    case detail::Stop::memory:
+    case detail::Stop::none: break;
   }
-  if (rt.memory_exceeded || status == LUA_ERRMEM) {
-    const std::string where = rt.memory_position[0] != '\0' ? std::string(rt.memory_position)
-                              : rt.last_position[0] != '\0' ? std::string(rt.last_position)
-                                                            : rt.error_location;
-    return fmt::format("{}{}memory budget exceeded ({} per Lua state)", where, where.empty() ? "" : ": ",
-                       mebibytes(rt.limits.memory_bytes));
+  if (rt.stop == detail::Stop::memory || status == LUA_ERRMEM) {
+    const std::string at = rt.stop_position[0] != '\0'     ? std::string(rt.stop_position)
+                           : rt.memory_position[0] != '\0' ? std::string(rt.memory_position)
+                           : rt.last_position[0] != '\0'   ? std::string(rt.last_position)
+                                                           : rt.error_location;
+    return fmt::format("{}{}memory budget exceeded ({} per Lua state)", at, at.empty() ? "" : ": ",
+                       mebibytes(l.memory_bytes));
   }
-  if (status == LUA_ERRERR) return "error while handling an error: " + lua_message;
-  return lua_message;
+  if (status == LUA_ERRERR)
+    return "error while handling an error: " + clear_message(rt, std::move(lua_message));
+  return clear_message(rt, std::move(lua_message));
 }
 
 }  // namespace
@@ -157,9 +221,12 @@ std::size_t Engine::load(const RuleSource& source) {
   lua_pushcfunction(L, detail::trampoline<load_protected>);
   lua_pushlightuserdata(L, &job);
   const int status = detail::protected_call(rt, 1, 0);
+  std::string message = status != LUA_OK ? failure_message(rt, status, pop_message(L)) : std::string();
+  const bool out_of_memory = rt.stop == detail::Stop::memory || status == LUA_ERRMEM;
+  rt.stop = detail::Stop::none;  // the main thread is counted afresh from here
+  detail::set_hook(rt);
   if (status != LUA_OK) {
-    std::string message = failure_message(rt, status, pop_message(L));
-    if (rt.memory_exceeded || status == LUA_ERRMEM) lua_gc(L, LUA_GCCOLLECT);
+    if (out_of_memory) lua_gc(L, LUA_GCCOLLECT);
     if (message.rfind(source.path, 0) != 0) message = source.path + ": " + message;
     throw RuleLoadError(message);
   }
@@ -192,28 +259,31 @@ RuleOutcome Engine::run(std::size_t rule, const RuleInput& input) {
   rt.run = nullptr;
   if (++rt.generation == 0) rt.generation = 1;
 
-  const bool failed = status != LUA_OK || rt.budget_exceeded || rt.memory_exceeded;
-  if (!failed) {
-    outcome.findings = std::move(run.findings);
-  } else {
+  const bool failed = status != LUA_OK || rt.stop != detail::Stop::none;
+  const bool cut = rt.stop == detail::Stop::findings || rt.stop == detail::Stop::finding_bytes;
+  if (!failed || cut) outcome.findings = std::move(run.findings);  // a cut list keeps what fits
+  if (failed) {
     const std::string lua_message = status != LUA_OK ? pop_message(L) : std::string();
     Finding f;
     f.kind = Finding::Kind::engine_error;
     f.rule_id = r.info.id;
     f.indicator = r.info.indicator;
     f.message = failure_message(rt, status, lua_message);
-    f.rule_source = rt.budget_exceeded ? std::string(rt.last_position)
-                    : (rt.memory_exceeded || status == LUA_ERRMEM) && rt.memory_position[0] != '\0'
-                        ? std::string(rt.memory_position)
-                        : rt.error_location;
+    f.rule_source = rt.stop_position[0] != '\0'                             ? std::string(rt.stop_position)
+                    : status == LUA_ERRMEM && rt.memory_position[0] != '\0' ? std::string(rt.memory_position)
+                                                                            : rt.error_location;
     if (f.rule_source.empty())
       f.rule_source = rt.last_position[0] != '\0' ? rt.last_position : r.info.source_path;
     spdlog::warn("rule {} failed: {}", r.info.id, f.message);
-    if (!rt.error_traceback.empty()) spdlog::debug("rule {} traceback:\n{}", r.info.id, rt.error_traceback);
+    if (!rt.error_traceback.empty())
+      spdlog::debug("rule {} traceback:\n{}", r.info.id, detail::uncut_sources(rt, rt.error_traceback));
     outcome.failed = true;
     outcome.findings.push_back(std::move(f));
-    if (rt.memory_exceeded || status == LUA_ERRMEM) lua_gc(L, LUA_GCCOLLECT);
+    if (rt.stop == detail::Stop::memory || status == LUA_ERRMEM) lua_gc(L, LUA_GCCOLLECT);
   }
+  // No handler of this run may outlive it: the main thread is counted afresh.
+  rt.stop = detail::Stop::none;
+  detail::set_hook(rt);
   if (lua_gettop(L) != top) {
     // A bug here, not in the rule: say so, and keep the state usable.
     spdlog::error("Lua stack off by {} after rule {}", lua_gettop(L) - top, r.info.id);

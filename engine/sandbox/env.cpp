@@ -6,7 +6,9 @@
 // could otherwise drive into unbounded work or use to swallow a budget error.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <limits>
 #include <string>
 
@@ -82,11 +84,19 @@ int global_write(lua_State* L) {
 
 // --- pcall and friends: a budget error cannot be caught ----------------------
 
+// After any protected call of rule code: a stop is re-raised past the rule's
+// handler, and an out-of-memory error becomes the memory budget's stop.
+void reraise_stop(lua_State* L, int status) {
+  if (status == LUA_ERRMEM) {
+    const Runtime& rt = runtime(L);
+    stop_rule(L, Stop::memory, rt.memory_position[0] != '\0' ? rt.memory_position : nullptr);
+  }
+  raise_if_stopped(L);
+}
+
 int finish_pcall(lua_State* L, int status, lua_KContext extra) {
   if (status != LUA_OK && status != LUA_YIELD) {
-    Runtime& rt = runtime(L);
-    if (status == LUA_ERRMEM) rt.memory_exceeded = true;
-    if (rt.budget_exceeded || rt.memory_exceeded) return lua_error(L);  // re-raise, past the rule's handler
+    reraise_stop(L, status);
     lua_pushboolean(L, 0);
     lua_pushvalue(L, -2);
     return 2;
@@ -102,9 +112,24 @@ int safe_pcall(lua_State* L) {
   return finish_pcall(L, status, 0);
 }
 
+// The rule's message handler, called only for the rule's own errors: after a
+// stop (raised in the count hook, where hooks are off, or in a C function) it
+// is skipped, so a handler that loops or errors again cannot run unbudgeted.
+// upvalue 1: the rule's handler
+int guarded_handler(lua_State* L) {
+  if (runtime(L).stop != Stop::none) return 1;  // the error object, untouched
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
 int safe_xpcall(lua_State* L) {
   const int n = lua_gettop(L);
   luaL_checktype(L, 2, LUA_TFUNCTION);
+  lua_pushvalue(L, 2);
+  lua_pushcclosure(L, trampoline<guarded_handler>, 1);
+  lua_replace(L, 2);
   lua_pushboolean(L, 1);
   lua_pushvalue(L, 1);
   lua_rotate(L, 3, 2);  // [f, handler, true, f, args…]
@@ -112,24 +137,88 @@ int safe_xpcall(lua_State* L) {
   return finish_pcall(L, status, 2);
 }
 
-// coroutine.resume and coroutine.close return an error as a value: re-raise budget errors.
-int reraise_budget_errors(lua_State* L, lua_State* co, int results) {
+// --- coroutines: one budget for the whole run -----------------------------------
+
+// Every coroutine is hooked from its first instruction; a resume is charged
+// the coroutine's hook interval up front and restarts its count, so whatever
+// it runs before its next tick is already paid for.
+int safe_create(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_State* co = lua_newthread(L);
+  hook_coroutine(co);
+  lua_pushvalue(L, 1);
+  lua_xmove(L, co, 1);
+  return 1;
+}
+
+// Runs `body` (Lua's resume or close) with co as the thread running rule code.
+// coroutine.resume and close return an error as a value: a stop is re-raised.
+int on_coroutine(lua_State* L, lua_State* co, lua_CFunction body) {
   Runtime& rt = runtime(L);
-  if (co != nullptr && lua_status(co) == LUA_ERRMEM) rt.memory_exceeded = true;
-  if (results >= 1 && lua_toboolean(L, -results) == 0 && (rt.budget_exceeded || rt.memory_exceeded)) {
-    return lua_error(L);  // the error object is on top
+  raise_if_stopped(L);
+  int results = 0;
+  {
+    // L runs again when body returns or raises (a Lua error unwinds as a C++ exception here).
+    struct Current {
+      Runtime& rt;
+      lua_State* L;
+      ~Current() { rt.current = L; }
+    } restore{rt, L};
+    if (co != nullptr) {
+      charge_instructions(L, kCoroutineHookInterval);
+      hook_coroutine(co);
+      rt.current = co;
+    }
+    results = body(L);
   }
+  if (co != nullptr) reraise_stop(L, lua_status(co));
   return results;
 }
-int safe_resume(lua_State* L) {
-  lua_State* co = lua_tothread(L, 1);
-  const int results = runtime(L).originals.resume(L);
-  return reraise_budget_errors(L, co, results);
+int safe_resume(lua_State* L) { return on_coroutine(L, lua_tothread(L, 1), runtime(L).originals.resume); }
+int safe_close(lua_State* L) { return on_coroutine(L, lua_tothread(L, 1), runtime(L).originals.close); }
+
+// True when `message` starts with a position, "file:12: ".
+bool has_position(const char* message, std::size_t size) {
+  const char* colon = static_cast<const char*>(std::memchr(message, ':', size));
+  if (colon == nullptr) return false;
+  const char* p = colon + 1;
+  const char* end = message + size;
+  if (p == end || *p < '0' || *p > '9') return false;
+  while (p != end && *p >= '0' && *p <= '9') ++p;
+  return p != end && *p == ':';
 }
-int safe_close(lua_State* L) {
-  lua_State* co = lua_tothread(L, 1);
-  const int results = runtime(L).originals.close(L);
-  return reraise_budget_errors(L, co, results);
+
+// The function coroutine.wrap returns: Lua's auxwrap, through safe_resume.
+// An error keeps the position it has (nested coroutines do not stack "file:line: "
+// prefixes); a stopped run closes nothing (a __close is rule code).
+// upvalue 1: the coroutine
+int wrapped_call(lua_State* L) {
+  lua_State* co = lua_tothread(L, lua_upvalueindex(1));
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);  // [co, args…]
+  const int results = safe_resume(L);
+  if (lua_toboolean(L, -results) != 0) return results - 1;
+  const int status = lua_status(co);
+  if (status != LUA_OK && status != LUA_YIELD) {
+    runtime(L).current = co;
+    lua_resetthread(co);  // its to-be-closed variables, as Lua's own wrap does
+    runtime(L).current = L;
+    raise_if_stopped(L);
+  }
+  std::size_t size = 0;
+  const char* message = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &size) : nullptr;
+  if (message != nullptr && !has_position(message, size)) {
+    push_where(L);
+    lua_insert(L, -2);
+    lua_concat(L, 2);
+  }
+  return lua_error(L);
+}
+
+int safe_wrap(lua_State* L) {
+  safe_create(L);
+  lua_pushcclosure(L, trampoline<wrapped_call>, 1);
+  return 1;
 }
 
 // setmetatable without __gc: a finalizer would run rule code at some later,
@@ -155,6 +244,7 @@ int safe_print(lua_State* L) {
     line.append(s, size);
     lua_pop(L, 1);
   }
+  charge_instructions(L, line.size() / kBytesPerInstruction);
   spdlog::debug("print at {}: {}", lua_location(L, 1), line);
   return 0;
 }
@@ -221,16 +311,56 @@ void require_plain_table(lua_State* L, int index, const char* name) {
   lua_pop(L, 1);
 }
 
+// Elements a call will move, from the table's length and the positions given.
+std::uint64_t span(lua_Integer first, lua_Integer last) {
+  return last >= first ? static_cast<std::uint64_t>(last) - static_cast<std::uint64_t>(first) + 1 : 0;
+}
+
 template <lua_CFunction Runtime::Originals::*Original>
-int plain_table_function(lua_State* L, const char* name) {
-  require_plain_table(L, 1, name);
+int plain_table_function(lua_State* L, std::uint64_t elements) {
+  charge_instructions(L, elements * kInstructionsPerElement);
   return (runtime(L).originals.*Original)(L);
 }
-int safe_insert(lua_State* L) { return plain_table_function<&Runtime::Originals::insert>(L, "insert"); }
-int safe_remove(lua_State* L) { return plain_table_function<&Runtime::Originals::remove>(L, "remove"); }
-int safe_sort(lua_State* L) { return plain_table_function<&Runtime::Originals::sort>(L, "sort"); }
-int safe_concat(lua_State* L) { return plain_table_function<&Runtime::Originals::concat>(L, "concat"); }
-int safe_unpack(lua_State* L) { return plain_table_function<&Runtime::Originals::unpack>(L, "unpack"); }
+
+// table.insert(t, pos, v) shifts #t − pos + 1 elements up; table.insert(t, v) none.
+int safe_insert(lua_State* L) {
+  require_plain_table(L, 1, "insert");
+  const auto n = static_cast<lua_Integer>(lua_rawlen(L, 1));
+  const std::uint64_t moved = lua_gettop(L) == 3 ? span(luaL_checkinteger(L, 2), n) + 1 : 1;
+  return plain_table_function<&Runtime::Originals::insert>(L, moved);
+}
+// table.remove(t, pos) shifts #t − pos elements down.
+int safe_remove(lua_State* L) {
+  require_plain_table(L, 1, "remove");
+  const auto n = static_cast<lua_Integer>(lua_rawlen(L, 1));
+  const lua_Integer pos = luaL_optinteger(L, 2, n);
+  return plain_table_function<&Runtime::Originals::remove>(L, span(pos, n));
+}
+// table.sort(t): about n·log2(n) comparisons and moves, done in C.
+int safe_sort(lua_State* L) {
+  require_plain_table(L, 1, "sort");
+  const std::uint64_t n = lua_rawlen(L, 1);
+  std::uint64_t log2 = 1;
+  while ((std::uint64_t{1} << log2) < n && log2 < 63) ++log2;
+  return plain_table_function<&Runtime::Originals::sort>(L, n * log2);
+}
+// table.concat(t, sep, i, j) and table.unpack(t, i, j) visit j − i + 1 elements
+// (the bytes concat produces are charged as they are allocated).
+int safe_concat(lua_State* L) {
+  require_plain_table(L, 1, "concat");
+  const lua_Integer i = luaL_optinteger(L, 3, 1);
+  const lua_Integer j =
+      lua_isnoneornil(L, 4) ? static_cast<lua_Integer>(lua_rawlen(L, 1)) : luaL_checkinteger(L, 4);
+  return plain_table_function<&Runtime::Originals::concat>(L, span(i, j));
+}
+int safe_unpack(lua_State* L) {
+  require_plain_table(L, 1, "unpack");
+  const lua_Integer i = luaL_optinteger(L, 2, 1);
+  const lua_Integer j =
+      lua_isnoneornil(L, 3) ? static_cast<lua_Integer>(lua_rawlen(L, 1)) : luaL_checkinteger(L, 3);
+  // Lua refuses more results than a stack can hold before doing any work.
+  return plain_table_function<&Runtime::Originals::unpack>(L, std::min<std::uint64_t>(span(i, j), 1u << 20));
+}
 
 // table.move(a1, f, e, t [, a2]) copies e − f + 1 elements even when they are all nil.
 int safe_move(lua_State* L) {
@@ -243,7 +373,45 @@ int safe_move(lua_State* L) {
   if (e >= f && (f <= 0 ? e > most + f - 1 : e - f >= most)) {
     return raise_error(L, "table.move: moving elements %I … %I is more than any table can hold here", f, e);
   }
+  charge_instructions(L, span(f, e) * kInstructionsPerElement);
   return rt.originals.move(L);
+}
+
+// --- library functions charged by the bytes they read ----------------------------
+// (What they produce is charged as it is allocated, state.cpp.)
+
+std::uint64_t string_bytes(lua_State* L, int first, int last) {
+  std::uint64_t bytes = 0;
+  for (int i = first; i <= last; ++i) {
+    if (lua_type(L, i) == LUA_TSTRING) bytes += lua_rawlen(L, i);
+  }
+  return bytes;
+}
+
+// upvalue 1: the library's own function. With ReadsArguments, charges the
+// bytes of its string arguments before it runs (functions that read a whole
+// string: upper, lower, reverse, format, utf8.len, tonumber, the string
+// arithmetic metamethods…); always, the values it returns.
+template <bool ReadsArguments>
+int charged_function(lua_State* L) {
+  if (ReadsArguments) charge_instructions(L, string_bytes(L, 1, lua_gettop(L)) / kBytesPerInstruction);
+  const int results = lua_tocfunction(L, lua_upvalueindex(1))(L);
+  charge_instructions(L, static_cast<std::uint64_t>(results));
+  return results;
+}
+
+// Replaces table[name] by charged_function around it.
+template <bool ReadsArguments>
+void charge(lua_State* L, int table, std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    lua_getfield(L, table, name);
+    if (lua_tocfunction(L, -1) == nullptr) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_pushcclosure(L, trampoline<charged_function<ReadsArguments>>, 1);
+    lua_setfield(L, table, name);
+  }
 }
 
 // --- building it all ---------------------------------------------------------
@@ -312,11 +480,17 @@ void open_environment(Runtime& rt) {
   o.rep = replace(L, string, "rep", trampoline<safe_rep>);
   o.format = replace(L, string, "format", trampoline<safe_format>);
   open_string_match(L, string);
+  charge<true>(L, string, {"upper", "lower", "reverse", "format"});
+  charge<false>(L, string, {"sub", "byte", "char", "rep"});
   lua_pushliteral(L, "");
   lua_getmetatable(L, -1);  // ["", string metatable]
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
+  // "10" + 1 converts the whole string in C.
+  charge<true>(L, lua_gettop(L), {"__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__idiv"});
   lua_pop(L, 2);
+  charge<true>(L, utf8, {"len", "offset"});
+  charge<false>(L, utf8, {"char", "codepoint"});
 
   o.insert = replace(L, table, "insert", trampoline<safe_insert>);
   o.remove = replace(L, table, "remove", trampoline<safe_remove>);
@@ -327,6 +501,8 @@ void open_environment(Runtime& rt) {
   remove_fields(L, math, {"random", "randomseed"});
   o.resume = replace(L, coroutine, "resume", trampoline<safe_resume>);
   o.close = replace(L, coroutine, "close", trampoline<safe_close>);
+  replace(L, coroutine, "create", trampoline<safe_create>);
+  replace(L, coroutine, "wrap", trampoline<safe_wrap>);
 
   lua_createtable(L, 0, 32);  // [… base]
   const int base = lua_gettop(L);
@@ -335,6 +511,8 @@ void open_environment(Runtime& rt) {
     lua_getfield(L, globals, name);
     lua_setfield(L, base, name);
   }
+  charge<true>(L, base, {"tonumber"});
+  charge<false>(L, base, {"tostring"});
   lua_getfield(L, globals, "setmetatable");
   o.setmetatable = lua_tocfunction(L, -1);
   lua_pop(L, 1);

@@ -23,15 +23,21 @@ namespace {
 // [error] -> [message]
 int message_handler(lua_State* L) {
   Runtime& rt = runtime(L);
+  if (rt.stop != Stop::none) return 1;  // the message comes from the stop itself (engine.cpp)
   if (lua_type(L, 1) != LUA_TSTRING) {
     // error() with a table (or anything else): say what it was, without
-    // running its __tostring, which is rule code and could fail again.
-    if (lua_type(L, 1) == LUA_TNUMBER) {
-      lua_pushstring(L, luaL_tolstring(L, 1, nullptr));
-    } else {
-      const char* type = luaL_typename(L, 1);
-      if (luaL_getmetafield(L, 1, "__name") == LUA_TSTRING) type = lua_tostring(L, -1);
-      lua_pushfstring(L, "(error object is a %s value)", type);
+    // running its __tostring or reading its fields, which could be rule code
+    // or fail again; a number is written out by the host, not by tostring.
+    switch (lua_type(L, 1)) {
+      case LUA_TNUMBER:
+        if (lua_isinteger(L, 1) != 0) {
+          lua_pushfstring(L, "%I", static_cast<LUAI_UACINT>(lua_tointeger(L, 1)));
+        } else {
+          lua_pushfstring(L, "%f", static_cast<LUAI_UACNUMBER>(lua_tonumber(L, 1)));
+        }
+        break;
+      case LUA_TBOOLEAN: lua_pushstring(L, lua_toboolean(L, 1) != 0 ? "true" : "false"); break;
+      default: lua_pushfstring(L, "(error object is a %s value)", type_name(L, 1)); break;
     }
     lua_replace(L, 1);
     lua_settop(L, 1);

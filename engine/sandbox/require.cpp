@@ -46,7 +46,7 @@ std::string join(const std::string& dir, const std::string& relative) {
 }
 
 // Compiles the module's file: [] -> [chunk]
-void load_module(lua_State* L, const Runtime& rt, const std::string& name) {
+void load_module(lua_State* L, Runtime& rt, const std::string& name) {
   std::string relative = name;
   for (char& c : relative) {
     if (c == '.') c = '/';
@@ -69,11 +69,15 @@ void load_module(lua_State* L, const Runtime& rt, const std::string& name) {
     }
     const std::string chunkname = "@" + path;
     if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK) {
-      const char* message = lua_tostring(L, -1);
-      if (message != nullptr && std::string_view(message).rfind(path, 0) == 0)
-        lua_error(L);  // "path:line: …"
-      raise_at(L, path, message != nullptr ? message : "cannot be loaded");
+      const std::string message =
+          uncut_compile_error(path, lua_tostring(L, -1) != nullptr ? lua_tostring(L, -1) : "");
+      if (message.rfind(path, 0) == 0) {  // "path:line: …"
+        lua_pushstring(L, message.c_str());
+        lua_error(L);
+      }
+      raise_at(L, path, message.empty() ? "cannot be loaded" : message);
     }
+    remember_source(L, rt, path);
     return;
   }
   if (rt.lib_dirs.empty())

@@ -18,6 +18,37 @@ void raise_at(lua_State* L, const std::string& path, const std::string& message)
   std::terminate();
 }
 
+void remember_source(lua_State* L, Runtime& rt, const std::string& path) {
+  JX_STACK_GUARD(L, 0);
+  lua_Debug ar;
+  lua_pushvalue(L, -1);
+  if (lua_getinfo(L, ">S", &ar) != 0 && path != ar.short_src) {
+    rt.cut_sources.emplace(ar.short_src, path);
+  }
+}
+
+std::string uncut_sources(const Runtime& rt, std::string text) {
+  for (const auto& [cut, whole] : rt.cut_sources) {
+    const std::string from = cut + ":";
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + whole.size() + 1)) {
+      text.replace(at, cut.size(), whole);
+    }
+  }
+  return text;
+}
+
+std::string uncut_compile_error(const std::string& path, std::string message) {
+  // Lua cuts a long chunk name to "..." and its end: "...e6/src/x.lua:2: …".
+  if (message.rfind("...", 0) != 0) return message;
+  const std::size_t colon = message.find(':', 3);
+  if (colon == std::string::npos) return message;
+  const std::string_view tail(message.data() + 3, colon - 3);
+  if (path.size() >= tail.size() && path.compare(path.size() - tail.size(), tail.size(), tail) == 0)
+    message.replace(0, colon, path);
+  return message;
+}
+
 void run_chunk(lua_State* L, Runtime& rt, const std::string& path) {
   JX_STACK_GUARD(L, 1);
   lua_pushvalue(L, -1);      // [chunk, chunk]

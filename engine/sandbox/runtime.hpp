@@ -6,6 +6,7 @@
 #include <lua.hpp>
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -16,14 +17,40 @@
 
 namespace jx::sandbox::detail {
 
-// The count hook fires every this many VM instructions.
+// The count hook fires every this many VM instructions on the main thread.
 inline constexpr int kHookInterval = 1000;
+// ... and on a coroutine, which is also charged this much each time it is
+// resumed: its count restarts at every resume, so the charge up front covers
+// the instructions it runs before its first tick, and a tree of short
+// coroutines costs at least what it runs (state.cpp).
+inline constexpr int kCoroutineHookInterval = 100;
+
+// Work done in C, in instruction units: one per this many bytes a library
+// function reads, one per this many bytes the state allocates in a big block
+// (copying is cheaper than reading byte by byte), and this many per table
+// element a library function moves.
+inline constexpr std::uint64_t kBytesPerInstruction = 8;
+inline constexpr std::uint64_t kAllocatedBytesPerInstruction = 64;
+inline constexpr std::uint64_t kInstructionsPerElement = 4;
+
+// Why a rule run was stopped. Once it is, no code of the rule runs again.
+enum class Stop : std::uint8_t {
+  none,
+  instructions,   // Limits::instructions_per_rule
+  time,           // Limits::milliseconds_per_rule
+  memory,         // Limits::memory_bytes
+  string_size,    // Limits::max_string_bytes, for any string however built
+  findings,       // Limits::findings_per_rule
+  finding_bytes,  // Limits::finding_bytes_per_rule
+};
 
 // The run in progress: what ctx reads and where its findings go.
 struct RunState {
   const RuleInput* input = nullptr;
   const RuleInfo* rule = nullptr;
   std::vector<Finding> findings;
+  std::size_t finding_bytes =
+      0;                 // of subjects, messages and evidence, against Limits::finding_bytes_per_rule
   std::string score_at;  // "file:line" of the ctx:score call, once there was one
 };
 
@@ -54,16 +81,34 @@ struct Runtime {
   std::size_t memory_used = 0;
   std::size_t external_bytes = 0;
 
-  // CPU: instructions counted by the hook (and pattern-matching steps).
+  // CPU: instructions counted by the hook (and the work of C functions).
   std::uint64_t instructions = 0;
-  bool budget_exceeded = false;
-  bool memory_exceeded = false;  // a protected call saw LUA_ERRMEM
+  std::chrono::steady_clock::time_point deadline;  // of the run (or load) in progress
+  std::uint32_t small_charges = 0;                 // charges too small to read the clock for each
 
+  // The stop of the run in progress, and the rule's file:line where it struck.
+  Stop stop = Stop::none;
+  char stop_position[512] = {};
   // Where the hook last saw Lua code: the best position we have for an
   // out-of-memory error, which Lua raises without calling the message handler.
-  char last_position[256] = {};
+  char last_position[512] = {};
   // Where the allocator last refused to grow, during a run or a load.
-  char memory_position[256] = {};
+  char memory_position[512] = {};
+  // The last growth the allocator refused: Lua retries the same request once
+  // after an emergency collection, and a second refusal is a memory error.
+  struct Refusal {
+    const void* ptr = nullptr;
+    std::size_t osize = 0;
+    std::size_t nsize = 0;
+  } refusal;
+  bool refusal_pending = false;
+  // The thread running rule code (the main thread or a coroutine being resumed).
+  lua_State* current = nullptr;
+  int stopped_ref = LUA_NOREF;  // a preallocated error object for re-raising a stop
+
+  // Lua cuts chunk names to LUA_IDSIZE in its own messages ("...ff16/x.lua:7:");
+  // the full path for each cut form, to restore them (engine.cpp).
+  std::map<std::string, std::string> cut_sources;
 
   // Filled by the message handler of the protected call in progress.
   std::string error_location;  // "file:line"
@@ -118,10 +163,21 @@ struct Origin {
 // --- state.cpp: creating the state, the allocator and the hook -------------
 void open_state(Runtime& rt);
 void set_hook(Runtime& rt);
+// A new coroutine's hook: counted from its first instruction.
+void hook_coroutine(lua_State* co);
 void reset_budget(Runtime& rt);
-// Charges work done in C (pattern matching steps) to the instruction budget;
-// raises the budget error, at the calling rule line, when it runs out.
+// Charges work done in C (pattern matching steps, bytes and elements of library
+// functions) to the instruction budget; stops the rule, at the calling rule
+// line, when it runs out or the run's deadline has passed.
 void charge_instructions(lua_State* L, std::uint64_t count);
+// Stops the rule for `why` (the first stop of a run is the one reported, at
+// `position`, or at the innermost Lua line when null) and raises an error no
+// pcall can catch.
+[[noreturn]] void stop_rule(lua_State* L, Stop why, const char* position = nullptr);
+// When the run is stopped: makes sure no rule code runs on L and re-raises.
+void raise_if_stopped(lua_State* L);
+// "file:line" of a Lua function's position, with the chunk name uncut.
+const char* source_of(const lua_Debug& ar);
 
 // --- pcall.cpp: protected calls with a traceback message handler -----------
 // Calls the function below `nargs` arguments on the stack; returns a Lua status.
@@ -175,6 +231,13 @@ void reset_modules(lua_State* L);  // a fresh module cache for the next run
 void run_chunk(lua_State* L, Runtime& rt, const std::string& path);
 // Validates the rule table at `table` and returns its metadata.
 RuleInfo read_rule_info(lua_State* L, int table, const std::string& path);
+// Notes the chunk name Lua would cut in its messages, for the compiled chunk at
+// the top of the stack (loaded as "@" + path).
+void remember_source(lua_State* L, Runtime& rt, const std::string& path);
+// `text` with every chunk name Lua cut ("...f16cd4e6/src/x.lua:7:") made whole again.
+std::string uncut_sources(const Runtime& rt, std::string text);
+// A syntax error of the file at `path`, with the file name Lua cut made whole.
+std::string uncut_compile_error(const std::string& path, std::string message);
 // Raises the Lua error "path: message" (for errors that have no line).
 [[noreturn]] void raise_at(lua_State* L, const std::string& path, const std::string& message);
 

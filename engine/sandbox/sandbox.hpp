@@ -25,11 +25,17 @@
 
 namespace jx::sandbox {
 
-// Budgets that keep a runaway or hostile rule from hurting the host.
+// Budgets that keep a runaway or hostile rule from hurting the host
+// (docs/rule-api.md, "Limits"). Every one stops the rule run with an
+// engine_error finding naming the rule's file:line, the budget and its value.
 struct Limits {
-  std::uint64_t instructions_per_rule = 100'000'000;  // Lua VM instructions per rule run (and per load)
+  std::uint64_t instructions_per_rule = 100'000'000;  // Lua VM instructions per rule run (and per load),
+                                                      // coroutines and the work of C functions included
+  std::uint32_t milliseconds_per_rule = 10'000;       // wall clock per rule run (and per load)
   std::size_t memory_bytes = 256u << 20;              // all memory of one Engine's Lua state
-  std::size_t max_string_bytes = 16u << 20;           // the longest string string.rep may build
+  std::size_t max_string_bytes = 16u << 20;           // the longest string a rule may build, however
+  std::size_t findings_per_rule = 10'000;             // findings one rule run may report
+  std::size_t finding_bytes_per_rule = 4u << 20;      // bytes of their subjects, messages and evidence
 };
 
 // A rule file's text and the path shown in messages, e.g.

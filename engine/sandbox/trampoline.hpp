@@ -23,7 +23,8 @@ inline void push_where(lua_State* L) {
   lua_Debug ar;
   for (int level = 1; lua_getstack(L, level, &ar) != 0; ++level) {
     if (lua_getinfo(L, "Sl", &ar) != 0 && ar.currentline > 0) {
-      lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+      // The chunk name itself, not short_src, which Lua cuts to LUA_IDSIZE.
+      lua_pushfstring(L, "%s:%d: ", ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
       return;
     }
   }

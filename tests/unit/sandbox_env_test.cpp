@@ -97,11 +97,12 @@ TEST_F(EnvTest, PcallAndError) {
       eval("(function() local co = coroutine.wrap(function() local ok, v = pcall(coroutine.yield, 1) return "
            "v end) co() return co(42) end)()"),
       "42");
-  EXPECT_EQ(error_of("error('plain', 0)"), "plain");
-  EXPECT_EQ(error_of("error({ code = 42 })"), "(error object is a table value)");
-  EXPECT_EQ(error_of("error()"), "(error object is a nil value)");
-  EXPECT_EQ(error_of("error(dec(5))"), "(error object is a dec value)");
-  EXPECT_EQ(error_of("error(42)"), "42");
+  // Every message names the rule's file:line, even when the error object had none.
+  EXPECT_EQ(error_of("error('plain', 0)"), "rules/test/snippet.lua:3: plain");
+  EXPECT_EQ(error_of("error({ code = 42 })"), "rules/test/snippet.lua:3: (error object is a table value)");
+  EXPECT_EQ(error_of("error()"), "rules/test/snippet.lua:3: (error object is a nil value)");
+  EXPECT_EQ(error_of("error(dec(5))"), "rules/test/snippet.lua:3: (error object is a dec value)");
+  EXPECT_EQ(error_of("error(42)"), "rules/test/snippet.lua:3: 42");
 }
 
 TEST_F(EnvTest, SetmetatableWithoutFinalizers) {
@@ -195,7 +196,7 @@ TEST_F(EnvTest, Coverage) {
 
 class BudgetTest : public SandboxTest {
  protected:
-  BudgetTest() : SandboxTest(Limits{1'000'000, 32u << 20, 1u << 20}, {lib_dir}) {}
+  BudgetTest() : SandboxTest(Limits{1'000'000, 600'000, 32u << 20, 1u << 20}, {lib_dir}) {}
 };
 
 TEST_F(BudgetTest, InstructionBudget) {
@@ -221,14 +222,15 @@ TEST_F(BudgetTest, InstructionBudget) {
 
 class MemoryTest : public SandboxTest {
  protected:
-  MemoryTest() : SandboxTest(Limits{1'000'000'000, 32u << 20, 1u << 20}, {lib_dir}) {}
+  MemoryTest() : SandboxTest(Limits{1'000'000'000, 600'000, 32u << 20, 1u << 20}, {lib_dir}) {}
 };
 
 TEST_F(MemoryTest, MemoryBudget) {
   EXPECT_EQ(error_of("local t = {}\nfor i = 1, 1e9 do t[i] = i end"),
             "rules/test/snippet.lua:4: memory budget exceeded (32 MiB per Lua state)");
+  // No string may outgrow max_string_bytes, however it is built.
   EXPECT_EQ(error_of("local s = 'x'\nwhile true do s = s .. s end"),
-            "rules/test/snippet.lua:4: memory budget exceeded (32 MiB per Lua state)");
+            "rules/test/snippet.lua:4: string budget exceeded (1 MiB per string)");
   EXPECT_EQ(
       error_of(
           "pcall(function() local t = {} for i = 1, 1e9 do t[i] = i end end)\nctx:note({ message = 'x' })"),

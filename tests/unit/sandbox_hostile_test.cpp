@@ -26,10 +26,17 @@ struct Case {
   const char* outcome;  // "load: message" or "run: message"
 };
 
-// Small budgets keep the suite fast (and the asan build too).
-constexpr Limits limits{2'000'000, 64u << 20, 1u << 20};
-const std::string budget = "instruction budget exceeded (2000000 instructions per rule run)";
+// Small budgets keep the suite fast (and the asan build too): 5,000,000
+// instructions, 64 MiB, strings of 1 MiB, 1000 findings of 64 KiB in all. The
+// time budget (20 s) is there as in production but is not what any case here
+// reaches, even on a loaded machine (BudgetsTest.TheDeadlineStopsWhatTheCountCannotSee
+// and hostile.batch.long-string-compare reach it).
+constexpr Limits limits{5'000'000, 20'000, 64u << 20, 1u << 20, 1000, 64u << 10};
+const std::string budget = "instruction budget exceeded (5000000 instructions per rule run)";
 const std::string memory = "memory budget exceeded (64 MiB per Lua state)";
+const std::string string_budget = "string budget exceeded (1 MiB per string)";
+// No case may take longer than the time budget and this margin.
+constexpr long long kMarginMs = 5'000;
 
 const std::vector<Case>& cases() {
   static const std::vector<Case> all = {
@@ -41,7 +48,7 @@ const std::vector<Case>& cases() {
        "run: tests/rules/hostile/string_rep_bomb.lua:7: string.rep: 1099511627776 copies of 1 bytes would "
        "exceed "
        "the limit of 1048576 bytes"},
-      {"string_doubling_bomb.lua", "run: tests/rules/hostile/string_doubling_bomb.lua:9: {memory}"},
+      {"string_doubling_bomb.lua", "run: tests/rules/hostile/string_doubling_bomb.lua:9: {string}"},
       {"os_execute.lua",
        "run: tests/rules/hostile/os_execute.lua:7: attempted to access nonexistent global 'os'"},
       {"io_open.lua", "run: tests/rules/hostile/io_open.lua:7: attempted to access nonexistent global 'io'"},
@@ -72,8 +79,9 @@ const std::vector<Case>& cases() {
       {"float_money.lua",
        "run: tests/rules/hostile/float_money.lua:7: cannot use the float 0.5 in decimal arithmetic: use "
        "dec('0.5') instead of 0.5"},
-      {"error_table.lua", "run: (error object is a table value)"},
-      {"yield_across_check.lua", "run: attempt to yield from outside a coroutine"},
+      {"error_table.lua", "run: tests/rules/hostile/error_table.lua:7: (error object is a table value)"},
+      {"yield_across_check.lua",
+       "run: tests/rules/hostile/yield_across_check.lua:7: attempt to yield from outside a coroutine"},
       {"coroutine_loop.lua", "run: tests/rules/hostile/coroutine_loop.lua:{line}: {budget}"},
       {"coroutine_swallow.lua", "run: tests/rules/hostile/coroutine_swallow.lua:7: {budget}"},
       {"pcall_swallow.lua", "run: tests/rules/hostile/pcall_swallow.lua:8: {budget}"},
@@ -100,13 +108,44 @@ const std::vector<Case>& cases() {
       {"check_not_function.lua",
        "load: tests/rules/hostile/check_not_function.lua: 'check' must be a function(dept, ctx), got string"},
       {"top_level_loop.lua", "load: tests/rules/hostile/top_level_loop.lua:2: {budget}"},
+      // The budgets no path escapes (issue 13).
+      {"xpcall_handler_loop.lua", "run: tests/rules/hostile/xpcall_handler_loop.lua:7: {budget}"},
+      {"xpcall_error_handler_loop.lua", "run: tests/rules/hostile/xpcall_error_handler_loop.lua:7: {budget}"},
+      {"coroutine_tree.lua", "run: tests/rules/hostile/coroutine_tree.lua:7: {budget}"},
+      {"coroutine_nest.lua", "run: tests/rules/hostile/coroutine_nest.lua:7: C stack overflow"},
+      {"upper_bomb.lua", "run: tests/rules/hostile/upper_bomb.lua:8: {budget}"},
+      {"insert_front_bomb.lua", "run: tests/rules/hostile/insert_front_bomb.lua:8: {budget}"},
+      {"utf8_len_bomb.lua", "run: tests/rules/hostile/utf8_len_bomb.lua:8: {budget}"},
+      {"tonumber_bomb.lua", "run: tests/rules/hostile/tonumber_bomb.lua:8: {budget}"},
+      {"deduct_flood.lua",
+       "run: tests/rules/hostile/deduct_flood.lua:7: findings budget exceeded (1000 findings per rule run): "
+       "the "
+       "findings after the first 1000 are cut [1000 kept]"},
+      {"note_bytes_flood.lua",
+       "run: tests/rules/hostile/note_bytes_flood.lua:8: findings budget exceeded (65536 bytes of messages "
+       "and "
+       "evidence per rule run): the findings from here on are cut [7 kept]"},
+      {"string_too_long.lua", "run: tests/rules/hostile/string_too_long.lua:8: {string}"},
+      {"close_after_stop.lua", "run: tests/rules/hostile/close_after_stop.lua:8: {budget}"},
+      {"tostring_error_object.lua",
+       "run: tests/rules/hostile/tostring_error_object.lua:7: (error object is a table value)"},
+      // Attacked again (docs/reliability.md, "Hostile rules").
+      {"format_tostring.lua", "run: tests/rules/hostile/format_tostring.lua:7: {budget}"},
+      {"yield_across_pcall.lua", "run: tests/rules/hostile/yield_across_pcall.lua:{line}: {budget}"},
+      {"index_chain.lua",
+       "run: tests/rules/hostile/index_chain.lua:8: '__index' chain too long; possible loop"},
+      {"sort_comparator_loop.lua", "run: tests/rules/hostile/sort_comparator_loop.lua:7: {budget}"},
+      {"metamethod_loops.lua", "run: tests/rules/hostile/metamethod_loops.lua:7: {budget}"},
+      {"goto_loop.lua", "run: tests/rules/hostile/goto_loop.lua:7: {budget}"},
+      {"tail_call_loop.lua", "run: tests/rules/hostile/tail_call_loop.lua:7: {budget}"},
   };
   return all;
 }
 
 std::string expand(std::string text) {
-  for (const auto& [key, value] :
-       {std::pair<std::string, std::string>{"{budget}", budget}, {"{memory}", memory}}) {
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{budget}", budget},
+                                   {"{memory}", memory},
+                                   {"{string}", string_budget}}) {
     if (const auto at = text.find(key); at != std::string::npos) text.replace(at, key.size(), value);
   }
   return text;
@@ -131,12 +170,15 @@ class HostileTest : public ::testing::Test {
       if (!out.failed) {
         result = "ran without failing";
       } else {
-        EXPECT_EQ(out.findings.size(), 1u) << c.file;
-        EXPECT_EQ(out.findings.at(0).kind, Finding::Kind::engine_error) << c.file;
-        EXPECT_EQ(out.findings.at(0).rule_id, engine_.info(rule).id) << c.file;
-        EXPECT_EQ(out.findings.at(0).rule_source.rfind(dir + "/" + c.file + ":", 0), 0u)
-            << c.file << ": " << out.findings.at(0).rule_source;
-        result = "run: " + out.findings.at(0).message;
+        // One engine_error, last; only a findings budget keeps the findings before it.
+        const Finding& stop = out.findings.back();
+        EXPECT_EQ(stop.kind, Finding::Kind::engine_error) << c.file;
+        EXPECT_EQ(stop.rule_id, engine_.info(rule).id) << c.file;
+        EXPECT_EQ(stop.rule_source.rfind(dir + "/" + c.file + ":", 0), 0u)
+            << c.file << ": " << stop.rule_source;
+        EXPECT_EQ(stop.message.rfind(stop.rule_source + ": ", 0), 0u) << c.file << ": " << stop.message;
+        result = "run: " + stop.message;
+        if (out.findings.size() > 1) result += " [" + std::to_string(out.findings.size() - 1) + " kept]";
       }
     } catch (const RuleLoadError& e) {
       result = std::string("load: ") + e.what();
@@ -171,12 +213,15 @@ TEST_F(HostileTest, EachHasItsOutcomeAndTheNextRuleStillRuns) {
     const std::string actual = outcome(c, &took);
     std::string expected = expand(c.outcome);
     if (const auto at = expected.find(":{line}:"); at != std::string::npos) {
-      // A coroutine loop may be interrupted on either of its two lines.
-      const auto line = actual.find(":8:") != std::string::npos ? "8" : "10";
+      // A coroutine loop may be interrupted on either side of a resume.
+      std::string line = "?";
+      for (const char* l : {"7", "8", "10"}) {
+        if (actual.find(std::string(":") + l + ":") != std::string::npos) line = l;
+      }
       expected.replace(at + 1, 6, line);
     }
     EXPECT_EQ(actual, expected) << c.file;
-    EXPECT_LT(took.count(), 30'000) << c.file << " outlived its budget";
+    EXPECT_LT(took.count(), limits.milliseconds_per_rule + kMarginMs) << c.file << " outlived its budget";
     expect_canary_runs(c.file);
   }
   // The hostile rules changed nothing a later rule could see.

@@ -120,7 +120,7 @@ TEST_F(LoadTest, TopLevelErrors) {
       load_error("helper = 1\nreturn {}"),
       "rules/test/bad.lua:1: attempted to assign to global 'helper' (rules cannot create globals: declare it "
       "local)");
-  EXPECT_EQ(load_error("error({})"), "rules/test/bad.lua: (error object is a table value)");
+  EXPECT_EQ(load_error("error({})"), "rules/test/bad.lua:1: (error object is a table value)");
 }
 
 TEST_F(LoadTest, BinaryChunks) {

@@ -172,7 +172,8 @@ TEST_F(ViewTest, IpairsOverListsTablesAndEverythingElse) {
   EXPECT_EQ(eval("ipairs()"),
             "ERROR: rules/test/snippet.lua:3: bad argument #1 to 'ipairs' (value expected)");
   // As Lua's own: the error comes from indexing nil inside the iterator, a C function.
-  EXPECT_EQ(eval("(function() for i in ipairs(nil) do end end)()"), "ERROR: attempt to index a nil value");
+  EXPECT_EQ(eval("(function() for i in ipairs(nil) do end end)()"),
+            "ERROR: rules/test/snippet.lua:3: attempt to index a nil value");
 }
 
 TEST_F(ViewTest, Params) {
