@@ -41,8 +41,6 @@ struct Options {
 struct Result {
   std::optional<report::DepartmentReport> report;
   std::string rendered;  // the report in the output format, rendered by the worker (not html)
-  std::vector<Diagnostic> diagnostics;
-  std::string error;                         // the rule set could not be found or loaded
   std::shared_ptr<const LoadedRuleSet> set;  // keeps report->rules alive
 };
 
@@ -107,24 +105,30 @@ int run_check(const Options& options, const GlobalOptions& global) {
       Result result;
       const DepartmentInput& in = inputs[i];
       auto [loaded, input_sha256] = load_input(schema, in, load_options);
-      result.diagnostics = std::move(loaded.diagnostics);
-      if (loaded.ok()) {
+      // Invalid data is never scored: a department with any error diagnostic
+      // is reported as not checked, with every diagnostic, and gets no scorecard.
+      if (!loaded.ok()) {
+        result.report = not_checked_report(in, loaded, input_sha256);
+      } else {
         try {
           result.set = cache.for_department(options.ruleset, *loaded.document);
           auto& checker = checkers[result.set->rules.dir()];
           if (!checker) checker = std::make_unique<DepartmentChecker>(result.set);
           result.report = make_report(*checker, loaded.document, schema, in, input_sha256);
-          if (options.format != "html") {
-            // Rendering is a pure function of the report: done here, in
-            // parallel, the writer thread only writes. The loaded data is then
-            // dropped at once instead of waiting in the reorder window (only
-            // the HTML charts read it).
-            result.rendered = render_department(options.format, lang, color, *result.report);
-            result.report->department.reset();
-          }
+          result.report->diagnostics = std::move(loaded.diagnostics);  // warnings only
         } catch (const std::exception& e) {
-          result.error = e.what();
+          // No rule set applies (or it cannot be loaded): the department cannot be checked.
+          loaded.diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, in.name, 0, 0, "", e.what()});
+          result.report = not_checked_report(in, loaded, input_sha256);
         }
+      }
+      if (options.format != "html") {
+        // Rendering is a pure function of the report: done here, in
+        // parallel, the writer thread only writes. The loaded data is then
+        // dropped at once instead of waiting in the reorder window (only
+        // the HTML charts read it).
+        result.rendered = render_department(options.format, lang, color, *result.report);
+        result.report->department.reset();
       }
       std::lock_guard lock(mutex);
       done.emplace(i, std::move(result));
@@ -149,16 +153,20 @@ int run_check(const Options& options, const GlobalOptions& global) {
         next_to_write = i + 1;
         room.notify_all();
       }
-      for (const Diagnostic& d : result.diagnostics) std::cerr << d.to_string(lang) << '\n';
-      if (!result.error.empty()) std::cerr << "jxaudit: " << inputs[i].name << ": " << result.error << '\n';
-      if (!result.report) {
-        exit_code = exit_bad_input;
-        writer.failed(inputs[i].name);
-      } else {
-        if (!result.report->card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
-        if (exit_code == exit_ok && fails_on(options.fail_on, result.report->card)) exit_code = exit_findings;
-        writer.department(*result.report, result.rendered);
+      const report::DepartmentReport& report = *result.report;
+      // The diagnostics are in the report, and on stderr too: whoever runs a
+      // batch into a file sees at once what was not checked and why.
+      for (const Diagnostic& d : report.diagnostics) {
+        const bool whole_department = d.line == 0 && d.pointer.empty() && d.file == report.file;
+        std::cerr << (whole_department ? "jxaudit: " + d.file + ": " + d.message : d.to_string(lang)) << '\n';
       }
+      if (!report.checked()) {
+        exit_code = exit_bad_input;
+      } else {
+        if (!report.card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
+        if (exit_code == exit_ok && fails_on(options.fail_on, report.card)) exit_code = exit_findings;
+      }
+      writer.department(report, result.rendered);
       if (progress)
         std::cerr << fmt::format("\r{} {}/{}", lang == Lang::zh ? "检查进度" : "checked", i + 1,
                                  inputs.size())

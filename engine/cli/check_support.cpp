@@ -86,26 +86,53 @@ LoadedInput load_input(const data::Schema& schema, const DepartmentInput& input,
   return result;
 }
 
+namespace {
+
+// The department's header (code, name, fiscal year, money unit), read once,
+// and only where the data has the right type: a department that is not
+// checked may have errors anywhere.
+void read_header(const data::Value& root, report::DepartmentReport& r) {
+  auto text = [](const data::Value* v) {
+    return v != nullptr && v->kind() == data::Value::Kind::string ? v->as_string() : std::string();
+  };
+  if (const data::Value* d = root.find("department")) {
+    r.code = text(d->find("code"));
+    r.name = text(d->find("name"));
+  }
+  r.money_unit = text(root.find("money_unit"));
+  if (const data::Value* year = root.find("fiscal_year");
+      year != nullptr && year->kind() == data::Value::Kind::decimal && year->as_decimal().is_integer() &&
+      year->as_decimal() >= Decimal(1900) && year->as_decimal() <= Decimal(9999)) {
+    r.fiscal_year = std::stoi(year->as_decimal().to_string());
+  }
+}
+
+}  // namespace
+
 report::DepartmentReport make_report(DepartmentChecker& checker,
                                      const std::shared_ptr<const data::Document>& dept,
                                      const data::Schema& schema, const DepartmentInput& input,
                                      const std::string& input_sha256) {
   report::DepartmentReport r;
   r.file = input.name;
-  const data::Value& root = dept->root;
-  if (const data::Value* d = root.find("department")) {
-    if (const data::Value* code = d->find("code")) r.code = code->as_string();
-    if (const data::Value* name = d->find("name")) r.name = name->as_string();
-  }
-  if (const data::Value* year = root.find("fiscal_year"))
-    r.fiscal_year = std::stoi(year->as_decimal().to_string());
-  if (const data::Value* unit = root.find("money_unit")) r.money_unit = unit->as_string();
+  read_header(dept->root, r);
   r.rules = &checker.rule_set().rules;
   r.card = checker.check(dept, &schema);
   r.input_sha256 = input_sha256;
   r.ruleset_sha256 = checker.rule_set().sha256;
   r.engine_errors = checker.load_errors();
   r.department = dept;
+  return r;
+}
+
+report::DepartmentReport not_checked_report(const DepartmentInput& input, const data::LoadResult& loaded,
+                                            const std::string& input_sha256) {
+  report::DepartmentReport r;
+  r.status = report::DepartmentReport::Status::not_checked;
+  r.file = input.name;
+  if (loaded.document) read_header(loaded.document->root, r);
+  r.input_sha256 = input_sha256;
+  r.diagnostics = loaded.diagnostics;
   return r;
 }
 
@@ -124,7 +151,10 @@ std::string render_department(const std::string& format, Lang lang, bool color,
 void ReportWriter::department(const report::DepartmentReport& report, const std::string& rendered) {
   if (format_ == "html") {
     const report::HtmlOptions html{lang_, engine_version};
-    std::string section = report::render_html_department(report, count_ + 1, html);
+    // Checked departments are numbered apart from those not checked: the
+    // summary's rows link to #dept-N.
+    std::string section = report::render_html_department(
+        report, report.checked() ? rows_.size() + 1 : failed_.size() + 1, html);
     if (count_ == 0) {
       html_first_ = std::move(section);
       html_first_title_ = report::html_department_title(report, lang_);
@@ -137,10 +167,12 @@ void ReportWriter::department(const report::DepartmentReport& report, const std:
     out_.write(rendered.empty() ? render_department(format_, lang_, color_, report) : rendered);
   }
   ++count_;
-  rows_.add(report::summarize(report));
+  if (report.checked()) {
+    rows_.add(report::summarize(report));
+  } else {
+    failed_.push_back(report.file);
+  }
 }
-
-void ReportWriter::failed(const std::string& name) { failed_.push_back(name); }
 
 void ReportWriter::finish() {
   const report::Sink write = [this](const std::string& piece) { out_.write(piece); };

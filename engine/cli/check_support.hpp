@@ -52,6 +52,11 @@ report::DepartmentReport make_report(DepartmentChecker& checker,
                                      const data::Schema& schema, const DepartmentInput& input,
                                      const std::string& input_sha256);
 
+// The report of a department that is not checked: its data has an error (or
+// no rule set applies). It carries the diagnostics and no scorecard.
+report::DepartmentReport not_checked_report(const DepartmentInput& input, const data::LoadResult& loaded,
+                                            const std::string& input_sha256);
+
 // One department's report in `format` (text, json or csv; not html, whose
 // sections are numbered in output order). A pure function of the report, so
 // the workers render in parallel and the writer only writes.
@@ -62,9 +67,9 @@ std::string render_department(const std::string& format, Lang lang, bool color,
 class ReportWriter {
  public:
   ReportWriter(std::string format, Lang lang, bool color, Output& out);
-  // `rendered`: the report as render_department gave it, or empty to render here.
+  // `rendered`: the report as render_department gave it, or empty to render
+  // here. A department that was not checked is listed in the summary as such.
   void department(const report::DepartmentReport& report, const std::string& rendered = {});
-  void failed(const std::string& name);  // a department that could not be checked
   void finish();
 
  private:

@@ -35,6 +35,18 @@ std::string csv_header(Lang lang) {
 
 std::string render_csv_rows(const DepartmentReport& report, Lang) {
   std::string out;
+  // A diagnostic of the data is a row of its own: kind data_error or
+  // data_warning, the JSON pointer as subject, file:line:column as data source.
+  // A department that was not checked has only these rows, and no total.
+  const std::string total = report.checked() ? format_points(report.card.total) : "";
+  for (const Diagnostic& d : report.diagnostics) {
+    std::string where = d.file;
+    if (d.line > 0)
+      where += ":" + std::to_string(d.line) + (d.column > 0 ? ":" + std::to_string(d.column) : "");
+    out += row({report.file, report.code, report.name, total, "", "",
+                std::string("data_") + severity_name(d.severity), d.pointer, "", d.message, "", "", where});
+  }
+  if (!report.checked()) return out;
   for (const Finding& f : report.card.findings) {
     std::string evidence;
     for (const Evidence& e : f.evidence) evidence += (evidence.empty() ? "" : "; ") + e.key + "=" + e.value;

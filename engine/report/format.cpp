@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
+
 #include "report/report.hpp"
 
 namespace jx::report {
@@ -25,6 +27,23 @@ std::string verdict(const scoring::Scorecard& card, Lang lang) {
   }
   return zh ? fmt::format("自评低于核定 {} 分", points)
             : fmt::format("the self-evaluation is {} points below the check", points);
+}
+
+std::size_t DepartmentReport::error_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics.begin(), diagnostics.end(),
+                    [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; }));
+}
+
+std::string not_checked_verdict(const DepartmentReport& report, Lang lang) {
+  const std::size_t errors = report.error_count();
+  return lang == Lang::zh
+             ? fmt::format("未检查：数据有 {} 个错误，不评分", errors)
+             : fmt::format("not checked: the data has {} error{}; no score", errors, errors == 1 ? "" : "s");
+}
+
+const char* severity_name(Diagnostic::Severity severity) {
+  return severity == Diagnostic::Severity::error ? "error" : "warning";
 }
 
 std::string format_gap(const Decimal& d) {

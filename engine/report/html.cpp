@@ -368,6 +368,36 @@ void findings_list(std::string& out, const DepartmentReport& report, Lang lang, 
   }
 }
 
+// The errors and warnings of loading the data, each with where it is.
+void diagnostics_list(std::string& out, const DepartmentReport& report, Lang lang) {
+  if (report.diagnostics.empty()) return;
+  out += fmt::format("<h3>{}<span class=\"count\">{}</span></h3>\n<ul class=\"checks diagnostics\">\n",
+                     tr(lang, "数据问题", "Data problems"), report.diagnostics.size());
+  for (const Diagnostic& d : report.diagnostics) {
+    out += fmt::format("<li class=\"{}\">{}</li>\n",
+                       d.severity == Diagnostic::Severity::error ? "gap neg" : "warning",
+                       html_escape(d.to_string(lang)));
+  }
+  out += "</ul>\n";
+}
+
+// A department whose data has errors: no scorecard, no charts, only why.
+std::string not_checked_section(const DepartmentReport& report, const std::string& id, Lang lang) {
+  std::string out = fmt::format(
+      "<section class=\"department not-checked\" id=\"{}\" aria-labelledby=\"{}-name\">\n"
+      "<div class=\"banner\" role=\"alert\">{}</div>\n",
+      id, id, html_escape(not_checked_verdict(report, lang)));
+  out += fmt::format("<h2 id=\"{}-name\">{}<span class=\"code\">{}</span></h2>\n", id,
+                     html_escape(report.name.empty() ? report.file : report.name), html_escape(report.code));
+  diagnostics_list(out, report, lang);
+  out += fmt::format(
+      "<footer class=\"provenance\"><div>{}<code>{}</code></div><div>{}<code>{}</code></div></footer>\n"
+      "</section>\n",
+      tr(lang, "数据文件 ", "Data file "), html_escape(report.file),
+      tr(lang, "数据 SHA-256 ", "Data SHA-256 "), html_escape(report.input_sha256));
+  return out;
+}
+
 }  // namespace
 
 std::string html_department_title(const DepartmentReport& report, Lang lang) {
@@ -400,6 +430,7 @@ std::string render_html_department(const DepartmentReport& report, std::size_t n
   const Lang lang = options.lang;
   const scoring::Scorecard& card = report.card;
   const std::string id = fmt::format("dept-{}", number);
+  if (!report.checked()) return not_checked_section(report, fmt::format("unchecked-{}", number), lang);
   std::string out = fmt::format("<section class=\"department{}\" id=\"{}\" aria-labelledby=\"{}-name\">\n",
                                 card.complete ? "" : " incomplete", id, id);
   if (!card.complete) {
@@ -470,6 +501,7 @@ std::string render_html_department(const DepartmentReport& report, std::size_t n
     }
     out += "</ul>\n";
   }
+  diagnostics_list(out, report, lang);
 
   out += fmt::format(
       "<footer class=\"provenance\"><div>{}<code>{}</code></div><div>{}<code>{}</code></div>"

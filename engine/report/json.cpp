@@ -21,13 +21,42 @@ void field(Writer& w, const char* k, const std::string& v) {
 // Scores and points as format_points writes them: two decimals when exact, else every digit.
 void dec(Writer& w, const char* k, const Decimal& d) { field(w, k, format_points(d)); }
 
+void diagnostics(Writer& w, const DepartmentReport& report) {
+  key(w, "diagnostics");
+  w.StartArray();
+  for (const Diagnostic& d : report.diagnostics) {
+    w.StartObject();
+    field(w, "severity", severity_name(d.severity));
+    field(w, "file", d.file);
+    key(w, "line");
+    w.Uint(d.line);
+    key(w, "column");
+    w.Uint(d.column);
+    field(w, "pointer", d.pointer);
+    field(w, "message", d.message);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void department(Writer& w, const DepartmentReport& report) {
+  key(w, "department");
+  w.StartObject();
+  field(w, "code", report.code);
+  field(w, "name", report.name);
+  if (report.fiscal_year != 0) {
+    key(w, "fiscal_year");
+    w.Int(report.fiscal_year);
+  }
+  field(w, "money_unit", report.money_unit);
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string render_json(const DepartmentReport& report, const std::string& engine_version) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
-  const auto& card = report.card;
-  const auto& indicators = report.rules->indicators();
   w.StartObject();
   field(w, "format", "jxaudit.findings/1");
   field(w, "engine_version", engine_version);
@@ -36,20 +65,23 @@ std::string render_json(const DepartmentReport& report, const std::string& engin
   field(w, "file", report.file);
   field(w, "sha256", report.input_sha256);
   w.EndObject();
+  field(w, "status", report.checked() ? "checked" : "not_checked");
+  if (!report.checked()) {
+    // Invalid data is never scored: no rule set, no scores, only where the data is wrong.
+    department(w, report);
+    diagnostics(w, report);
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  }
+  const auto& card = report.card;
+  const auto& indicators = report.rules->indicators();
   key(w, "ruleset");
   w.StartObject();
   field(w, "dir", report.rules->dir());
   field(w, "name", report.rules->name());
   field(w, "sha256", report.ruleset_sha256);
   w.EndObject();
-  key(w, "department");
-  w.StartObject();
-  field(w, "code", report.code);
-  field(w, "name", report.name);
-  key(w, "fiscal_year");
-  w.Int(report.fiscal_year);
-  field(w, "money_unit", report.money_unit);
-  w.EndObject();
+  department(w, report);
   key(w, "complete");
   w.Bool(card.complete);
   dec(w, "total", card.total);
@@ -120,6 +152,7 @@ std::string render_json(const DepartmentReport& report, const std::string& engin
   w.StartArray();
   for (const auto& e : report.engine_errors) str(w, e);
   w.EndArray();
+  diagnostics(w, report);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }

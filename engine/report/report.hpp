@@ -19,6 +19,10 @@
 namespace jx::report {
 
 struct DepartmentReport {
+  // checked: scored. not_checked: the data has an error (or no rule set
+  // applies), so there is no scorecard: only the diagnostics say why.
+  enum class Status { checked, not_checked };
+  Status status = Status::checked;
   std::string file;  // the input file as given
   std::string code;
   std::string name;
@@ -30,6 +34,12 @@ struct DepartmentReport {
   std::string ruleset_sha256;                        // of every file of the rule set
   std::vector<std::string> engine_errors;            // rules that could not be loaded, with file:line
   std::shared_ptr<const data::Document> department;  // the loaded data, for charts (monthly spending)
+  // Of loading the data, sorted: the errors that stopped the check, or the
+  // warnings of a checked department (they do not block, but every format shows them).
+  std::vector<Diagnostic> diagnostics;
+
+  [[nodiscard]] bool checked() const { return status == Status::checked; }
+  [[nodiscard]] std::size_t error_count() const;
 };
 
 struct TextOptions {
@@ -82,7 +92,8 @@ std::string html_department_title(const DepartmentReport& report, Lang lang);
 // The page up to the first department; `title` "" for a batch (the batch title).
 std::string html_page_start(const std::string& title, const HtmlOptions& options);
 // The section of the `number`-th department (1-based): anchors #dept-N, and the
-// charts svg#score-chart-N and svg#spending-chart-N.
+// charts svg#score-chart-N and svg#spending-chart-N. Departments not checked
+// are numbered apart, as #unchecked-N.
 std::string render_html_department(const DepartmentReport& report, std::size_t number,
                                    const HtmlOptions& options);
 // The batch summary (when rows and failed add up to two or more) and the end of the page.
@@ -97,6 +108,10 @@ std::string format_points(const Decimal& d);
 // The one-line verdict on the total: matches, N points above/below, or no
 // verdict when the check is incomplete or no self total was reported.
 std::string verdict(const scoring::Scorecard& card, Lang lang);
+// "未检查：数据有 2 个错误，不评分": the verdict of a department that was not checked.
+std::string not_checked_verdict(const DepartmentReport& report, Lang lang);
+// "error" or "warning", as the JSON and CSV reports name a diagnostic's severity.
+const char* severity_name(Diagnostic::Severity severity);
 // A signed difference as printed: "+0.01", "−0.01" (U+2212 minus), "0.00".
 std::string format_gap(const Decimal& d);
 // Display width of UTF-8 text in terminal columns (CJK characters take two).

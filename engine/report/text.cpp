@@ -39,11 +39,40 @@ std::string kind_label(Finding::Kind kind, Lang lang) {
   return "?";
 }
 
+std::string department_line(const DepartmentReport& report, Lang lang) {
+  return fmt::format(
+      "{}{}（{}）  {}{}  {}{}", tr(lang, "部门：", "Department: "), report.name.empty() ? "—" : report.name,
+      report.code.empty() ? "—" : report.code, tr(lang, "年度：", "Year: "),
+      report.fiscal_year != 0 ? std::to_string(report.fiscal_year) : "—",
+      tr(lang, "金额单位：", "Money unit: "), report.money_unit.empty() ? "—" : report.money_unit);
+}
+
+// Errors and warnings of loading the data, one per line, located.
+void diagnostics_section(std::string& out, const DepartmentReport& report, Lang lang, const Style& style) {
+  if (report.diagnostics.empty()) return;
+  out += "\n" + style.bold(tr(lang, "数据问题", "Data problems")) + "\n";
+  for (const Diagnostic& d : report.diagnostics) {
+    const std::string line = "- " + d.to_string(lang);
+    out += (d.severity == Diagnostic::Severity::error ? style.red(line) : style.yellow(line)) + "\n";
+  }
+}
+
+// A department whose data has errors: where they are, and no score.
+std::string render_not_checked(const DepartmentReport& report, Lang lang, const Style& style) {
+  std::string out = style.bold(department_line(report, lang)) + "\n";
+  out += fmt::format("{}{}", tr(lang, "文件：", "File: "), report.file) + "\n";
+  out += style.bold(fmt::format("{}{}", tr(lang, "结论：", "Verdict: "), not_checked_verdict(report, lang))) +
+         "\n";
+  diagnostics_section(out, report, lang, style);
+  return out;
+}
+
 }  // namespace
 
 std::string render_text(const DepartmentReport& report, const TextOptions& options) {
   const Lang lang = options.lang;
   const Style style{options.color};
+  if (!report.checked()) return render_not_checked(report, lang, style);
   const scoring::Scorecard& card = report.card;
   const auto& indicators = report.rules->indicators();
   std::string out;
@@ -140,6 +169,7 @@ std::string render_text(const DepartmentReport& report, const TextOptions& optio
       out += fmt::format("- {}: {}\n", where, lang == Lang::zh ? c.message_zh : c.message_en);
     }
   }
+  diagnostics_section(out, report, lang, style);
   return out;
 }
 

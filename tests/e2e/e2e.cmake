@@ -70,3 +70,24 @@ foreach(format txt json csv)
             ARGS check --format ${fmt} --color never --fail-on deduction --jobs 2
                  samples/flawed/12-disclosure-late.json samples/flawed/03-sme-setaside.json samples/flawed)
 endforeach()
+
+# --- invalid data is never scored (issue 12) ---
+# Each mistake of tests/e2e/bad-input (see its generate.py): exit 2, no score,
+# the located diagnostic. Then the whole directory as a batch in every format:
+# the valid department (ok.json) is still checked, the others are not.
+foreach(bad boolean-chinese-yes csv-gbk date-chinese date-excel-serial date-february-29 date-september-31
+            date-slashes duplicate-key money-empty-string money-negative-budget money-thousands-separator
+            money-unit-wan money-with-unit)
+  jx_golden(NAME e2e.bad_input.${bad} GOLDEN bad-input/${bad}.txt EXIT 2
+            ARGS check --color never tests/e2e/bad-input/${bad}.json)
+endforeach()
+jx_golden(NAME e2e.bad_input.english GOLDEN bad-input/money-with-unit.en.txt EXIT 2
+          ARGS --lang en check --color never tests/e2e/bad-input/money-with-unit.json)
+foreach(format txt json csv html)
+  set(fmt ${format})
+  if(format STREQUAL "txt")
+    set(fmt text)
+  endif()
+  jx_golden(NAME e2e.bad_input.batch.${format} GOLDEN bad-input/batch.${format} EXIT 2
+            ARGS check --format ${fmt} --color never --jobs 2 tests/e2e/bad-input)
+endforeach()
