@@ -39,15 +39,15 @@ struct Options {
 };
 
 struct Result {
-  std::optional<report::DepartmentReport> report;
-  std::string rendered;  // the report in the output format, rendered by the worker (not html)
-  std::shared_ptr<const LoadedRuleSet> set;  // keeps report->rules alive
+  std::optional<audit::Audit> audit;
+  std::string rendered;  // the audit in the output format, rendered by the worker (not html)
 };
 
-bool fails_on(const std::string& level, const scoring::Scorecard& card) {
+bool fails_on(const std::string& level, const audit::Audit& audit) {
   if (level == "never") return false;
-  if (level == "gap") return !card.self_total || *card.self_total != card.total || !card.self_checks.empty();
-  for (const Finding& f : card.findings) {
+  // Any difference of a self score, any failed self-check, or no self-evaluation.
+  if (level == "gap") return audit.verdict.kind != audit::Verdict::Kind::agrees;
+  for (const Finding& f : audit.card.findings) {
     if (level == "note") return true;
     if (level == "missing" && f.kind == Finding::Kind::missing_evidence) return true;
     if (!f.points.is_zero()) return true;
@@ -79,7 +79,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
   }
 
   const data::Schema schema = data::Schema::load(department_schema_path(global));
-  RuleSetCache cache(global);
+  RuleSetCache catalogue(global);
 
   const unsigned jobs = std::max(1u, options.jobs != 0 ? options.jobs : std::thread::hardware_concurrency());
   const std::size_t window = static_cast<std::size_t>(jobs) * 4;  // results waiting to be written, at most
@@ -94,7 +94,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
       options.color == "always" || (options.color == "auto" && options.output.empty() &&
                                     isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
   auto worker = [&] {
-    std::map<std::string, std::unique_ptr<DepartmentChecker>> checkers;  // per rule set, per thread
+    audit::Auditor auditor(catalogue, schema, engine_version);  // its sandboxes are this thread's
     while (true) {
       const std::size_t i = next_job++;
       if (i >= inputs.size()) return;
@@ -105,31 +105,11 @@ int run_check(const Options& options, const GlobalOptions& global) {
       Result result;
       const DepartmentInput& in = inputs[i];
       auto [loaded, input_sha256] = load_input(schema, in, load_options);
-      // Invalid data is never scored: a department with any error diagnostic
-      // is reported as not checked, with every diagnostic, and gets no scorecard.
-      if (!loaded.ok()) {
-        result.report = not_checked_report(in, loaded, input_sha256);
-      } else {
-        try {
-          result.set = cache.for_department(options.ruleset, *loaded.document);
-          auto& checker = checkers[result.set->rules.dir()];
-          if (!checker) checker = std::make_unique<DepartmentChecker>(result.set);
-          result.report = make_report(*checker, loaded.document, schema, in, input_sha256);
-          result.report->diagnostics = std::move(loaded.diagnostics);  // warnings only
-        } catch (const std::exception& e) {
-          // No rule set applies (or it cannot be loaded): the department cannot be checked.
-          loaded.diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, in.name, 0, 0, "", e.what()});
-          result.report = not_checked_report(in, loaded, input_sha256);
-        }
-      }
-      if (options.format != "html") {
-        // Rendering is a pure function of the report: done here, in
-        // parallel, the writer thread only writes. The loaded data is then
-        // dropped at once instead of waiting in the reorder window (only
-        // the HTML charts read it).
-        result.rendered = render_department(options.format, lang, color, *result.report);
-        result.report->department.reset();
-      }
+      result.audit = auditor.audit(audit::Input{in.name, input_sha256}, std::move(loaded), options.ruleset);
+      // Rendering is a pure function of the audit: done here, in parallel;
+      // the writer thread only writes.
+      if (options.format != "html")
+        result.rendered = render_department(options.format, lang, color, *result.audit);
       std::lock_guard lock(mutex);
       done.emplace(i, std::move(result));
       ready.notify_all();
@@ -153,20 +133,20 @@ int run_check(const Options& options, const GlobalOptions& global) {
         next_to_write = i + 1;
         room.notify_all();
       }
-      const report::DepartmentReport& report = *result.report;
+      const audit::Audit& audit = *result.audit;
       // The diagnostics are in the report, and on stderr too: whoever runs a
       // batch into a file sees at once what was not checked and why.
-      for (const Diagnostic& d : report.diagnostics) {
-        const bool whole_department = d.line == 0 && d.pointer.empty() && d.file == report.file;
+      for (const Diagnostic& d : audit.diagnostics) {
+        const bool whole_department = d.line == 0 && d.pointer.empty() && d.file == audit.file;
         std::cerr << (whole_department ? "jxaudit: " + d.file + ": " + d.message : d.to_string(lang)) << '\n';
       }
-      if (!report.checked()) {
+      if (!audit.checked()) {
         exit_code = exit_bad_input;
       } else {
-        if (!report.card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
-        if (exit_code == exit_ok && fails_on(options.fail_on, report.card)) exit_code = exit_findings;
+        if (!audit.card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
+        if (exit_code == exit_ok && fails_on(options.fail_on, audit)) exit_code = exit_findings;
       }
-      writer.department(report, result.rendered);
+      writer.department(audit, result.rendered);
       if (progress)
         std::cerr << fmt::format("\r{} {}/{}", lang == Lang::zh ? "检查进度" : "checked", i + 1,
                                  inputs.size())

@@ -108,7 +108,8 @@ int run_test(const Options& options, const GlobalOptions& global) {
             problems.push_back("invalid department: " + d.to_string(Lang::en));
         }
       } else {
-        const auto findings = checker.run_rule(info.id, loaded.document, &schema);
+        const auto findings = checker.run_rule(info.id, loaded.document, &schema,
+                                               audit::read_header(loaded.document->root).fiscal_year);
         Decimal deducted;
         for (const Finding& f : *findings) deducted += f.points;
         const Decimal weight = leaf ? set->rules.indicators()[*leaf].weight : Decimal();

@@ -248,7 +248,8 @@ int ctx_note(lua_State* L) {
 }
 
 // ctx:missing(field_path, info): the evidence at field_path is absent; the rule
-// set's policy says whether that costs points or only flags it for review.
+// set's policy, applied by scoring, says whether that costs points or only
+// flags it for review.
 int ctx_missing(lua_State* L) {
   RunState& run = check_ctx(L, "missing");
   if (lua_type(L, 2) != LUA_TSTRING || lua_rawlen(L, 2) == 0) {
@@ -261,13 +262,8 @@ int ctx_missing(lua_State* L) {
   info.evidence.push_back(Evidence{"missing_field", path});
   std::sort(info.evidence.begin(), info.evidence.end(),
             [](const auto& a, const auto& b) { return a.key < b.key; });
-  Decimal points;
-  if (run.input->missing_points) {
-    points = std::min(*run.input->missing_points, run.input->weight);
-  } else {
-    info.message += "（已标记待复核，未扣分 / flagged for review）";
-  }
-  add_finding(L, run, Finding::Kind::missing_evidence, std::move(info), std::move(points));
+  // What it costs is the rule set's policy, applied by scoring (scoring::settle_leaf).
+  add_finding(L, run, Finding::Kind::missing_evidence, std::move(info), Decimal());
   return 0;
 }
 

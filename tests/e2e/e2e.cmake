@@ -91,3 +91,20 @@ foreach(format txt json csv html)
   jx_golden(NAME e2e.bad_input.batch.${format} GOLDEN bad-input/batch.${format} EXIT 2
             ARGS check --format ${fmt} --color never --jobs 2 tests/e2e/bad-input)
 endforeach()
+
+# --- an honest verdict (issue 12): 一致 only when every self score agrees and every self-check passes ---
+# Seed 004 states 采购政策效能 9.99 of 1: its totals agree, its verdict must not.
+jx_expect(NAME seed.dangan_2023_verdict EXIT 1
+  ARGS check --color never --fail-on gap samples/gz-2023-dangan.json
+  EXPECT "结论：自评与核定不一致：采购政策效能 自评 9.99、核定 0.99；自评报告核对 2 项未通过（采购政策效能：自评得分 9.99 超过分值 1等）"
+         "- 管理效率/采购管理/采购政策效能: 自评得分 9.99 超过分值 1\n    数据：samples/gz-2023-dangan.json:609:27\n"
+         "- 管理效率: 下级指标自评得分合计 57.99，与本级自评得分 48.99 不一致\n")
+jx_expect(NAME seed.dangan_2023_verdict_json EXIT 1
+  ARGS check --format json --fail-on gap samples/gz-2023-dangan.json
+  EXPECT "\"verdict\":{\"kind\":\"disagrees\",\"text_zh\":\"自评与核定不一致：采购政策效能 自评 9.99、核定 0.99；"
+         "\"differences\":[{\"indicator\":\"管理效率/采购管理/采购政策效能\",\"score\":\"0.99\",\"self_score\":\"9.99\",\"source\":\"samples/gz-2023-dangan.json:609:27\"}]}")
+# Spending 999.70 of 1000 is 99.97%: a report stating 99.7 is flagged; 99.97, and 99.9 (truncated), are not.
+foreach(case wrong right truncated)
+  jx_golden(NAME e2e.verdict.stated_rate_${case} GOLDEN verdict/stated-rate-${case}.txt
+            ARGS check --color never tests/e2e/verdict/stated-rate-${case}.json)
+endforeach()

@@ -1,4 +1,5 @@
-#include "cli/runner.hpp"
+// Compiles a rule set once per worker and runs it on departments.
+#include "audit/checker.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -6,9 +7,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/hash.hpp"
+#include "audit/digest.hpp"
 
-namespace jx::cli {
+namespace jx::audit {
 namespace {
 
 std::string read_text(const std::string& path) {
@@ -17,15 +18,6 @@ std::string read_text(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-Finding failure(const rules::Indicator& leaf, const std::string& why) {
-  Finding f;
-  f.kind = Finding::Kind::engine_error;
-  f.indicator = leaf.path;
-  f.message = why;
-  f.points = leaf.weight;
-  return f;
 }
 
 }  // namespace
@@ -87,7 +79,7 @@ std::optional<std::size_t> DepartmentChecker::leaf_of_rule(std::size_t rule) con
 
 sandbox::RuleInput DepartmentChecker::input_for(std::size_t leaf,
                                                 const std::shared_ptr<const data::Document>& department,
-                                                const data::Schema* schema) const {
+                                                const data::Schema* schema, int fiscal_year) const {
   const rules::RuleSet& rules = set_->rules;
   const rules::Indicator& ind = rules.indicators()[leaf];
   sandbox::RuleInput input;
@@ -96,47 +88,38 @@ sandbox::RuleInput DepartmentChecker::input_for(std::size_t leaf,
   input.weight = ind.weight;
   input.params = &rules.params();
   input.calendar = set_->calendar.get();
-  switch (rules.missing_evidence().kind) {
-    case rules::MissingEvidencePolicy::Kind::deduct_weight: input.missing_points = ind.weight; break;
-    case rules::MissingEvidencePolicy::Kind::deduct:
-      input.missing_points = rules.missing_evidence().points;
-      break;
-    case rules::MissingEvidencePolicy::Kind::review: input.missing_points = std::nullopt; break;
-  }
+  // What missing evidence costs is scoring's to decide (scoring::settle_leaf), not the sandbox's.
+  input.missing_points = std::nullopt;
   const rules::Rounding rounding = rules.rounding_for(leaf);
   input.rounding = rounding.mode;
   input.scale = rounding.scale;
-  if (const data::Value* year = department->root.find("fiscal_year");
-      year != nullptr && year->kind() == data::Value::Kind::decimal) {
-    input.fiscal_year = std::stoi(year->as_decimal().to_string());
-  }
+  input.fiscal_year = fiscal_year;
   return input;
 }
 
 scoring::Scorecard DepartmentChecker::check(const std::shared_ptr<const data::Document>& department,
-                                            const data::Schema* schema) {
+                                            const data::Schema* schema, int fiscal_year) {
   std::map<std::size_t, std::vector<Finding>> leaf_findings;
   for (std::size_t rule = 0; rule < rule_leaf_.size(); ++rule) {
     if (!rule_leaf_[rule] || failed_leaves_.count(*rule_leaf_[rule]) > 0) continue;
-    sandbox::RuleOutcome outcome = engine_.run(rule, input_for(*rule_leaf_[rule], department, schema));
+    sandbox::RuleOutcome outcome =
+        engine_.run(rule, input_for(*rule_leaf_[rule], department, schema, fiscal_year));
     leaf_findings[*rule_leaf_[rule]] = std::move(outcome.findings);
   }
-  for (const auto& [leaf, why] : failed_leaves_) {
-    leaf_findings[leaf] = {failure(set_->rules.indicators()[leaf], why)};
-  }
-  return scoring::score(set_->rules, std::move(leaf_findings), department->root.find("self_evaluation"));
+  return scoring::score(set_->rules, std::move(leaf_findings), failed_leaves_,
+                        department->root.find("self_evaluation"));
 }
 
 std::optional<std::vector<Finding>> DepartmentChecker::run_rule(
     const std::string& rule_id, const std::shared_ptr<const data::Document>& department,
-    const data::Schema* schema) {
+    const data::Schema* schema, int fiscal_year) {
   for (std::size_t rule = 0; rule < rule_leaf_.size(); ++rule) {
     if (!rule_leaf_[rule] || engine_.info(rule).id != rule_id) continue;
     std::map<std::size_t, std::vector<Finding>> leaf_findings;
     leaf_findings[*rule_leaf_[rule]] =
-        engine_.run(rule, input_for(*rule_leaf_[rule], department, schema)).findings;
+        engine_.run(rule, input_for(*rule_leaf_[rule], department, schema, fiscal_year)).findings;
     // Score it like the scorecard does (capping included), then keep this leaf's findings.
-    scoring::Scorecard card = scoring::score(set_->rules, std::move(leaf_findings), nullptr);
+    scoring::Scorecard card = scoring::score(set_->rules, std::move(leaf_findings), {}, nullptr);
     std::vector<Finding> out;
     for (std::size_t i : card.rows[*rule_leaf_[rule]].findings) out.push_back(card.findings[i]);
     return out;
@@ -144,4 +127,4 @@ std::optional<std::vector<Finding>> DepartmentChecker::run_rule(
   return std::nullopt;
 }
 
-}  // namespace jx::cli
+}  // namespace jx::audit
