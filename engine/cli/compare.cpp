@@ -8,6 +8,7 @@
 
 #include "cli/check_support.hpp"
 #include "cli/compare.hpp"
+#include "cli/output.hpp"
 #include "cli/version.hpp"
 #include "report/report.hpp"
 

@@ -3,6 +3,7 @@
 // UTF-8 with a BOM so that Excel opens Chinese text correctly, RFC 4180
 // quoting, CRLF line ends as Excel writes them.
 #include "report/report.hpp"
+#include "report/writer.hpp"
 
 namespace jx::report {
 
@@ -70,6 +71,40 @@ std::string render_csv_rows(const Audit& audit, Lang lang) {
                 evidence, f.rule_source, f.data_source});
   }
   return out;
+}
+
+namespace {
+
+class CsvWriter final : public detail::BatchWriter {
+ public:
+  using BatchWriter::BatchWriter;
+  [[nodiscard]] std::string render(const Audit& audit) const override {
+    return render_csv_rows(audit, options_.lang);
+  }
+  void department(const Audit& audit, const std::string& rendered, const Sink& write) override {
+    header(write);
+    write(rendered.empty() ? render(audit) : rendered);
+    count(audit);
+  }
+  void finish(const Sink& write) override {
+    header(write);
+    if (departments() < 2) return;
+    write("\r\n");
+    render_summary_csv(rows_, failed_, options_.lang, write);
+  }
+
+ private:
+  void header(const Sink& write) {
+    if (!started_) write(csv_header(options_.lang));
+    started_ = true;
+  }
+  bool started_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> detail::make_csv_writer(const WriteOptions& options) {
+  return std::make_unique<CsvWriter>(options);
 }
 
 }  // namespace jx::report

@@ -9,6 +9,7 @@
 
 #include "report/html_detail.hpp"
 #include "report/summary_rows.hpp"
+#include "report/writer.hpp"
 
 namespace jx::report {
 
@@ -620,6 +621,48 @@ std::string render_html(const Audit& audit, const HtmlOptions& options) {
                      render_html_department(audit, 1, options);
   html_page_end(SummaryRows(), {}, options, [&page](const std::string& piece) { page += piece; });
   return page;
+}
+
+namespace {
+
+// The page is written as departments come; the first section waits until the
+// second one (or the end) tells whether the page is one department's report or a batch.
+class HtmlWriter final : public detail::BatchWriter {
+ public:
+  using BatchWriter::BatchWriter;
+  [[nodiscard]] std::string render(const Audit&) const override { return {}; }
+  void department(const Audit& audit, const std::string&, const Sink& write) override {
+    const HtmlOptions html{options_.lang, options_.engine_version};
+    // Checked departments are numbered apart from those not checked: the
+    // summary's rows link to #dept-N.
+    std::string section =
+        render_html_department(audit, audit.checked() ? rows_.size() + 1 : failed_.size() + 1, html);
+    if (departments() == 0) {
+      first_ = std::move(section);
+      first_title_ = html_department_title(audit, options_.lang);
+    } else {
+      if (departments() == 1) write(html_page_start("", html) + std::exchange(first_, {}));
+      write(section);
+    }
+    count(audit);
+  }
+  void finish(const Sink& write) override {
+    const HtmlOptions html{options_.lang, options_.engine_version};
+    if (departments() <= 1) {
+      write(html_page_start(departments() == 1 && failed_.empty() ? first_title_ : "", html) + first_);
+    }
+    html_page_end(rows_, failed_, html, write);
+  }
+
+ private:
+  std::string first_;
+  std::string first_title_;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> detail::make_html_writer(const WriteOptions& options) {
+  return std::make_unique<HtmlWriter>(options);
 }
 
 }  // namespace jx::report

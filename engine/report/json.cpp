@@ -6,6 +6,7 @@
 #include <rapidjson/writer.h>
 
 #include "report/report.hpp"
+#include "report/writer.hpp"
 
 namespace jx::report {
 
@@ -15,18 +16,18 @@ using audit::SelfCheck;
 using audit::Verdict;
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Json = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void key(Writer& w, const char* k) { w.Key(k); }
-void str(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void field(Writer& w, const char* k, const std::string& v) {
+void key(Json& w, const char* k) { w.Key(k); }
+void str(Json& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void field(Json& w, const char* k, const std::string& v) {
   key(w, k);
   str(w, v);
 }
 // Scores and points as format_points writes them: two decimals when exact, else every digit.
-void dec(Writer& w, const char* k, const Decimal& d) { field(w, k, format_points(d)); }
+void dec(Json& w, const char* k, const Decimal& d) { field(w, k, format_points(d)); }
 
-void diagnostics(Writer& w, const Audit& audit) {
+void diagnostics(Json& w, const Audit& audit) {
   key(w, "diagnostics");
   w.StartArray();
   for (const Diagnostic& d : audit.diagnostics) {
@@ -55,7 +56,7 @@ const char* verdict_kind_name(Verdict::Kind kind) {
   return "?";
 }
 
-void department(Writer& w, const Audit& audit) {
+void department(Json& w, const Audit& audit) {
   key(w, "department");
   w.StartObject();
   field(w, "code", audit.header.code);
@@ -72,7 +73,7 @@ void department(Writer& w, const Audit& audit) {
 
 std::string render_json(const Audit& audit) {
   rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  Json w(buffer);
   w.StartObject();
   field(w, "format", "jxaudit.findings/1");
   field(w, "engine_version", audit.stamp.engine_version);
@@ -200,6 +201,27 @@ std::string render_json(const Audit& audit) {
   diagnostics(w, audit);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+namespace {
+
+class JsonWriter final : public detail::BatchWriter {
+ public:
+  using BatchWriter::BatchWriter;
+  [[nodiscard]] std::string render(const Audit& audit) const override { return render_json(audit); }
+  void department(const Audit& audit, const std::string& rendered, const Sink& write) override {
+    write(rendered.empty() ? render(audit) : rendered);
+    count(audit);
+  }
+  void finish(const Sink& write) override {
+    if (departments() >= 2) render_summary_json(rows_, failed_, write);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> detail::make_json_writer(const WriteOptions& options) {
+  return std::make_unique<JsonWriter>(options);
 }
 
 }  // namespace jx::report

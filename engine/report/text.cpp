@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/report.hpp"
+#include "report/writer.hpp"
 
 namespace jx::report {
 
@@ -187,6 +188,32 @@ std::string render_text(const Audit& audit, const TextOptions& options) {
   }
   diagnostics_section(out, audit, lang, style);
   return out;
+}
+
+namespace {
+
+class TextWriter final : public detail::BatchWriter {
+ public:
+  using BatchWriter::BatchWriter;
+  [[nodiscard]] std::string render(const Audit& audit) const override {
+    return render_text(audit, TextOptions{options_.lang, options_.color});
+  }
+  void department(const Audit& audit, const std::string& rendered, const Sink& write) override {
+    if (departments() > 0) write("\n" + std::string(72, '=') + "\n\n");
+    write(rendered.empty() ? render(audit) : rendered);
+    count(audit);
+  }
+  void finish(const Sink& write) override {
+    if (departments() < 2) return;
+    write("\n" + std::string(72, '=') + "\n" + (options_.lang == Lang::zh ? "汇总\n" : "Summary\n"));
+    render_summary_text(rows_, failed_, TextOptions{options_.lang, options_.color}, write);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> detail::make_text_writer(const WriteOptions& options) {
+  return std::make_unique<TextWriter>(options);
 }
 
 }  // namespace jx::report
