@@ -28,7 +28,8 @@ void add_evidence(Finding& f, std::string key, std::string value) {
 // policy then takes at most that part, and the rest of the leaf is scored from
 // the data that is there.
 Decimal missing_evidence_points(const rules::RuleSet& rules, const rules::Indicator& leaf, Finding& f) {
-  const rules::MissingEvidencePolicy& policy = rules.missing_evidence();
+  const rules::MissingEvidencePolicy& policy =
+      leaf.missing_evidence ? *leaf.missing_evidence : rules.missing_evidence();
   Decimal points;
   switch (policy.kind) {
     case rules::MissingEvidencePolicy::Kind::deduct_weight: points = leaf.weight; break;
@@ -58,6 +59,12 @@ void settle_leaf(const rules::RuleSet& rules, const rules::Indicator& leaf, std:
       f.points = room;
     } else {
       if (f.kind == Finding::Kind::missing_evidence) f.points = missing_evidence_points(rules, leaf, f);
+      if (leaf.all_or_nothing && f.points.sign() > 0 && f.points < room) {
+        // 全有或全无: whatever the rule found costs all that is left.
+        add_evidence(f, "all_or_nothing_from", f.points.to_string());
+        f.message += "（全有或全无：扣该项全部分值）";
+        f.points = room;
+      }
       if (f.points > room) {
         // 扣完为止: the finding stands, its points stop at what is left, and it says so.
         add_evidence(f, "uncapped_points", f.points.to_string());

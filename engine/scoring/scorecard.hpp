@@ -47,8 +47,9 @@ Scorecard score(const rules::RuleSet& rules, std::map<std::size_t, std::vector<F
 // The points a leaf loses for its findings, decided in this one place: a
 // finding's points come off what is left of the weight and never more (扣完为止:
 // the excess is kept as evidence `uncapped_points`); missing evidence costs what
-// the rule set's policy says (its message says when it is only flagged for
-// review); an engine error takes all that is left (fail closed). Sets each
+// the policy says (the leaf's own, else the rule set's; its message says when it
+// is only flagged for review); on an all-or-nothing leaf any points take all
+// that is left; an engine error takes all that is left (fail closed). Sets each
 // finding's points and the row's score, deducted and failed.
 void settle_leaf(const rules::RuleSet& rules, const rules::Indicator& leaf, std::vector<Finding>& findings,
                  IndicatorScore& row);

@@ -108,3 +108,16 @@ foreach(case wrong right truncated)
   jx_golden(NAME e2e.verdict.stated_rate_${case} GOLDEN verdict/stated-rate-${case}.txt
             ARGS check --color never tests/e2e/verdict/stated-rate-${case}.json)
 endforeach()
+
+# --- the JSON reports (golden files above, so the same bytes jxaudit writes) match schemas/findings.schema.json ---
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_Interpreter_FOUND)
+  execute_process(COMMAND ${Python3_EXECUTABLE} -c "import jsonschema" RESULT_VARIABLE jx_no_jsonschema
+                  OUTPUT_QUIET ERROR_QUIET)
+endif()
+if(Python3_Interpreter_FOUND AND jx_no_jsonschema EQUAL 0)
+  add_test(NAME e2e.json_schema.findings
+           COMMAND ${Python3_EXECUTABLE} ${JX_E2E}/validate_findings.py ${PROJECT_SOURCE_DIR}/schemas/findings.schema.json
+                   ${JX_E2E}/golden/dangan.json ${JX_E2E}/golden/flawed-batch.json ${JX_E2E}/golden/bad-input/batch.json)
+  set_tests_properties(e2e.json_schema.findings PROPERTIES PASS_REGULAR_EXPRESSION "^29 documents checked, 0 problems")
+endif()

@@ -197,4 +197,55 @@ TEST_F(MissingEvidenceTest, ReviewCostsNothingAndSaysSo) {
   EXPECT_EQ(card.rows[1].score.to_string(), "60");
 }
 
+// A leaf's own policy and all-or-nothing, from its [[indicators]] entry.
+class LeafPolicyTest : public ScoringTest {
+ protected:
+  void SetUp() override {
+    ScoringTest::SetUp();
+    std::ofstream(dir_ / "manifest.toml") << R"(schema_version = "1"
+jurisdiction = "t"
+name = "test"
+fiscal_years = [2023]
+[missing_evidence]
+policy = "deduct_weight"
+[[grades]]
+name = "差"
+min = 0
+[[indicators]]
+path = "A"
+weight = 100
+[[indicators]]
+path = "A/x"
+weight = 60
+missing_evidence = { policy = "review" }
+[[indicators]]
+path = "A/y"
+weight = 40
+all_or_nothing = true
+)";
+    rules_ =
+        std::make_unique<jx::rules::RuleSet>(jx::rules::RuleSet::load(dir_.string(), *schema_, jx::Lang::en));
+  }
+};
+
+TEST_F(LeafPolicyTest, ALeafsOwnMissingEvidencePolicyOverridesTheSets) {
+  std::map<std::size_t, std::vector<Finding>> leaves{{1, {finding(Finding::Kind::missing_evidence, "0")}},
+                                                     {2, {finding(Finding::Kind::missing_evidence, "0")}}};
+  const auto card = jx::scoring::score(*rules_, leaves, {}, nullptr);
+  EXPECT_EQ(card.rows[1].score.to_string(), "60");  // review: flagged, no points
+  EXPECT_EQ(card.rows[2].score.to_string(), "0");   // the set's deduct_weight
+}
+
+TEST_F(LeafPolicyTest, OnAnAllOrNothingLeafAnyPointsTakeTheWholeWeight) {
+  std::map<std::size_t, std::vector<Finding>> leaves{
+      {1, {}}, {2, {finding(Finding::Kind::deduction, "0.5"), finding(Finding::Kind::deduction, "1")}}};
+  const auto card = jx::scoring::score(*rules_, leaves, {}, nullptr);
+  EXPECT_EQ(card.rows[2].score.to_string(), "0");
+  EXPECT_EQ(card.findings[0].points.to_string(), "40");
+  ASSERT_EQ(card.findings[0].evidence.size(), 1u);
+  EXPECT_EQ(card.findings[0].evidence[0].key, "all_or_nothing_from");
+  EXPECT_EQ(card.findings[0].evidence[0].value, "0.5");
+  EXPECT_EQ(card.findings[1].points.to_string(), "0");  // nothing left: capped
+}
+
 }  // namespace
