@@ -100,7 +100,16 @@ Audit Auditor::audit(const Input& input, data::LoadResult loaded, const std::str
     set = catalogue_.for_year(explicit_ruleset, read_header(loaded.document->root).fiscal_year);
   } catch (const std::exception& e) {
     // No rule set applies, or it cannot be loaded: the department cannot be checked.
-    loaded.diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, input.name, 0, 0, "", e.what()});
+    // A rule-set error lists each problem on a line of its own: one diagnostic each.
+    const std::string what = e.what();
+    for (std::size_t start = 0; start < what.size();) {
+      const std::size_t end = std::min(what.find('\n', start), what.size());
+      if (end > start) {
+        loaded.diagnostics.push_back(
+            Diagnostic{Diagnostic::Severity::error, input.name, 0, 0, "", what.substr(start, end - start)});
+      }
+      start = end + 1;
+    }
     return not_checked(input, std::move(loaded), engine_version_);
   }
   return check(input, std::move(loaded), set);

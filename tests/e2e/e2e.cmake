@@ -83,6 +83,12 @@ foreach(bad boolean-chinese-yes csv-gbk date-chinese date-excel-serial date-febr
 endforeach()
 jx_golden(NAME e2e.bad_input.english GOLDEN bad-input/money-with-unit.en.txt EXIT 2
           ARGS --lang en check --color never tests/e2e/bad-input/money-with-unit.json)
+# A department no rule set applies to is not checked either: each problem of the rule set, located.
+jx_expect(NAME e2e.bad_input.no_rule_set EXIT 2
+  ARGS check --color never --ruleset tests/e2e/bad-input/no-such-rule-set tests/e2e/bad-input/ok.json
+  EXPECT "结论：未检查：数据有 2 个错误，不评分\n\n数据问题\n"
+         "- tests/e2e/bad-input/ok.json: 错误: tests/e2e/bad-input/no-such-rule-set: no manifest.toml in the rule-set directory\n"
+         "- tests/e2e/bad-input/ok.json: 错误: tests/e2e/bad-input/no-such-rule-set/manifest.toml: no indicators\n")
 foreach(format txt json csv html)
   set(fmt ${format})
   if(format STREQUAL "txt")
