@@ -21,6 +21,7 @@
 #include "cli/inputs.hpp"
 #include "cli/output.hpp"
 #include "cli/version.hpp"
+#include "report/formats.hpp"
 #include "report/report.hpp"
 
 namespace jx::cli {
@@ -39,17 +40,15 @@ struct Options {
 };
 
 struct Result {
-  std::optional<report::DepartmentReport> report;
-  std::string rendered;  // the report in the output format, rendered by the worker (not html)
-  std::vector<Diagnostic> diagnostics;
-  std::string error;                         // the rule set could not be found or loaded
-  std::shared_ptr<const LoadedRuleSet> set;  // keeps report->rules alive
+  std::optional<audit::Audit> audit;
+  std::string rendered;  // the audit in the output format, rendered by the worker (not html)
 };
 
-bool fails_on(const std::string& level, const scoring::Scorecard& card) {
+bool fails_on(const std::string& level, const audit::Audit& audit) {
   if (level == "never") return false;
-  if (level == "gap") return !card.self_total || *card.self_total != card.total || !card.self_checks.empty();
-  for (const Finding& f : card.findings) {
+  // Any difference of a self score, any failed self-check, or no self-evaluation.
+  if (level == "gap") return audit.verdict.kind != audit::Verdict::Kind::agrees;
+  for (const Finding& f : audit.card.findings) {
     if (level == "note") return true;
     if (level == "missing" && f.kind == Finding::Kind::missing_evidence) return true;
     if (!f.points.is_zero()) return true;
@@ -81,7 +80,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
   }
 
   const data::Schema schema = data::Schema::load(department_schema_path(global));
-  RuleSetCache cache(global);
+  RuleSetCache catalogue(global);
 
   const unsigned jobs = std::max(1u, options.jobs != 0 ? options.jobs : std::thread::hardware_concurrency());
   const std::size_t window = static_cast<std::size_t>(jobs) * 4;  // results waiting to be written, at most
@@ -95,8 +94,11 @@ int run_check(const Options& options, const GlobalOptions& global) {
   const bool color =
       options.color == "always" || (options.color == "auto" && options.output.empty() &&
                                     isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
+  // The table of formats (report/formats.hpp) makes the writer; --format only offers its names.
+  const std::unique_ptr<report::Writer> writer =
+      report::find_format(options.format)->make(report::WriteOptions{lang, color, engine_version});
   auto worker = [&] {
-    std::map<std::string, std::unique_ptr<DepartmentChecker>> checkers;  // per rule set, per thread
+    audit::Auditor auditor(catalogue, schema, engine_version);  // its sandboxes are this thread's
     while (true) {
       const std::size_t i = next_job++;
       if (i >= inputs.size()) return;
@@ -107,25 +109,10 @@ int run_check(const Options& options, const GlobalOptions& global) {
       Result result;
       const DepartmentInput& in = inputs[i];
       auto [loaded, input_sha256] = load_input(schema, in, load_options);
-      result.diagnostics = std::move(loaded.diagnostics);
-      if (loaded.ok()) {
-        try {
-          result.set = cache.for_department(options.ruleset, *loaded.document);
-          auto& checker = checkers[result.set->rules.dir()];
-          if (!checker) checker = std::make_unique<DepartmentChecker>(result.set);
-          result.report = make_report(*checker, loaded.document, schema, in, input_sha256);
-          if (options.format != "html") {
-            // Rendering is a pure function of the report: done here, in
-            // parallel, the writer thread only writes. The loaded data is then
-            // dropped at once instead of waiting in the reorder window (only
-            // the HTML charts read it).
-            result.rendered = render_department(options.format, lang, color, *result.report);
-            result.report->department.reset();
-          }
-        } catch (const std::exception& e) {
-          result.error = e.what();
-        }
-      }
+      result.audit = auditor.audit(audit::Input{in.name, input_sha256}, std::move(loaded), options.ruleset);
+      // Rendering is a pure function of the audit: done here, in parallel;
+      // the writer thread only writes.
+      result.rendered = writer->render(*result.audit);  // "" for a format that renders in order
       std::lock_guard lock(mutex);
       done.emplace(i, std::move(result));
       ready.notify_all();
@@ -137,7 +124,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
   std::vector<std::thread> threads;
   try {
     Output out(options.output);
-    ReportWriter writer(options.format, lang, color, out);
+    const report::Sink write = [&out](const std::string& piece) { out.write(piece); };
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       Result result;
@@ -149,23 +136,27 @@ int run_check(const Options& options, const GlobalOptions& global) {
         next_to_write = i + 1;
         room.notify_all();
       }
-      for (const Diagnostic& d : result.diagnostics) std::cerr << d.to_string(lang) << '\n';
-      if (!result.error.empty()) std::cerr << "jxaudit: " << inputs[i].name << ": " << result.error << '\n';
-      if (!result.report) {
-        exit_code = exit_bad_input;
-        writer.failed(inputs[i].name);
-      } else {
-        if (!result.report->card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
-        if (exit_code == exit_ok && fails_on(options.fail_on, result.report->card)) exit_code = exit_findings;
-        writer.department(*result.report, result.rendered);
+      const audit::Audit& audit = *result.audit;
+      // The diagnostics are in the report, and on stderr too: whoever runs a
+      // batch into a file sees at once what was not checked and why.
+      for (const Diagnostic& d : audit.diagnostics) {
+        const bool whole_department = d.line == 0 && d.pointer.empty() && d.file == audit.file;
+        std::cerr << (whole_department ? "jxaudit: " + d.file + ": " + d.message : d.to_string(lang)) << '\n';
       }
+      if (!audit.checked()) {
+        exit_code = exit_bad_input;
+      } else {
+        if (!audit.card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
+        if (exit_code == exit_ok && fails_on(options.fail_on, audit)) exit_code = exit_findings;
+      }
+      writer->department(audit, result.rendered, write);
       if (progress)
         std::cerr << fmt::format("\r{} {}/{}", lang == Lang::zh ? "检查进度" : "checked", i + 1,
                                  inputs.size())
                   << std::flush;
     }
     if (progress) std::cerr << '\n';
-    writer.finish();
+    writer->finish(write);
     out.commit();
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
@@ -192,9 +183,13 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
       ->required();
   cmd->add_option("--ruleset", options->ruleset,
                   "Rule-set directory (default: rules/<jurisdiction>/<fiscal year>)");
-  cmd->add_option("--format", options->format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "csv", "html"}))
-      ->capture_default_str();
+  std::vector<std::string> names;
+  std::string help = "Report format:";
+  for (const report::Format& f : report::formats()) {
+    names.emplace_back(f.name);
+    help += fmt::format("\n  {} (.{}): {}", f.name, f.extension, f.description);
+  }
+  cmd->add_option("--format", options->format, help)->check(CLI::IsMember(names))->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of stdout");
   cmd->add_option("-j,--jobs", options->jobs, "Departments checked in parallel (default: all cores)");
   cmd->add_option("--fail-on", options->fail_on,

@@ -8,6 +8,8 @@
 
 #include "cli/check_support.hpp"
 #include "cli/compare.hpp"
+#include "cli/output.hpp"
+#include "cli/version.hpp"
 #include "report/report.hpp"
 
 namespace jx::cli {
@@ -20,11 +22,11 @@ std::string finding_key(const Finding& f) {
   return f.indicator + "\x1f" + f.rule_id + "\x1f" + f.subject + "\x1f" + kind_name(f.kind);
 }
 
-std::string compare_one(const report::DepartmentReport& a, const report::DepartmentReport& b, Lang lang) {
-  std::string out =
-      fmt::format("{}{}（{}）  {}\n", tr(lang, "部门：", "Department: "), a.name, a.code, a.file);
-  out += fmt::format("A: {}（{}）\nB: {}（{}）\n", a.rules->name(), a.rules->dir(), b.rules->name(),
-                     b.rules->dir());
+std::string compare_one(const audit::Audit& a, const audit::Audit& b, Lang lang) {
+  std::string out = fmt::format("{}{}（{}）  {}\n", tr(lang, "部门：", "Department: "), a.header.name,
+                                a.header.code, a.file);
+  out += fmt::format("A: {}（{}）\nB: {}（{}）\n", a.rules().name(), a.rules().dir(), b.rules().name(),
+                     b.rules().dir());
   out += fmt::format("{}{}（{}） → {}（{}）  {}\n\n", tr(lang, "总分：", "Total: "),
                      report::format_points(a.card.total), a.card.grade, report::format_points(b.card.total),
                      b.card.grade, report::format_gap(b.card.total - a.card.total));
@@ -32,9 +34,9 @@ std::string compare_one(const report::DepartmentReport& a, const report::Departm
   std::vector<std::vector<std::string>> rows{
       {tr(lang, "指标", "Indicator"), "A", "B", tr(lang, "变化", "Change")}};
   std::map<std::string, std::size_t> a_index;
-  for (std::size_t i = 0; i < a.rules->indicators().size(); ++i) a_index[a.rules->indicators()[i].path] = i;
-  for (std::size_t j = 0; j < b.rules->indicators().size(); ++j) {
-    const auto& ind = b.rules->indicators()[j];
+  for (std::size_t i = 0; i < a.rules().indicators().size(); ++i) a_index[a.rules().indicators()[i].path] = i;
+  for (std::size_t j = 0; j < b.rules().indicators().size(); ++j) {
+    const auto& ind = b.rules().indicators()[j];
     const auto it = a_index.find(ind.path);
     const Decimal sb = b.card.rows[j].score;
     const std::string label =
@@ -110,8 +112,7 @@ int run_compare(const std::vector<std::string>& sets, const std::vector<std::str
     return exit_bad_input;
   }
   const data::Schema schema = data::Schema::load(department_schema_path(global));
-  DepartmentChecker checker_a(a);
-  DepartmentChecker checker_b(b);
+  audit::Auditor auditor(cache, schema, engine_version);
   int code = exit_ok;
   try {
     Output out(output);
@@ -123,8 +124,9 @@ int run_compare(const std::vector<std::string>& sets, const std::vector<std::str
         code = exit_bad_input;
         continue;
       }
-      const report::DepartmentReport ra = make_report(checker_a, loaded.document, schema, in, input_sha256);
-      const report::DepartmentReport rb = make_report(checker_b, loaded.document, schema, in, input_sha256);
+      const audit::Input input{in.name, input_sha256};
+      const audit::Audit ra = auditor.audit(input, loaded, a->rules.dir());
+      const audit::Audit rb = auditor.audit(input, loaded, b->rules.dir());
       if ((!ra.card.complete || !rb.card.complete) && code == exit_ok) code = exit_incomplete;
       out.write((i > 0 ? "\n" + std::string(72, '=') + "\n\n" : std::string()) + compare_one(ra, rb, lang));
     }

@@ -45,7 +45,7 @@ std::string line_ranges(const std::set<int>& lines) {
   return out;
 }
 
-std::string never_ran_report(const LoadedRuleSet& set, const sandbox::Coverage& coverage,
+std::string never_ran_report(const audit::LoadedRuleSet& set, const sandbox::Coverage& coverage,
                              const std::string& only_rule_file) {
   std::string out;
   for (const rules::RuleFile& f : set.rules.rule_files()) {

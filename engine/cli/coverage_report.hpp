@@ -5,7 +5,9 @@
 
 #include <string>
 
-#include "cli/runner.hpp"
+#include <set>
+
+#include "audit/checker.hpp"
 #include "sandbox/sandbox.hpp"
 
 namespace jx::cli {
@@ -13,7 +15,7 @@ namespace jx::cli {
 // "    rules/gz/2023/x.lua: 18 of 20 lines ran; never: 45, 51-52\n" per file,
 // rule files first (in the set's order), then lib modules. `only_rule_file`,
 // when not empty, limits the rule files to that one (test --rule).
-std::string never_ran_report(const LoadedRuleSet& set, const sandbox::Coverage& coverage,
+std::string never_ran_report(const audit::LoadedRuleSet& set, const sandbox::Coverage& coverage,
                              const std::string& only_rule_file);
 
 // "3, 5, 7-9"

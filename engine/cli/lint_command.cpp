@@ -75,7 +75,7 @@ int run_lint(const std::string& dir, const GlobalOptions& global) {
   std::vector<Problem> warnings;
   DepartmentChecker checker(set);
   std::set<std::string> refused_files;
-  for (const RefusedRule& r : checker.refused()) {
+  for (const audit::RefusedRule& r : checker.refused()) {
     refused_files.insert(r.file);
     const std::string& text = set->sources.at(r.file);
     problems.push_back(

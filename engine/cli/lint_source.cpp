@@ -6,9 +6,12 @@
 #include <regex>
 #include <sstream>
 
-#include "cli/suggest.hpp"
+#include "rules/suggest.hpp"
 
 namespace jx::cli {
+
+using rules::closest;
+using rules::join;
 namespace {
 
 // A Lua line with comments removed and, unless `keep_strings`, string literals

@@ -14,10 +14,13 @@
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/fixtures.hpp"
-#include "cli/suggest.hpp"
 #include "report/report.hpp"
+#include "rules/suggest.hpp"
 
 namespace jx::cli {
+
+using rules::closest;
+using rules::join;
 namespace {
 
 namespace fs = std::filesystem;

@@ -104,7 +104,8 @@ int run_test(const Options& options, const GlobalOptions& global) {
       } else {
         // A value: rules without a leaf were skipped above (reading an empty
         // result here printed garbage that changed from run to run).
-        const auto findings = checker.run_rule(info.id, loaded.document, &schema);
+        const auto findings = checker.run_rule(info.id, loaded.document, &schema,
+                                               audit::read_header(loaded.document->root).fiscal_year);
         Decimal deducted;
         for (const Finding& f : *findings) deducted += f.points;
         const Decimal weight = leaf ? set->rules.indicators()[*leaf].weight : Decimal();

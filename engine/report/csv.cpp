@@ -1,8 +1,16 @@
-// The CSV report: one row per finding, UTF-8 with a BOM so that Excel opens
-// Chinese text correctly, RFC 4180 quoting, CRLF line ends as Excel writes them.
+// The CSV report: one row per finding, with the verdict, each failed
+// self-check and each data problem as rows of their own (column 类型/kind);
+// UTF-8 with a BOM so that Excel opens Chinese text correctly, RFC 4180
+// quoting, CRLF line ends as Excel writes them.
 #include "report/report.hpp"
+#include "report/writer.hpp"
 
 namespace jx::report {
+
+using audit::Audit;
+using audit::Difference;
+using audit::SelfCheck;
+using audit::Verdict;
 namespace {
 
 std::string quote(const std::string& s) {
@@ -33,16 +41,70 @@ std::string csv_header(Lang lang) {
               "points", "message", "evidence", "rule_source", "data_source"});
 }
 
-std::string render_csv_rows(const DepartmentReport& report, Lang) {
+std::string render_csv_rows(const Audit& audit, Lang lang) {
   std::string out;
-  for (const Finding& f : report.card.findings) {
+  // A diagnostic of the data is a row of its own: kind data_error or
+  // data_warning, the JSON pointer as subject, file:line:column as data source.
+  // A department that was not checked has only these rows, and no total.
+  const std::string total = audit.checked() ? format_points(audit.card.total) : "";
+  for (const Diagnostic& d : audit.diagnostics) {
+    std::string where = d.file;
+    if (d.line > 0)
+      where += ":" + std::to_string(d.line) + (d.column > 0 ? ":" + std::to_string(d.column) : "");
+    out += row({audit.file, audit.header.code, audit.header.name, total, "", "",
+                std::string("data_") + severity_name(d.severity), d.pointer, "", d.message, "", "", where});
+  }
+  if (!audit.checked()) return out;
+  // The verdict, and each failed self-check with the position of its first value.
+  out += row({audit.file, audit.header.code, audit.header.name, total, "", "", "verdict", "", "",
+              verdict(audit, lang), "", "", ""});
+  for (const SelfCheck& c : audit.self_checks) {
+    out += row({audit.file, audit.header.code, audit.header.name, total, c.indicator, "", "self_check",
+                c.relation, "", lang == Lang::zh ? c.message_zh : c.message_en, "", "",
+                c.sources.empty() ? "" : c.sources[0]});
+  }
+  for (const Finding& f : audit.card.findings) {
     std::string evidence;
     for (const Evidence& e : f.evidence) evidence += (evidence.empty() ? "" : "; ") + e.key + "=" + e.value;
-    out += row({report.file, report.code, report.name, format_points(report.card.total), f.indicator,
-                f.rule_id, kind_name(f.kind), f.subject, format_points(f.points), f.message, evidence,
-                f.rule_source, f.data_source});
+    out += row({audit.file, audit.header.code, audit.header.name, format_points(audit.card.total),
+                f.indicator, f.rule_id, kind_name(f.kind), f.subject, format_points(f.points), f.message,
+                evidence, f.rule_source, f.data_source});
   }
   return out;
+}
+
+namespace {
+
+class CsvWriter final : public detail::BatchWriter {
+ public:
+  using BatchWriter::BatchWriter;
+  [[nodiscard]] std::string render(const Audit& audit) const override {
+    return render_csv_rows(audit, options_.lang);
+  }
+  void department(const Audit& audit, const std::string& rendered, const Sink& write) override {
+    header(write);
+    write(rendered.empty() ? render(audit) : rendered);
+    count(audit);
+  }
+  void finish(const Sink& write) override {
+    header(write);
+    if (departments() < 2) return;
+    write("\r\n");
+    render_summary_csv(rows_, failed_, options_.lang, write);
+  }
+
+ private:
+  void header(const Sink& write) {
+    if (!started_) write(csv_header(options_.lang));
+    started_ = true;
+  }
+  bool started_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> detail::make_csv_writer(const WriteOptions& options) {
+  return std::make_unique<CsvWriter>(options);
 }
 
 }  // namespace jx::report

@@ -2,9 +2,16 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
+
 #include "report/report.hpp"
 
 namespace jx::report {
+
+using audit::Audit;
+using audit::Difference;
+using audit::SelfCheck;
+using audit::Verdict;
 
 std::string format_points(const Decimal& d) {
   if (!d.is_fraction() && d.exponent() >= -2)
@@ -12,19 +19,85 @@ std::string format_points(const Decimal& d) {
   return d.to_string();
 }
 
-std::string verdict(const scoring::Scorecard& card, Lang lang) {
+namespace {
+
+std::string last_segment(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// At most this many indicator differences are named in the one-line verdict;
+// the scorecard and the JSON list them all.
+constexpr std::size_t named_differences = 3;
+
+}  // namespace
+
+std::string verdict(const Audit& audit, Lang lang) {
   const bool zh = lang == Lang::zh;
-  if (!card.complete) return zh ? "检查不完整，不下结论" : "check incomplete: no verdict";
-  if (!card.self_total) return zh ? "未提供自评总分" : "no self-reported total";
-  const Decimal gap = *card.self_total - card.total;
-  if (gap.is_zero()) return zh ? "自评与核定一致" : "the self-evaluation matches the check";
-  const std::string points = format_points(gap.abs());
-  if (gap.sign() > 0) {
-    return zh ? fmt::format("自评高出核定 {} 分", points)
-              : fmt::format("the self-evaluation is {} points above the check", points);
+  const Verdict& v = audit.verdict;
+  switch (v.kind) {
+    case Verdict::Kind::not_checked: {
+      const std::size_t errors = audit.error_count();
+      return zh ? fmt::format("未检查：数据有 {} 个错误，不评分", errors)
+                : fmt::format("not checked: the data has {} error{}; no score", errors,
+                              errors == 1 ? "" : "s");
+    }
+    case Verdict::Kind::incomplete: return zh ? "检查不完整，不下结论" : "check incomplete: no verdict";
+    case Verdict::Kind::agrees: return zh ? "自评与核定一致" : "the self-evaluation matches the check";
+    case Verdict::Kind::no_self: return zh ? "未提供自评总分" : "no self-reported total";
+    case Verdict::Kind::disagrees: break;
   }
-  return zh ? fmt::format("自评低于核定 {} 分", points)
-            : fmt::format("the self-evaluation is {} points below the check", points);
+  std::vector<std::string> parts;
+  std::size_t indicators = 0;
+  for (const Difference& d : v.differences) {
+    if (d.indicator.empty()) {
+      const Decimal gap = d.self - d.checked;
+      const std::string points = format_points(gap.abs());
+      parts.insert(parts.begin(),
+                   gap.sign() > 0
+                       ? (zh ? fmt::format("自评总分高出核定 {} 分", points)
+                             : fmt::format("the self-reported total is {} points above the check", points))
+                       : (zh ? fmt::format("自评总分低于核定 {} 分", points)
+                             : fmt::format("the self-reported total is {} points below the check", points)));
+      continue;
+    }
+    if (++indicators > named_differences) continue;
+    parts.push_back(zh ? fmt::format("{} 自评 {}、核定 {}", last_segment(d.indicator), format_points(d.self),
+                                     format_points(d.checked))
+                       : fmt::format("{}: self {}, checked {}", last_segment(d.indicator),
+                                     format_points(d.self), format_points(d.checked)));
+  }
+  if (indicators > named_differences) {
+    const std::size_t more = indicators - named_differences;
+    parts.push_back(
+        zh ? fmt::format("另有 {} 项指标不一致", more)
+           : fmt::format("{} more indicator{} differ{}", more, more == 1 ? "" : "s", more == 1 ? "s" : ""));
+  }
+  if (!audit.self_checks.empty()) {
+    const SelfCheck& first = audit.self_checks.front();
+    const std::string where =
+        first.indicator.empty() ? "" : last_segment(first.indicator) + (zh ? "：" : ": ");
+    const std::size_t n = audit.self_checks.size();
+    parts.push_back(
+        zh ? fmt::format("自评报告核对 {} 项未通过（{}{}{}）", n, where, first.message_zh, n > 1 ? "等" : "")
+           : fmt::format("{} self-evaluation check{} failed ({}{}{})", n, n == 1 ? "" : "s", where,
+                         first.message_en, n > 1 ? ", …" : ""));
+  }
+  std::string out = zh ? "自评与核定不一致：" : "the self-evaluation does not match the check: ";
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : (zh ? "；" : "; ")) + parts[i];
+  return out;
+}
+
+std::string self_check_label(const SelfCheck& check, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  if (!check.indicator.empty()) return check.indicator;
+  if (check.relation == "stated_rate") return zh ? "所载比率" : "stated rate";
+  if (check.relation == "first_level_sum" || check.relation == "grade_band") return zh ? "总分" : "total";
+  return zh ? "数据" : "data";
+}
+
+const char* severity_name(Diagnostic::Severity severity) {
+  return severity == Diagnostic::Severity::error ? "error" : "warning";
 }
 
 std::string format_gap(const Decimal& d) {

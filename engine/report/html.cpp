@@ -9,8 +9,14 @@
 
 #include "report/html_detail.hpp"
 #include "report/summary_rows.hpp"
+#include "report/writer.hpp"
 
 namespace jx::report {
+
+using audit::Audit;
+using audit::Difference;
+using audit::SelfCheck;
+using audit::Verdict;
 namespace detail {
 
 std::string html_escape(std::string_view text) {
@@ -71,11 +77,15 @@ const char* gap_class(const Decimal& computed, const Decimal& self) {
   return s < 0 ? "gap neg" : s > 0 ? "gap pos" : "gap";
 }
 
-const char* verdict_class(const scoring::Scorecard& card) {
-  if (!card.complete) return "bad";
-  if (!card.self_total) return "neutral";
-  const int s = (*card.self_total - card.total).sign();
-  return s > 0 ? "bad" : s < 0 ? "neutral" : "ok";
+const char* verdict_class(const Verdict& verdict) {
+  switch (verdict.kind) {
+    case Verdict::Kind::agrees: return "ok";
+    case Verdict::Kind::no_self: return "neutral";
+    case Verdict::Kind::disagrees:
+    case Verdict::Kind::incomplete:
+    case Verdict::Kind::not_checked: break;
+  }
+  return "bad";
 }
 
 std::string kind_label(Finding::Kind kind, Lang lang) {
@@ -187,6 +197,7 @@ dl.evidence dd{margin:0;padding:1px 7px;font-variant-numeric:tabular-nums}
 .sources span+span::before{content:"·";margin:0 8px}
 ul.checks{margin:0;padding-left:20px}
 ul.checks li{margin:2px 0}
+ul.checks .sources code{margin-left:6px;color:var(--muted);font-size:12px}
 .provenance{margin-top:24px;padding-top:10px;border-top:1px solid var(--line);color:var(--muted);font-size:11px}
 .provenance div{overflow-wrap:anywhere}
 .summary table th button{all:unset;cursor:pointer}
@@ -274,9 +285,9 @@ constexpr const char* sort_script = R"js(
 })();
 )js";
 
-void scorecard_table(std::string& out, const DepartmentReport& report, Lang lang, const std::string& id) {
-  const scoring::Scorecard& card = report.card;
-  const auto& indicators = report.rules->indicators();
+void scorecard_table(std::string& out, const Audit& audit, Lang lang, const std::string& id) {
+  const scoring::Scorecard& card = audit.card;
+  const auto& indicators = audit.rules().indicators();
   out += fmt::format(
       "<table class=\"scorecard\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
       "<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
@@ -322,9 +333,9 @@ void scorecard_table(std::string& out, const DepartmentReport& report, Lang lang
   }
 }
 
-void findings_list(std::string& out, const DepartmentReport& report, Lang lang, const std::string& id) {
-  const scoring::Scorecard& card = report.card;
-  if (card.findings.empty() && report.engine_errors.empty()) {
+void findings_list(std::string& out, const Audit& audit, Lang lang, const std::string& id) {
+  const scoring::Scorecard& card = audit.card;
+  if (card.findings.empty() && audit.engine_errors.empty()) {
     out += fmt::format("<p class=\"muted\">{}</p>\n", tr(lang, "（无）", "(none)"));
     return;
   }
@@ -360,20 +371,52 @@ void findings_list(std::string& out, const DepartmentReport& report, Lang lang, 
     out += "</p>\n</li>\n";
   }
   out += "</ol>\n";
-  if (!report.engine_errors.empty()) {
+  if (!audit.engine_errors.empty()) {
     out += "<ul class=\"engine-errors\">\n";
-    for (const std::string& e : report.engine_errors)
+    for (const std::string& e : audit.engine_errors)
       out += "<li class=\"gap neg\">" + html_escape(e) + "</li>\n";
     out += "</ul>\n";
   }
 }
 
+// The errors and warnings of loading the data, each with where it is.
+void diagnostics_list(std::string& out, const Audit& audit, Lang lang) {
+  if (audit.diagnostics.empty()) return;
+  out += fmt::format("<h3>{}<span class=\"count\">{}</span></h3>\n<ul class=\"checks diagnostics\">\n",
+                     tr(lang, "数据问题", "Data problems"), audit.diagnostics.size());
+  for (const Diagnostic& d : audit.diagnostics) {
+    out += fmt::format("<li class=\"{}\">{}</li>\n",
+                       d.severity == Diagnostic::Severity::error ? "gap neg" : "warning",
+                       html_escape(d.to_string(lang)));
+  }
+  out += "</ul>\n";
+}
+
+// A department whose data has errors: no scorecard, no charts, only why.
+std::string not_checked_section(const Audit& audit, const std::string& id, Lang lang) {
+  std::string out = fmt::format(
+      "<section class=\"department not-checked\" id=\"{}\" aria-labelledby=\"{}-name\">\n"
+      "<div class=\"banner\" role=\"alert\">{}</div>\n",
+      id, id, html_escape(verdict(audit, lang)));
+  out += fmt::format("<h2 id=\"{}-name\">{}<span class=\"code\">{}</span></h2>\n", id,
+                     html_escape(audit.header.name.empty() ? audit.file : audit.header.name),
+                     html_escape(audit.header.code));
+  diagnostics_list(out, audit, lang);
+  out += fmt::format(
+      "<footer class=\"provenance\"><div>{}<code>{}</code></div><div>{}<code>{}</code></div></footer>\n"
+      "</section>\n",
+      tr(lang, "数据文件 ", "Data file "), html_escape(audit.file),
+      tr(lang, "数据 SHA-256 ", "Data SHA-256 "), html_escape(audit.stamp.input_sha256));
+  return out;
+}
+
 }  // namespace
 
-std::string html_department_title(const DepartmentReport& report, Lang lang) {
-  return lang == Lang::zh
-             ? fmt::format("{} {} 年度部门整体支出绩效自评检查报告", report.name, report.fiscal_year)
-             : fmt::format("{}: {} performance self-evaluation check", report.name, report.fiscal_year);
+std::string html_department_title(const Audit& audit, Lang lang) {
+  return lang == Lang::zh ? fmt::format("{} {} 年度部门整体支出绩效自评检查报告", audit.header.name,
+                                        audit.header.fiscal_year)
+                          : fmt::format("{}: {} performance self-evaluation check", audit.header.name,
+                                        audit.header.fiscal_year);
 }
 
 std::string html_page_start(const std::string& title, const HtmlOptions& options) {
@@ -395,11 +438,11 @@ std::string html_page_start(const std::string& title, const HtmlOptions& options
   return out;
 }
 
-std::string render_html_department(const DepartmentReport& report, std::size_t number,
-                                   const HtmlOptions& options) {
+std::string render_html_department(const Audit& audit, std::size_t number, const HtmlOptions& options) {
   const Lang lang = options.lang;
-  const scoring::Scorecard& card = report.card;
+  const scoring::Scorecard& card = audit.card;
   const std::string id = fmt::format("dept-{}", number);
+  if (!audit.checked()) return not_checked_section(audit, fmt::format("unchecked-{}", number), lang);
   std::string out = fmt::format("<section class=\"department{}\" id=\"{}\" aria-labelledby=\"{}-name\">\n",
                                 card.complete ? "" : " incomplete", id, id);
   if (!card.complete) {
@@ -409,12 +452,12 @@ std::string render_html_department(const DepartmentReport& report, std::size_t n
            "Incomplete check: a rule could not run; the scores below are not final and not graded."));
   }
   out += fmt::format("<h2 id=\"{}-name\">{}<span class=\"code\">{}</span></h2>\n", id,
-                     html_escape(report.name), html_escape(report.code));
+                     html_escape(audit.header.name), html_escape(audit.header.code));
   out += fmt::format(
       "<p class=\"meta\"><span>{}{}</span><span>{}{}</span><span>{}{}（<code>{}</code>）</span></p>\n",
-      tr(lang, "年度 ", "Year "), report.fiscal_year, tr(lang, "金额单位 ", "Money unit "),
-      html_escape(report.money_unit), tr(lang, "规则集 ", "Rule set "), html_escape(report.rules->name()),
-      html_escape(report.rules->dir()));
+      tr(lang, "年度 ", "Year "), audit.header.fiscal_year, tr(lang, "金额单位 ", "Money unit "),
+      html_escape(audit.header.money_unit), tr(lang, "规则集 ", "Rule set "),
+      html_escape(audit.rules().name()), html_escape(audit.rules().dir()));
 
   // The totals, side by side with the verdict.
   const std::string grade = lang == Lang::zh || card.grade_en.empty() ? card.grade : card.grade_en;
@@ -442,41 +485,46 @@ std::string render_html_department(const DepartmentReport& report, std::size_t n
         tr(lang, "自评总分", "Self-reported total"), tr(lang, "差异（核定 − 自评）", "Gap (checked − self)"));
   }
   out += fmt::format("<div class=\"stat verdict {}\"><span class=\"label\">{}</span>{}</div>\n</div>\n",
-                     verdict_class(card), tr(lang, "结论", "Verdict"), html_escape(verdict(card, lang)));
+                     verdict_class(audit.verdict), tr(lang, "结论", "Verdict"),
+                     html_escape(verdict(audit, lang)));
 
   out += fmt::format("<h3>{}</h3>\n", tr(lang, "评分表", "Scorecard"));
-  scorecard_table(out, report, lang, id);
+  scorecard_table(out, audit, lang, id);
 
   // The two charts side by side on a wide page, one above the other otherwise.
   out += fmt::format("<div class=\"charts\">\n<div class=\"chart-box\"><h3>{}</h3>\n",
                      tr(lang, "末级指标得分与分值", "Score against weight, per leaf indicator"));
-  out += detail::score_chart_svg(report, lang, "score-chart-" + std::to_string(number));
+  out += detail::score_chart_svg(audit, lang, "score-chart-" + std::to_string(number));
   out += fmt::format("</div>\n<div class=\"chart-box\"><h3>{}</h3>\n",
                      tr(lang, "月度累计支出与序时进度", "Monthly spending against the schedule"));
-  out += detail::spending_chart_html(report, lang, "spending-chart-" + std::to_string(number));
+  out += detail::spending_chart_html(audit, lang, "spending-chart-" + std::to_string(number));
   out += "</div>\n</div>\n";
 
   out += fmt::format("<h3>{}<span class=\"count\">{}</span></h3>\n", tr(lang, "扣分与发现", "Findings"),
                      card.findings.size());
-  findings_list(out, report, lang, id);
+  findings_list(out, audit, lang, id);
 
-  if (!card.self_checks.empty()) {
+  if (!audit.self_checks.empty()) {
     out += fmt::format("<h3>{}</h3>\n<ul class=\"checks\">\n",
                        tr(lang, "自评报告核对", "Self-evaluation checks"));
-    for (const scoring::SelfCheck& c : card.self_checks) {
-      out += fmt::format("<li><strong>{}</strong>{}{}</li>\n",
-                         html_escape(c.indicator.empty() ? tr(lang, "总分", "total") : c.indicator),
-                         tr(lang, "：", ": "), html_escape(lang == Lang::zh ? c.message_zh : c.message_en));
+    for (const SelfCheck& c : audit.self_checks) {
+      std::string at;
+      for (const std::string& source : c.sources) at += " <code>" + html_escape(source) + "</code>";
+      out += fmt::format(
+          "<li class=\"check-{}\"><strong>{}</strong>{}{}<span class=\"sources\">{}</span></li>\n",
+          html_escape(c.relation), html_escape(self_check_label(c, lang)), tr(lang, "：", ": "),
+          html_escape(lang == Lang::zh ? c.message_zh : c.message_en), at);
     }
     out += "</ul>\n";
   }
+  diagnostics_list(out, audit, lang);
 
   out += fmt::format(
       "<footer class=\"provenance\"><div>{}<code>{}</code></div><div>{}<code>{}</code></div>"
       "<div>{}<code>{}</code></div></footer>\n</section>\n",
-      tr(lang, "数据文件 ", "Data file "), html_escape(report.file),
-      tr(lang, "数据 SHA-256 ", "Data SHA-256 "), html_escape(report.input_sha256),
-      tr(lang, "规则集 SHA-256 ", "Rule set SHA-256 "), html_escape(report.ruleset_sha256));
+      tr(lang, "数据文件 ", "Data file "), html_escape(audit.file),
+      tr(lang, "数据 SHA-256 ", "Data SHA-256 "), html_escape(audit.stamp.input_sha256),
+      tr(lang, "规则集 SHA-256 ", "Rule set SHA-256 "), html_escape(audit.stamp.ruleset_sha256));
   return out;
 }
 
@@ -517,7 +565,7 @@ void html_page_end(const SummaryRows& rows, const std::vector<std::string>& fail
         "type=\"button\">{}</button></th></tr></thead>\n"
         "<tbody>\n",
         tr(lang, "点击列标题排序；点击部门名称跳到该部门的报告。",
-           "Click a column header to sort; click a department to go to its report."),
+           "Click a column header to sort; click a department to go to its audit."),
         tr(lang, "部门", "Department"), tr(lang, "核定", "Checked"), tr(lang, "自评", "Self"),
         tr(lang, "差异", "Gap"), tr(lang, "等级", "Grade"), tr(lang, "发现", "Findings"),
         tr(lang, "文件", "File"));
@@ -568,11 +616,53 @@ void html_page_end(const SummaryRows& rows, const std::vector<std::string>& fail
   write(out);
 }
 
-std::string render_html(const DepartmentReport& report, const HtmlOptions& options) {
-  std::string page = html_page_start(html_department_title(report, options.lang), options) +
-                     render_html_department(report, 1, options);
+std::string render_html(const Audit& audit, const HtmlOptions& options) {
+  std::string page = html_page_start(html_department_title(audit, options.lang), options) +
+                     render_html_department(audit, 1, options);
   html_page_end(SummaryRows(), {}, options, [&page](const std::string& piece) { page += piece; });
   return page;
+}
+
+namespace {
+
+// The page is written as departments come; the first section waits until the
+// second one (or the end) tells whether the page is one department's report or a batch.
+class HtmlWriter final : public detail::BatchWriter {
+ public:
+  using BatchWriter::BatchWriter;
+  [[nodiscard]] std::string render(const Audit&) const override { return {}; }
+  void department(const Audit& audit, const std::string&, const Sink& write) override {
+    const HtmlOptions html{options_.lang, options_.engine_version};
+    // Checked departments are numbered apart from those not checked: the
+    // summary's rows link to #dept-N.
+    std::string section =
+        render_html_department(audit, audit.checked() ? rows_.size() + 1 : failed_.size() + 1, html);
+    if (departments() == 0) {
+      first_ = std::move(section);
+      first_title_ = html_department_title(audit, options_.lang);
+    } else {
+      if (departments() == 1) write(html_page_start("", html) + std::exchange(first_, {}));
+      write(section);
+    }
+    count(audit);
+  }
+  void finish(const Sink& write) override {
+    const HtmlOptions html{options_.lang, options_.engine_version};
+    if (departments() <= 1) {
+      write(html_page_start(departments() == 1 && failed_.empty() ? first_title_ : "", html) + first_);
+    }
+    html_page_end(rows_, failed_, html, write);
+  }
+
+ private:
+  std::string first_;
+  std::string first_title_;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> detail::make_html_writer(const WriteOptions& options) {
+  return std::make_unique<HtmlWriter>(options);
 }
 
 }  // namespace jx::report

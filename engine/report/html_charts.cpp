@@ -12,6 +12,8 @@
 #include "report/html_detail.hpp"
 
 namespace jx::report::detail {
+
+using audit::Audit;
 namespace {
 
 // An SVG coordinate or length: one decimal, trailing zeros dropped ("12.5", "40").
@@ -58,9 +60,9 @@ std::string approx2(const Decimal& d) {
   return "\u2248" + d.round(2, RoundingMode::half_up).to_string();
 }
 
-std::string score_chart_svg(const DepartmentReport& report, Lang lang, const std::string& id) {
-  const auto& indicators = report.rules->indicators();
-  const scoring::Scorecard& card = report.card;
+std::string score_chart_svg(const Audit& audit, Lang lang, const std::string& id) {
+  const auto& indicators = audit.rules().indicators();
+  const scoring::Scorecard& card = audit.card;
 
   // Leaves in tree order, each first-level group announced by a heading row.
   struct Row {
@@ -168,37 +170,18 @@ std::string score_chart_svg(const DepartmentReport& report, Lang lang, const std
   return out;
 }
 
-std::string spending_chart_html(const DepartmentReport& report, Lang lang, const std::string& id) {
-  // budget.adjusted and budget.monthly[] {month, cumulative_spent}, as validated by the schema.
-  std::optional<Decimal> adjusted;
+std::string spending_chart_html(const Audit& audit, Lang lang, const std::string& id) {
+  // The curve the department gave and the months the audit's findings put
+  // below schedule: a month the rule set does not check (December) is never red.
+  const std::optional<Decimal>& adjusted = audit.spending.adjusted;
   struct Point {
     int month;
     Decimal spent;
+    bool behind;
   };
   std::vector<Point> points;
-  const data::Value* budget = report.department ? report.department->root.find("budget") : nullptr;
-  if (budget != nullptr) {
-    if (const data::Value* a = budget->find("adjusted");
-        a != nullptr && a->kind() == data::Value::Kind::decimal) {
-      adjusted = a->as_decimal();
-    }
-    if (const data::Value* m = budget->find("monthly");
-        m != nullptr && m->kind() == data::Value::Kind::array) {
-      for (const data::Value& e : m->as_array()) {
-        const data::Value* month = e.find("month");
-        const data::Value* spent = e.find("cumulative_spent");
-        if (month == nullptr || spent == nullptr || month->kind() != data::Value::Kind::decimal ||
-            spent->kind() != data::Value::Kind::decimal) {
-          continue;
-        }
-        const Decimal& md = month->as_decimal();
-        if (!md.is_integer() || md < Decimal(1) || md > Decimal(12)) continue;
-        points.push_back({std::stoi(md.round(0, RoundingMode::down).to_string()), spent->as_decimal()});
-      }
-    }
-  }
-  std::stable_sort(points.begin(), points.end(),
-                   [](const Point& a, const Point& b) { return a.month < b.month; });
+  for (const audit::MonthlySpending& m : audit.spending.months)
+    points.push_back({m.month, m.cumulative_spent, m.schedule.has_value()});
   if (points.empty()) {
     return fmt::format(
         "<p class=\"muted\">{}</p>\n",
@@ -207,7 +190,7 @@ std::string spending_chart_html(const DepartmentReport& report, Lang lang, const
   }
   const bool has_schedule = adjusted && adjusted->sign() > 0;
   auto schedule = [&](int month) { return *adjusted * month / 12; };
-  const std::string unit = html_escape(report.money_unit);
+  const std::string unit = html_escape(audit.header.money_unit);
 
   // The vertical scale: round steps up to the larger of the budget and the spending.
   Decimal y_max = has_schedule ? *adjusted : Decimal(0);
@@ -245,9 +228,9 @@ std::string spending_chart_html(const DepartmentReport& report, Lang lang, const
       spent_text);
   if (has_schedule) {
     const std::string text = lang == Lang::zh ? fmt::format("序时进度（月份 ÷ 12 × 调整后预算 {} {}）",
-                                                            adjusted->to_string(), report.money_unit)
+                                                            adjusted->to_string(), audit.header.money_unit)
                                               : fmt::format("schedule (month ÷ 12 × adjusted budget {} {})",
-                                                            adjusted->to_string(), report.money_unit);
+                                                            adjusted->to_string(), audit.header.money_unit);
     out += fmt::format(
         "<circle class=\"spent behind\" cx=\"{}\" cy=\"14\" r=\"4\"/><text x=\"{}\" y=\"18\">{}</text>"
         "<line class=\"schedule\" x1=\"0\" y1=\"36\" x2=\"28\" y2=\"36\"/><text x=\"36\" y=\"40\">{}</text>",
@@ -281,14 +264,15 @@ std::string spending_chart_html(const DepartmentReport& report, Lang lang, const
                        y_of(0), x_of(12), y_of(*adjusted));
   }
   for (const Point& p : points) {
-    const bool behind = has_schedule && p.spent < schedule(p.month);
+    const bool behind = p.behind;
     std::string tip =
-        lang == Lang::zh ? fmt::format("{} 月：累计支出 {} {}", p.month, approx2(p.spent), report.money_unit)
-                         : fmt::format("month {}: spent {} {}", p.month, approx2(p.spent), report.money_unit);
+        lang == Lang::zh
+            ? fmt::format("{} 月：累计支出 {} {}", p.month, approx2(p.spent), audit.header.money_unit)
+            : fmt::format("month {}: spent {} {}", p.month, approx2(p.spent), audit.header.money_unit);
     if (has_schedule) {
       tip += lang == Lang::zh
-                 ? fmt::format("；序时进度 {} {}", approx2(schedule(p.month)), report.money_unit)
-                 : fmt::format("; schedule {} {}", approx2(schedule(p.month)), report.money_unit);
+                 ? fmt::format("；序时进度 {} {}", approx2(schedule(p.month)), audit.header.money_unit)
+                 : fmt::format("; schedule {} {}", approx2(schedule(p.month)), audit.header.money_unit);
     }
     out += fmt::format("<circle class=\"spent{}\" cx=\"{}\" cy=\"{}\" r=\"4\"><title>{}</title></circle>\n",
                        behind ? " behind" : "", x_of(p.month), y_of(p.spent), html_escape(tip));
@@ -308,7 +292,7 @@ std::string spending_chart_html(const DepartmentReport& report, Lang lang, const
   }
   out += "</tr></thead>\n<tbody>\n";
   for (const Point& p : points) {
-    const bool behind = has_schedule && p.spent < schedule(p.month);
+    const bool behind = p.behind;
     out += fmt::format("<tr{}><td>{}</td><td>{}</td>", behind ? " class=\"behind\"" : "", p.month,
                        approx2(p.spent));
     if (has_schedule) {

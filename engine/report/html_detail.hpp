@@ -23,10 +23,10 @@ std::string approx2(const Decimal& d);
 
 // The leaf chart: score against weight, one bar pair per leaf indicator.
 // `id` is the svg element's id.
-std::string score_chart_svg(const DepartmentReport& report, Lang lang, const std::string& id);
+std::string score_chart_svg(const audit::Audit& audit, Lang lang, const std::string& id);
 
 // Monthly cumulative spending against 序时进度 (month / 12 × budget.adjusted),
 // with a table of the values; a short note when the data has no monthly figures.
-std::string spending_chart_html(const DepartmentReport& report, Lang lang, const std::string& id);
+std::string spending_chart_html(const audit::Audit& audit, Lang lang, const std::string& id);
 
 }  // namespace jx::report::detail

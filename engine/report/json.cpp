@@ -6,50 +6,105 @@
 #include <rapidjson/writer.h>
 
 #include "report/report.hpp"
+#include "report/writer.hpp"
 
 namespace jx::report {
+
+using audit::Audit;
+using audit::Difference;
+using audit::SelfCheck;
+using audit::Verdict;
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Json = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void key(Writer& w, const char* k) { w.Key(k); }
-void str(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void field(Writer& w, const char* k, const std::string& v) {
+void key(Json& w, const char* k) { w.Key(k); }
+void str(Json& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void field(Json& w, const char* k, const std::string& v) {
   key(w, k);
   str(w, v);
 }
 // Scores and points as format_points writes them: two decimals when exact, else every digit.
-void dec(Writer& w, const char* k, const Decimal& d) { field(w, k, format_points(d)); }
+void dec(Json& w, const char* k, const Decimal& d) { field(w, k, format_points(d)); }
+
+void diagnostics(Json& w, const Audit& audit) {
+  key(w, "diagnostics");
+  w.StartArray();
+  for (const Diagnostic& d : audit.diagnostics) {
+    w.StartObject();
+    field(w, "severity", severity_name(d.severity));
+    field(w, "file", d.file);
+    key(w, "line");
+    w.Uint(d.line);
+    key(w, "column");
+    w.Uint(d.column);
+    field(w, "pointer", d.pointer);
+    field(w, "message", d.message);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+const char* verdict_kind_name(Verdict::Kind kind) {
+  switch (kind) {
+    case Verdict::Kind::agrees: return "agrees";
+    case Verdict::Kind::disagrees: return "disagrees";
+    case Verdict::Kind::no_self: return "no_self_evaluation";
+    case Verdict::Kind::incomplete: return "incomplete";
+    case Verdict::Kind::not_checked: return "not_checked";
+  }
+  return "?";
+}
+
+void department(Json& w, const Audit& audit) {
+  key(w, "department");
+  w.StartObject();
+  field(w, "code", audit.header.code);
+  field(w, "name", audit.header.name);
+  if (audit.header.fiscal_year != 0) {
+    key(w, "fiscal_year");
+    w.Int(audit.header.fiscal_year);
+  }
+  field(w, "money_unit", audit.header.money_unit);
+  w.EndObject();
+}
 
 }  // namespace
 
-std::string render_json(const DepartmentReport& report, const std::string& engine_version) {
+std::string render_json(const Audit& audit) {
   rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  const auto& card = report.card;
-  const auto& indicators = report.rules->indicators();
+  Json w(buffer);
   w.StartObject();
   field(w, "format", "jxaudit.findings/1");
-  field(w, "engine_version", engine_version);
+  field(w, "engine_version", audit.stamp.engine_version);
   key(w, "input");
   w.StartObject();
-  field(w, "file", report.file);
-  field(w, "sha256", report.input_sha256);
+  field(w, "file", audit.file);
+  field(w, "sha256", audit.stamp.input_sha256);
   w.EndObject();
+  field(w, "status", audit.checked() ? "checked" : "not_checked");
+  if (!audit.checked()) {
+    // Invalid data is never scored: no rule set, no scores, only where the data is wrong.
+    department(w, audit);
+    key(w, "verdict");
+    w.StartObject();
+    field(w, "kind", verdict_kind_name(audit.verdict.kind));
+    field(w, "text_zh", verdict(audit, Lang::zh));
+    field(w, "text_en", verdict(audit, Lang::en));
+    w.EndObject();
+    diagnostics(w, audit);
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  }
+  const auto& card = audit.card;
+  const auto& indicators = audit.rules().indicators();
   key(w, "ruleset");
   w.StartObject();
-  field(w, "dir", report.rules->dir());
-  field(w, "name", report.rules->name());
-  field(w, "sha256", report.ruleset_sha256);
+  field(w, "dir", audit.rules().dir());
+  field(w, "name", audit.rules().name());
+  field(w, "sha256", audit.stamp.ruleset_sha256);
   w.EndObject();
-  key(w, "department");
-  w.StartObject();
-  field(w, "code", report.code);
-  field(w, "name", report.name);
-  key(w, "fiscal_year");
-  w.Int(report.fiscal_year);
-  field(w, "money_unit", report.money_unit);
-  w.EndObject();
+  department(w, audit);
   key(w, "complete");
   w.Bool(card.complete);
   dec(w, "total", card.total);
@@ -108,20 +163,65 @@ std::string render_json(const DepartmentReport& report, const std::string& engin
 
   key(w, "self_checks");
   w.StartArray();
-  for (const auto& c : card.self_checks) {
+  for (const auto& c : audit.self_checks) {
     w.StartObject();
+    field(w, "relation", c.relation);
     field(w, "indicator", c.indicator);
     field(w, "message_zh", c.message_zh);
     field(w, "message_en", c.message_en);
+    key(w, "sources");
+    w.StartArray();
+    for (const std::string& at : c.sources) str(w, at);
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();
-  key(w, "engine_errors");
+  // The same verdict as every other format, and each self score that differs.
+  key(w, "verdict");
+  w.StartObject();
+  field(w, "kind", verdict_kind_name(audit.verdict.kind));
+  field(w, "text_zh", verdict(audit, Lang::zh));
+  field(w, "text_en", verdict(audit, Lang::en));
+  key(w, "differences");
   w.StartArray();
-  for (const auto& e : report.engine_errors) str(w, e);
+  for (const Difference& d : audit.verdict.differences) {
+    w.StartObject();
+    field(w, "indicator", d.indicator);
+    dec(w, "score", d.checked);
+    dec(w, "self_score", d.self);
+    field(w, "source", d.source);
+    w.EndObject();
+  }
   w.EndArray();
   w.EndObject();
+  key(w, "engine_errors");
+  w.StartArray();
+  for (const auto& e : audit.engine_errors) str(w, e);
+  w.EndArray();
+  diagnostics(w, audit);
+  w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+namespace {
+
+class JsonWriter final : public detail::BatchWriter {
+ public:
+  using BatchWriter::BatchWriter;
+  [[nodiscard]] std::string render(const Audit& audit) const override { return render_json(audit); }
+  void department(const Audit& audit, const std::string& rendered, const Sink& write) override {
+    write(rendered.empty() ? render(audit) : rendered);
+    count(audit);
+  }
+  void finish(const Sink& write) override {
+    if (departments() >= 2) render_summary_json(rows_, failed_, write);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> detail::make_json_writer(const WriteOptions& options) {
+  return std::make_unique<JsonWriter>(options);
 }
 
 }  // namespace jx::report

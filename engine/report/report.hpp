@@ -1,8 +1,9 @@
-// Public header of engine/report: renders checked departments as text (a
-// Chinese table aligned by display width, English with --lang en), JSON
-// (schemas/findings.schema.json), CSV (one row per finding, UTF-8 with BOM)
-// and HTML, plus the summary table of a batch. Pure functions of their input:
-// the same department and rule set always give the same bytes.
+// Public header of engine/report: renders a finished audit (audit/audit.hpp)
+// as text (a Chinese table aligned by display width, English with --lang en),
+// JSON (schemas/findings.schema.json), CSV (one row per finding, UTF-8 with
+// BOM) and HTML, plus the summary table of a batch. It never reads the raw
+// department nor recomputes a score: what it shows is what the audit decided.
+// Pure functions of their input: the same audit always gives the same bytes.
 #pragma once
 
 #include <functional>
@@ -11,38 +12,21 @@
 #include <string>
 #include <vector>
 
-#include "data/diagnostic.hpp"
-#include "data/value.hpp"
-#include "rules/ruleset.hpp"
-#include "scoring/scorecard.hpp"
+#include "audit/audit.hpp"
 
 namespace jx::report {
-
-struct DepartmentReport {
-  std::string file;  // the input file as given
-  std::string code;
-  std::string name;
-  int fiscal_year = 0;
-  std::string money_unit;
-  const rules::RuleSet* rules = nullptr;
-  scoring::Scorecard card;
-  std::string input_sha256;                          // of the department file and its CSV tables, in order
-  std::string ruleset_sha256;                        // of every file of the rule set
-  std::vector<std::string> engine_errors;            // rules that could not be loaded, with file:line
-  std::shared_ptr<const data::Document> department;  // the loaded data, for charts (monthly spending)
-};
 
 struct TextOptions {
   Lang lang = Lang::zh;
   bool color = false;
 };
 
-std::string render_text(const DepartmentReport& report, const TextOptions& options);
+std::string render_text(const audit::Audit& audit, const TextOptions& options);
 // One JSON document on one line (NDJSON-ready), ending in '\n'.
-std::string render_json(const DepartmentReport& report, const std::string& engine_version);
+std::string render_json(const audit::Audit& audit);
 // The CSV header row, with the BOM Excel needs, and the rows of one department.
 std::string csv_header(Lang lang);
-std::string render_csv_rows(const DepartmentReport& report, Lang lang);
+std::string render_csv_rows(const audit::Audit& audit, Lang lang);
 
 // One line of a batch summary: department, computed score, self score, gap,
 // grade, findings. A batch keeps only these, packed in SummaryRows.
@@ -56,7 +40,7 @@ struct SummaryRow {
   bool complete = true;
   std::size_t findings = 0;  // findings with points, missing evidence or rule errors (notes not counted)
 };
-SummaryRow summarize(const DepartmentReport& report);
+SummaryRow summarize(const audit::Audit& audit);
 class SummaryRows;  // summary_rows.hpp: the rows of a batch, spilled to a temporary file when many
 // Where a summary goes, piece by piece: a batch summary is written as it is
 // rendered, never held whole in memory.
@@ -78,25 +62,31 @@ struct HtmlOptions {
   std::string engine_version;
 };
 // "广州市档案馆 2023 年度部门整体支出绩效自评检查报告": the page title of one department.
-std::string html_department_title(const DepartmentReport& report, Lang lang);
+std::string html_department_title(const audit::Audit& audit, Lang lang);
 // The page up to the first department; `title` "" for a batch (the batch title).
 std::string html_page_start(const std::string& title, const HtmlOptions& options);
 // The section of the `number`-th department (1-based): anchors #dept-N, and the
-// charts svg#score-chart-N and svg#spending-chart-N.
-std::string render_html_department(const DepartmentReport& report, std::size_t number,
-                                   const HtmlOptions& options);
+// charts svg#score-chart-N and svg#spending-chart-N. Departments not checked
+// are numbered apart, as #unchecked-N.
+std::string render_html_department(const audit::Audit& audit, std::size_t number, const HtmlOptions& options);
 // The batch summary (when rows and failed add up to two or more) and the end of the page.
 void html_page_end(const SummaryRows& rows, const std::vector<std::string>& failed,
                    const HtmlOptions& options, const Sink& write);
 // A whole page for one department.
-std::string render_html(const DepartmentReport& report, const HtmlOptions& options);
+std::string render_html(const audit::Audit& audit, const HtmlOptions& options);
 
 // Points as users read them: two decimals when that is exact ("9.99", "1.00"),
 // otherwise every digit ("0.995"); a fraction shows its digits and "…". Never rounds.
 std::string format_points(const Decimal& d);
-// The one-line verdict on the total: matches, N points above/below, or no
-// verdict when the check is incomplete or no self total was reported.
-std::string verdict(const scoring::Scorecard& card, Lang lang);
+// The audit's verdict in one line: "自评与核定一致" only when the audit agrees;
+// otherwise what differs (the total, up to three indicators by name) and the
+// first failed self-check; "未检查：数据有 2 个错误，不评分" when not checked.
+std::string verdict(const audit::Audit& audit, Lang lang);
+// What a self-check is about: its indicator, else "总分" (the total and its
+// grade), "所载比率" (a stated rate) or "数据" (a relation of the data).
+std::string self_check_label(const audit::SelfCheck& check, Lang lang);
+// "error" or "warning", as the JSON and CSV reports name a diagnostic's severity.
+const char* severity_name(Diagnostic::Severity severity);
 // A signed difference as printed: "+0.01", "−0.01" (U+2212 minus), "0.00".
 std::string format_gap(const Decimal& d);
 // Display width of UTF-8 text in terminal columns (CJK characters take two).

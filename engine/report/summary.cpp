@@ -9,6 +9,11 @@
 #include "report/summary_rows.hpp"
 
 namespace jx::report {
+
+using audit::Audit;
+using audit::Difference;
+using audit::SelfCheck;
+using audit::Verdict;
 namespace {
 
 const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
@@ -30,16 +35,16 @@ std::string csv_cell(const std::string& s) {
 
 }  // namespace
 
-SummaryRow summarize(const DepartmentReport& report) {
-  SummaryRow row{report.file,
-                 report.code,
-                 report.name,
-                 report.card.total,
-                 report.card.self_total,
-                 report.card.grade,
-                 report.card.complete,
+SummaryRow summarize(const Audit& audit) {
+  SummaryRow row{audit.file,
+                 audit.header.code,
+                 audit.header.name,
+                 audit.card.total,
+                 audit.card.self_total,
+                 audit.card.grade,
+                 audit.card.complete,
                  0};
-  for (const Finding& f : report.card.findings) row.findings += f.kind == Finding::Kind::note ? 0 : 1;
+  for (const Finding& f : audit.card.findings) row.findings += f.kind == Finding::Kind::note ? 0 : 1;
   return row;
 }
 

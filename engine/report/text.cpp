@@ -3,8 +3,14 @@
 #include <fmt/format.h>
 
 #include "report/report.hpp"
+#include "report/writer.hpp"
 
 namespace jx::report {
+
+using audit::Audit;
+using audit::Difference;
+using audit::SelfCheck;
+using audit::Verdict;
 namespace {
 
 struct Style {
@@ -39,25 +45,55 @@ std::string kind_label(Finding::Kind kind, Lang lang) {
   return "?";
 }
 
+std::string department_line(const Audit& audit, Lang lang) {
+  return fmt::format("{}{}（{}）  {}{}  {}{}", tr(lang, "部门：", "Department: "),
+                     audit.header.name.empty() ? "—" : audit.header.name,
+                     audit.header.code.empty() ? "—" : audit.header.code, tr(lang, "年度：", "Year: "),
+                     audit.header.fiscal_year != 0 ? std::to_string(audit.header.fiscal_year) : "—",
+                     tr(lang, "金额单位：", "Money unit: "),
+                     audit.header.money_unit.empty() ? "—" : audit.header.money_unit);
+}
+
+// Errors and warnings of loading the data, one per line, located.
+void diagnostics_section(std::string& out, const Audit& audit, Lang lang, const Style& style) {
+  if (audit.diagnostics.empty()) return;
+  out += "\n" + style.bold(tr(lang, "数据问题", "Data problems")) + "\n";
+  for (const Diagnostic& d : audit.diagnostics) {
+    const std::string line = "- " + d.to_string(lang);
+    out += (d.severity == Diagnostic::Severity::error ? style.red(line) : style.yellow(line)) + "\n";
+  }
+}
+
+// A department whose data has errors: where they are, and no score.
+std::string render_not_checked(const Audit& audit, Lang lang, const Style& style) {
+  std::string out = style.bold(department_line(audit, lang)) + "\n";
+  out += fmt::format("{}{}", tr(lang, "文件：", "File: "), audit.file) + "\n";
+  out += style.bold(fmt::format("{}{}", tr(lang, "结论：", "Verdict: "), verdict(audit, lang))) + "\n";
+  diagnostics_section(out, audit, lang, style);
+  return out;
+}
+
 }  // namespace
 
-std::string render_text(const DepartmentReport& report, const TextOptions& options) {
+std::string render_text(const Audit& audit, const TextOptions& options) {
   const Lang lang = options.lang;
   const Style style{options.color};
-  const scoring::Scorecard& card = report.card;
-  const auto& indicators = report.rules->indicators();
+  if (!audit.checked()) return render_not_checked(audit, lang, style);
+  const scoring::Scorecard& card = audit.card;
+  const auto& indicators = audit.rules().indicators();
   std::string out;
 
   if (!card.complete) {
     out += style.yellow(tr(lang, "！检查不完整：有规则未能运行，以下得分不是最终结果。\n",
                            "! INCOMPLETE CHECK: a rule could not run; the scores below are not final.\n"));
   }
-  out += style.bold(fmt::format("{}{}（{}）", tr(lang, "部门：", "Department: "), report.name, report.code)) +
-         fmt::format("  {}{}  {}{}\n", tr(lang, "年度：", "Year: "), report.fiscal_year,
-                     tr(lang, "金额单位：", "Money unit: "), report.money_unit);
-  out += fmt::format("{}{}（{}）\n", tr(lang, "规则集：", "Rule set: "), report.rules->name(),
-                     report.rules->dir());
-  out += fmt::format("{}{}", tr(lang, "文件：", "File: "), report.file) + "\n";
+  out += style.bold(fmt::format("{}{}（{}）", tr(lang, "部门：", "Department: "), audit.header.name,
+                                audit.header.code)) +
+         fmt::format("  {}{}  {}{}\n", tr(lang, "年度：", "Year: "), audit.header.fiscal_year,
+                     tr(lang, "金额单位：", "Money unit: "), audit.header.money_unit);
+  out += fmt::format("{}{}（{}）\n", tr(lang, "规则集：", "Rule set: "), audit.rules().name(),
+                     audit.rules().dir());
+  out += fmt::format("{}{}", tr(lang, "文件：", "File: "), audit.file) + "\n";
   const std::string grade = lang == Lang::zh || card.grade_en.empty() ? card.grade : card.grade_en;
   std::string line =
       fmt::format("{}{}（{}）", tr(lang, "核定总分：", "Checked total: "), format_points(card.total), grade);
@@ -65,7 +101,7 @@ std::string render_text(const DepartmentReport& report, const TextOptions& optio
     line += fmt::format("    {}{}（{}）", tr(lang, "自评总分：", "Self-reported: "),
                         format_points(*card.self_total), card.self_grade.value_or("—"));
   }
-  line += fmt::format("    {}{}", tr(lang, "结论：", "Verdict: "), verdict(card, lang));
+  line += fmt::format("    {}{}", tr(lang, "结论：", "Verdict: "), verdict(audit, lang));
   out += style.bold(line) + "\n\n";
 
   // The scorecard table.
@@ -130,17 +166,54 @@ std::string render_text(const DepartmentReport& report, const TextOptions& optio
     if (!f.data_source.empty()) where += std::string(" · ") + tr(lang, "数据：", "Data: ") + f.data_source;
     out += where + "\n";
   }
-  for (const std::string& e : report.engine_errors) out += style.yellow(std::string("! ") + e) + "\n";
+  for (const std::string& e : audit.engine_errors) out += style.yellow(std::string("! ") + e) + "\n";
 
   // Checks of the self-evaluation's own arithmetic.
-  if (!card.self_checks.empty()) {
+  if (!audit.self_checks.empty()) {
     out += "\n" + style.bold(tr(lang, "自评报告核对", "Self-evaluation checks")) + "\n";
-    for (const scoring::SelfCheck& c : card.self_checks) {
-      const std::string where = c.indicator.empty() ? tr(lang, "总分", "total") : c.indicator;
-      out += fmt::format("- {}: {}\n", where, lang == Lang::zh ? c.message_zh : c.message_en);
+    for (const SelfCheck& c : audit.self_checks) {
+      out += fmt::format("- {}: {}\n", self_check_label(c, lang),
+                         lang == Lang::zh ? c.message_zh : c.message_en);
+      // The first few positions (a sum over a whole subtree has dozens; JSON and HTML list them all).
+      constexpr std::size_t shown = 4;
+      std::string at;
+      for (std::size_t k = 0; k < c.sources.size() && k < shown; ++k)
+        at += (at.empty() ? "" : tr(lang, "；", "; ")) + c.sources[k];
+      if (c.sources.size() > shown) {
+        at += lang == Lang::zh ? fmt::format(" 等 {} 处", c.sources.size())
+                               : fmt::format(" and {} more", c.sources.size() - shown);
+      }
+      if (!at.empty()) out += std::string("    ") + tr(lang, "数据：", "Data: ") + at + "\n";
     }
   }
+  diagnostics_section(out, audit, lang, style);
   return out;
+}
+
+namespace {
+
+class TextWriter final : public detail::BatchWriter {
+ public:
+  using BatchWriter::BatchWriter;
+  [[nodiscard]] std::string render(const Audit& audit) const override {
+    return render_text(audit, TextOptions{options_.lang, options_.color});
+  }
+  void department(const Audit& audit, const std::string& rendered, const Sink& write) override {
+    if (departments() > 0) write("\n" + std::string(72, '=') + "\n\n");
+    write(rendered.empty() ? render(audit) : rendered);
+    count(audit);
+  }
+  void finish(const Sink& write) override {
+    if (departments() < 2) return;
+    write("\n" + std::string(72, '=') + "\n" + (options_.lang == Lang::zh ? "汇总\n" : "Summary\n"));
+    render_summary_text(rows_, failed_, TextOptions{options_.lang, options_.color}, write);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> detail::make_text_writer(const WriteOptions& options) {
+  return std::make_unique<TextWriter>(options);
 }
 
 }  // namespace jx::report

@@ -52,6 +52,8 @@ struct Declaration {
   std::optional<Decimal> weight;
   std::optional<Rounding> rounding;
   std::string at;
+  std::optional<MissingEvidencePolicy> missing_evidence;
+  bool all_or_nothing = false;
 };
 
 std::vector<std::string> split_path(const std::string& path) {
@@ -176,17 +178,20 @@ class RuleSetBuilder {
   }
 
   void apply_missing(RuleSet& set, const data::Document& doc, const Value& v) {
+    if (auto policy = missing_policy(doc, v)) set.missing_ = *policy;
+  }
+
+  // A [missing_evidence] table, the set's or a leaf's own.
+  std::optional<MissingEvidencePolicy> missing_policy(const data::Document& doc, const Value& v) {
     const std::string& policy = v.find("policy")->as_string();
     const Value* points = v.find("points");
-    if (policy == "deduct_weight") {
-      set.missing_ = {MissingEvidencePolicy::Kind::deduct_weight, Decimal()};
-    } else if (policy == "review") {
-      set.missing_ = {MissingEvidencePolicy::Kind::review, Decimal()};
-    } else if (points == nullptr) {
+    if (policy == "deduct_weight") return MissingEvidencePolicy{MissingEvidencePolicy::Kind::deduct_weight, Decimal()};
+    if (policy == "review") return MissingEvidencePolicy{MissingEvidencePolicy::Kind::review, Decimal()};
+    if (points == nullptr) {
       error(fmt::format("{}: /missing_evidence: policy \"deduct\" needs \"points\"", where(doc, v)));
-    } else {
-      set.missing_ = {MissingEvidencePolicy::Kind::deduct, points->as_decimal()};
+      return std::nullopt;
     }
+    return MissingEvidencePolicy{MissingEvidencePolicy::Kind::deduct, points->as_decimal()};
   }
 
   void apply_grades(RuleSet& set, const data::Document& doc, const Value& v) {
@@ -220,7 +225,7 @@ class RuleSetBuilder {
         continue;
       }
       if (it == declarations_.end()) {
-        declarations_.push_back(Declaration{path, "", std::nullopt, std::nullopt, at});
+        declarations_.push_back(Declaration{path, "", std::nullopt, std::nullopt, at, std::nullopt, false});
         it = std::prev(declarations_.end());
       } else if (it->at.substr(0, it->at.find(':')) == at.substr(0, at.find(':'))) {
         error(fmt::format("{}: indicator \"{}\" is declared twice (also at {})", at, path, it->at));
@@ -230,6 +235,8 @@ class RuleSetBuilder {
       if (const Value* r = item.find("rounding"))
         it->rounding = rounding_from(*r, it->rounding.value_or(Rounding{}));
       if (const Value* en = item.find("name_en")) it->name_en = en->as_string();
+      if (const Value* m = item.find("missing_evidence")) it->missing_evidence = missing_policy(doc, *m);
+      if (const Value* a = item.find("all_or_nothing")) it->all_or_nothing = a->as_bool();
       it->at = at;
     }
   }
@@ -319,6 +326,8 @@ class RuleSetBuilder {
       node.defined_at = d.at;
       node.name_en = d.name_en;
       node.rounding = d.rounding;
+      node.missing_evidence = d.missing_evidence;
+      node.all_or_nothing = d.all_or_nothing;
       if (d.weight) node.weight = *d.weight;
       declared_weight_.insert({d.path, d.weight.has_value()});
     }

@@ -28,6 +28,12 @@ struct Rounding {
   RoundingMode mode = RoundingMode::half_up;
 };
 
+struct MissingEvidencePolicy {
+  enum class Kind { deduct_weight, deduct, review };
+  Kind kind = Kind::review;
+  Decimal points;  // for Kind::deduct
+};
+
 struct Indicator {
   std::string path;                  // "管理效率/采购管理/合同备案时效性"
   std::string name;                  // the last segment: "合同备案时效性"
@@ -35,6 +41,10 @@ struct Indicator {
   std::size_t depth = 0;             // 0 for a first-level indicator (一级指标)
   Decimal weight;                    // 分值
   std::optional<Rounding> rounding;  // this indicator's own, if set
+  // A leaf's own missing-evidence policy ([[indicators]] missing_evidence), else the set's.
+  std::optional<MissingEvidencePolicy> missing_evidence;
+  // 全有或全无: any points found take the whole weight (seed 004: 合同备案时效性).
+  bool all_or_nothing = false;
   std::optional<std::size_t> parent;
   std::vector<std::size_t> children;
   std::string defined_at;  // "manifest.toml:12:1"
@@ -53,12 +63,6 @@ struct GradeBand {
 struct FindingsBudget {
   std::optional<std::size_t> findings_per_rule;
   std::optional<std::size_t> finding_bytes_per_rule;
-};
-
-struct MissingEvidencePolicy {
-  enum class Kind { deduct_weight, deduct, review };
-  Kind kind = Kind::review;
-  Decimal points;  // for Kind::deduct
 };
 
 struct RuleFile {

@@ -167,8 +167,7 @@ Info read_info(lua_State* L, int index, const char* method, bool required) {
 
 // "file:line" of the rule file's own line that led to the report, even when a
 // lib helper made the ctx call (a line of lib/evidence.lua says little about
-// which rule found what); the innermost Lua line when the rule's file is not
-// on the stack.
+// which rule found what); the rule file alone when it is not on the stack.
 std::string rule_location(lua_State* L, const std::string& path) {
   lua_Debug ar;
   for (int level = 1; lua_getstack(L, level, &ar) != 0; ++level) {
@@ -177,7 +176,10 @@ std::string rule_location(lua_State* L, const std::string& path) {
       return path + ":" + std::to_string(ar.currentline);
     }
   }
-  return lua_location(L, 1);
+  // The rule's file is not on the stack when its check function was written
+  // in a lib (evidence.yes_no: the whole rule file is data). Citing the lib's
+  // line would blame the shared helper; the finding belongs to the rule file.
+  return path;
 }
 
 void add_finding(lua_State* L, RunState& run, Finding::Kind kind, Info info, Decimal points) {
@@ -272,7 +274,8 @@ int ctx_note(lua_State* L) {
 }
 
 // ctx:missing(field_path, info): the evidence at field_path is absent; the rule
-// set's policy says whether that costs points or only flags it for review.
+// set's policy, applied by scoring, says whether that costs points or only
+// flags it for review.
 int ctx_missing(lua_State* L) {
   RunState& run = check_ctx(L, "missing");
   if (lua_type(L, 2) != LUA_TSTRING || lua_rawlen(L, 2) == 0) {
@@ -285,13 +288,8 @@ int ctx_missing(lua_State* L) {
   info.evidence.push_back(Evidence{"missing_field", path});
   std::sort(info.evidence.begin(), info.evidence.end(),
             [](const auto& a, const auto& b) { return a.key < b.key; });
-  Decimal points;
-  if (run.input->missing_points) {
-    points = std::min(*run.input->missing_points, run.input->weight);
-  } else {
-    info.message += "（已标记待复核，未扣分 / flagged for review）";
-  }
-  add_finding(L, run, Finding::Kind::missing_evidence, std::move(info), std::move(points));
+  // What it costs is the rule set's policy, applied by scoring (scoring::settle_leaf).
+  add_finding(L, run, Finding::Kind::missing_evidence, std::move(info), Decimal());
   return 0;
 }
 

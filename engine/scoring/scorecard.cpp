@@ -2,15 +2,54 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace jx::scoring {
 namespace {
 
-// Leaf score from its findings: a ctx:score sets the base, every finding's
-// points come off the weight, and points beyond the weight are capped so that
-// weight − score always equals the sum of the points (the reconciliation rule).
-void settle_leaf(const rules::Indicator& leaf, std::vector<Finding>& findings, IndicatorScore& row) {
+const Decimal* self_score_of(const data::Value* self_evaluation, const std::string& path) {
+  if (self_evaluation == nullptr) return nullptr;
+  const data::Value* scores = self_evaluation->find("scores");
+  if (scores == nullptr) return nullptr;
+  const data::Value* v = scores->find(path);
+  return v != nullptr && v->kind() == data::Value::Kind::decimal ? &v->as_decimal() : nullptr;
+}
+
+void add_evidence(Finding& f, std::string key, std::string value) {
+  f.evidence.push_back({std::move(key), std::move(value)});
+  std::sort(f.evidence.begin(), f.evidence.end(),
+            [](const Evidence& a, const Evidence& b) { return a.key < b.key; });
+}
+
+// What a missing_evidence finding costs under the rule set's policy, before the
+// cap. When only part of the leaf needs the absent data (the monthly curve of
+// 部门预算资金支出率), the rule says so with evidence `points_at_stake`: the
+// policy then takes at most that part, and the rest of the leaf is scored from
+// the data that is there.
+Decimal missing_evidence_points(const rules::RuleSet& rules, const rules::Indicator& leaf, Finding& f) {
+  const rules::MissingEvidencePolicy& policy =
+      leaf.missing_evidence ? *leaf.missing_evidence : rules.missing_evidence();
+  Decimal points;
+  switch (policy.kind) {
+    case rules::MissingEvidencePolicy::Kind::deduct_weight: points = leaf.weight; break;
+    case rules::MissingEvidencePolicy::Kind::deduct: points = policy.points; break;
+    case rules::MissingEvidencePolicy::Kind::review:
+      f.message += "（已标记待复核，未扣分 / flagged for review）";
+      return Decimal();
+  }
+  for (const Evidence& e : f.evidence) {
+    if (e.key != "points_at_stake") continue;
+    if (const auto stake = Decimal::try_parse(e.value); stake && stake->sign() >= 0)
+      points = std::min(points, *stake);
+  }
+  return points;
+}
+
+}  // namespace
+
+void settle_leaf(const rules::RuleSet& rules, const rules::Indicator& leaf, std::vector<Finding>& findings,
+                 IndicatorScore& row) {
   Decimal total;
   for (Finding& f : findings) {
     const Decimal room = leaf.weight - total;
@@ -18,11 +57,22 @@ void settle_leaf(const rules::Indicator& leaf, std::vector<Finding>& findings, I
       // Fail closed: a rule that could not run never leaves points standing.
       row.failed = true;
       f.points = room;
-    } else if (f.points > room) {
-      f.evidence.push_back({"uncapped_points", f.points.to_string()});
-      std::sort(f.evidence.begin(), f.evidence.end(),
-                [](const Evidence& a, const Evidence& b) { return a.key < b.key; });
-      f.points = room;
+    } else {
+      if (f.kind == Finding::Kind::missing_evidence) f.points = missing_evidence_points(rules, leaf, f);
+      if (leaf.all_or_nothing && f.points.sign() > 0 && f.points < room) {
+        // 全有或全无: whatever the rule found costs all that is left.
+        add_evidence(f, "all_or_nothing_from", f.points.to_string());
+        f.message += "（全有或全无：扣该项全部分值）";
+        f.points = room;
+      }
+      if (f.points > room) {
+        // 扣完为止: the finding stands, its points stop at what is left, and it says so.
+        add_evidence(f, "uncapped_points", f.points.to_string());
+        f.message += room.is_zero()
+                         ? "（该项分值已扣完，不再扣分）"
+                         : "（该项分值仅余 " + room.to_string() + " 分，按 " + room.to_string() + " 分扣）";
+        f.points = room;
+      }
     }
     total += f.points;
   }
@@ -33,91 +83,18 @@ void settle_leaf(const rules::Indicator& leaf, std::vector<Finding>& findings, I
   }
 }
 
-Finding no_rule_finding(const rules::Indicator& leaf) {
+Finding engine_error(const rules::Indicator& leaf, std::string why, std::string rule_source) {
   Finding f;
   f.kind = Finding::Kind::engine_error;
   f.indicator = leaf.path;
-  f.message =
-      "该指标没有规则：无法核定，按 0 分计（检查不完整） / no rule for this indicator: scored 0 (check "
-      "incomplete)";
+  f.message = std::move(why);
   f.points = leaf.weight;
-  f.rule_source = leaf.defined_at;
+  f.rule_source = std::move(rule_source);
   return f;
 }
 
-const Decimal* self_score_of(const data::Value* self_evaluation, const std::string& path) {
-  if (self_evaluation == nullptr) return nullptr;
-  const data::Value* scores = self_evaluation->find("scores");
-  if (scores == nullptr) return nullptr;
-  const data::Value* v = scores->find(path);
-  return v != nullptr && v->kind() == data::Value::Kind::decimal ? &v->as_decimal() : nullptr;
-}
-
-void check_self_evaluation(const rules::RuleSet& rules, Scorecard& card) {
-  const auto& indicators = rules.indicators();
-  for (std::size_t i = 0; i < indicators.size(); ++i) {
-    const auto& row = card.rows[i];
-    if (!row.self_score) continue;
-    const std::string w = indicators[i].weight.to_string();
-    const std::string s = row.self_score->to_string();
-    if (*row.self_score > indicators[i].weight) {
-      card.self_checks.push_back({indicators[i].path, fmt::format("自评得分 {} 超过分值 {}", s, w),
-                                  fmt::format("self score {} exceeds the weight {}", s, w)});
-    }
-    if (row.self_score->sign() < 0) {
-      card.self_checks.push_back({indicators[i].path, fmt::format("自评得分 {} 为负数", s),
-                                  fmt::format("self score {} is negative", s)});
-    }
-    // Children reported in full must add up to their parent's reported score.
-    if (indicators[i].is_leaf()) continue;
-    Decimal sum;
-    bool all = true;
-    for (std::size_t c : indicators[i].children) {
-      if (!card.rows[c].self_score) {
-        all = false;
-        break;
-      }
-      sum += *card.rows[c].self_score;
-    }
-    if (all && sum != *row.self_score) {
-      card.self_checks.push_back(
-          {indicators[i].path,
-           fmt::format("下级指标自评得分合计 {}，与本级自评得分 {} 不一致", sum.to_string(), s),
-           fmt::format("the self scores below add up to {}, not the reported {}", sum.to_string(), s)});
-    }
-  }
-  if (card.self_total) {
-    Decimal roots;
-    bool all = true;
-    for (std::size_t i = 0; i < indicators.size(); ++i) {
-      if (indicators[i].parent) continue;
-      if (!card.rows[i].self_score) {
-        all = false;
-        break;
-      }
-      roots += *card.rows[i].self_score;
-    }
-    const std::string t = card.self_total->to_string();
-    if (all && roots != *card.self_total) {
-      card.self_checks.push_back(
-          {"", fmt::format("一级指标自评得分合计 {}，与自评总分 {} 不一致", roots.to_string(), t),
-           fmt::format("the first-level self scores add up to {}, not the reported total {}",
-                       roots.to_string(), t)});
-    }
-    const rules::GradeBand* band = rules.grade_for(*card.self_total);
-    if (card.self_grade && band != nullptr && *card.self_grade != band->name) {
-      card.self_checks.push_back(
-          {"", fmt::format("自评等级“{}”与自评总分 {} 对应的等级“{}”不符", *card.self_grade, t, band->name),
-           fmt::format("the self-reported grade \"{}\" does not match the band of the total {} (\"{}\")",
-                       *card.self_grade, t, band->name)});
-    }
-  }
-}
-
-}  // namespace
-
 Scorecard score(const rules::RuleSet& rules, std::map<std::size_t, std::vector<Finding>> leaf_findings,
-                const data::Value* self_evaluation) {
+                const std::map<std::size_t, std::string>& failed_leaves, const data::Value* self_evaluation) {
   const auto& indicators = rules.indicators();
   Scorecard card;
   card.rows.resize(indicators.size());
@@ -128,11 +105,19 @@ Scorecard score(const rules::RuleSet& rules, std::map<std::size_t, std::vector<F
     row.weight = ind.weight;
     if (const Decimal* self = self_score_of(self_evaluation, ind.path)) row.self_score = *self;
     if (!ind.is_leaf()) continue;
-    auto it = leaf_findings.find(i);
-    std::vector<Finding> findings =
-        it != leaf_findings.end() ? std::move(it->second) : std::vector<Finding>{};
-    if (it == leaf_findings.end()) findings.push_back(no_rule_finding(ind));
-    settle_leaf(ind, findings, row);
+    std::vector<Finding> findings;
+    if (auto failed = failed_leaves.find(i); failed != failed_leaves.end()) {
+      findings.push_back(engine_error(ind, failed->second, {}));
+    } else if (auto it = leaf_findings.find(i); it != leaf_findings.end()) {
+      findings = std::move(it->second);
+    } else {
+      findings.push_back(engine_error(
+          ind,
+          "该指标没有规则：无法核定，按 0 分计（检查不完整） / no rule for this indicator: scored 0 (check "
+          "incomplete)",
+          ind.defined_at));
+    }
+    settle_leaf(rules, ind, findings, row);
     for (Finding& f : findings) {
       row.findings.push_back(card.findings.size());
       card.findings.push_back(std::move(f));
@@ -169,7 +154,6 @@ Scorecard score(const rules::RuleSet& rules, std::map<std::size_t, std::vector<F
       card.self_grade = g->as_string();
     }
   }
-  check_self_evaluation(rules, card);
   return card;
 }
 

@@ -70,3 +70,60 @@ foreach(format txt json csv)
             ARGS check --format ${fmt} --color never --fail-on deduction --jobs 2
                  samples/flawed/12-disclosure-late.json samples/flawed/03-sme-setaside.json samples/flawed)
 endforeach()
+
+# --- invalid data is never scored (issue 12) ---
+# Each mistake of tests/e2e/bad-input (see its generate.py): exit 2, no score,
+# the located diagnostic. Then the whole directory as a batch in every format:
+# the valid department (ok.json) is still checked, the others are not.
+foreach(bad boolean-chinese-yes csv-gbk date-chinese date-excel-serial date-february-29 date-september-31
+            date-slashes duplicate-key money-empty-string money-negative-budget money-thousands-separator
+            money-unit-wan money-with-unit)
+  jx_golden(NAME e2e.bad_input.${bad} GOLDEN bad-input/${bad}.txt EXIT 2
+            ARGS check --color never tests/e2e/bad-input/${bad}.json)
+endforeach()
+jx_golden(NAME e2e.bad_input.english GOLDEN bad-input/money-with-unit.en.txt EXIT 2
+          ARGS --lang en check --color never tests/e2e/bad-input/money-with-unit.json)
+# A department no rule set applies to is not checked either: each problem of the rule set, located.
+jx_expect(NAME e2e.bad_input.no_rule_set EXIT 2
+  ARGS check --color never --ruleset tests/e2e/bad-input/no-such-rule-set tests/e2e/bad-input/ok.json
+  EXPECT "结论：未检查：数据有 2 个错误，不评分\n\n数据问题\n"
+         "- tests/e2e/bad-input/ok.json: 错误: tests/e2e/bad-input/no-such-rule-set: no manifest.toml in the rule-set directory\n"
+         "- tests/e2e/bad-input/ok.json: 错误: tests/e2e/bad-input/no-such-rule-set/manifest.toml: no indicators\n")
+foreach(format txt json csv html)
+  set(fmt ${format})
+  if(format STREQUAL "txt")
+    set(fmt text)
+  endif()
+  jx_golden(NAME e2e.bad_input.batch.${format} GOLDEN bad-input/batch.${format} EXIT 2
+            ARGS check --format ${fmt} --color never --jobs 2 tests/e2e/bad-input)
+endforeach()
+
+# --- an honest verdict (issue 12): 一致 only when every self score agrees and every self-check passes ---
+# Seed 004 states 采购政策效能 9.99 of 1: its totals agree, its verdict must not.
+jx_expect(NAME seed.dangan_2023_verdict EXIT 1
+  ARGS check --color never --fail-on gap samples/gz-2023-dangan.json
+  EXPECT "结论：自评与核定不一致：采购政策效能 自评 9.99、核定 0.99；自评报告核对 2 项未通过（采购政策效能：自评得分 9.99 超过分值 1等）"
+         "- 管理效率/采购管理/采购政策效能: 自评得分 9.99 超过分值 1\n    数据：samples/gz-2023-dangan.json:609:27\n"
+         "- 管理效率: 下级指标自评得分合计 57.99，与本级自评得分 48.99 不一致\n")
+jx_expect(NAME seed.dangan_2023_verdict_json EXIT 1
+  ARGS check --format json --fail-on gap samples/gz-2023-dangan.json
+  EXPECT "\"verdict\":{\"kind\":\"disagrees\",\"text_zh\":\"自评与核定不一致：采购政策效能 自评 9.99、核定 0.99；"
+         "\"differences\":[{\"indicator\":\"管理效率/采购管理/采购政策效能\",\"score\":\"0.99\",\"self_score\":\"9.99\",\"source\":\"samples/gz-2023-dangan.json:609:27\"}]}")
+# Spending 999.70 of 1000 is 99.97%: a report stating 99.7 is flagged; 99.97, and 99.9 (truncated), are not.
+foreach(case wrong right truncated)
+  jx_golden(NAME e2e.verdict.stated_rate_${case} GOLDEN verdict/stated-rate-${case}.txt
+            ARGS check --color never tests/e2e/verdict/stated-rate-${case}.json)
+endforeach()
+
+# --- the JSON reports (golden files above, so the same bytes jxaudit writes) match schemas/findings.schema.json ---
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_Interpreter_FOUND)
+  execute_process(COMMAND ${Python3_EXECUTABLE} -c "import jsonschema" RESULT_VARIABLE jx_no_jsonschema
+                  OUTPUT_QUIET ERROR_QUIET)
+endif()
+if(Python3_Interpreter_FOUND AND jx_no_jsonschema EQUAL 0)
+  add_test(NAME e2e.json_schema.findings
+           COMMAND ${Python3_EXECUTABLE} ${JX_E2E}/validate_findings.py ${PROJECT_SOURCE_DIR}/schemas/findings.schema.json
+                   ${JX_E2E}/golden/dangan.json ${JX_E2E}/golden/flawed-batch.json ${JX_E2E}/golden/bad-input/batch.json)
+  set_tests_properties(e2e.json_schema.findings PROPERTIES PASS_REGULAR_EXPRESSION "^29 documents checked, 0 problems")
+endif()

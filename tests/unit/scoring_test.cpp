@@ -1,6 +1,7 @@
 // Scoring: leaf scores from findings, fail-closed on rule errors, capping that
-// keeps weight − score equal to the sum of the points, subtotals, grades, and
-// the self-evaluation's own arithmetic.
+// keeps weight − score equal to the sum of the points, the missing-evidence
+// policy, subtotals, grades, and the self scores set beside the checked ones.
+// (The self-evaluation's own arithmetic is the audit's: audit_test.cpp.)
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -66,7 +67,7 @@ TEST_F(ScoringTest, DeductionsComeOffTheWeightAndAddUp) {
   std::map<std::size_t, std::vector<Finding>> leaves;
   leaves[1] = {finding(Finding::Kind::deduction, "1.5"), finding(Finding::Kind::note, "0")};
   leaves[2] = {};
-  const auto card = jx::scoring::score(*rules_, leaves, nullptr);
+  const auto card = jx::scoring::score(*rules_, leaves, {}, nullptr);
   EXPECT_EQ(card.rows[1].score.to_string(), "58.5");
   EXPECT_EQ(card.rows[1].deducted.to_string(), "1.5");
   EXPECT_EQ(card.rows[2].score.to_string(), "40");
@@ -81,7 +82,7 @@ TEST_F(ScoringTest, ARuleThatFailedScoresItsLeafZeroAndMarksTheCheckIncomplete) 
   std::map<std::size_t, std::vector<Finding>> leaves;
   leaves[1] = {finding(Finding::Kind::deduction, "10"), finding(Finding::Kind::engine_error, "0")};
   leaves[2] = {};
-  const auto card = jx::scoring::score(*rules_, leaves, nullptr);
+  const auto card = jx::scoring::score(*rules_, leaves, {}, nullptr);
   EXPECT_EQ(card.rows[1].score.to_string(), "0");
   EXPECT_TRUE(card.rows[1].failed);
   EXPECT_TRUE(card.rows[0].failed);
@@ -95,7 +96,7 @@ TEST_F(ScoringTest, ARuleThatFailedScoresItsLeafZeroAndMarksTheCheckIncomplete) 
 TEST_F(ScoringTest, ALeafWithoutARuleFailsClosed) {
   std::map<std::size_t, std::vector<Finding>> leaves;
   leaves[2] = {};
-  const auto card = jx::scoring::score(*rules_, leaves, nullptr);
+  const auto card = jx::scoring::score(*rules_, leaves, {}, nullptr);
   ASSERT_EQ(card.rows[1].findings.size(), 1u);
   EXPECT_EQ(card.findings[card.rows[1].findings[0]].kind, Finding::Kind::engine_error);
   EXPECT_EQ(card.rows[1].score.to_string(), "0");
@@ -106,7 +107,7 @@ TEST_F(ScoringTest, PointsBeyondTheWeightAreCappedAndTheExcessRecorded) {
   std::map<std::size_t, std::vector<Finding>> leaves;
   leaves[1] = {};
   leaves[2] = {finding(Finding::Kind::deduction, "30"), finding(Finding::Kind::deduction, "25")};
-  const auto card = jx::scoring::score(*rules_, leaves, nullptr);
+  const auto card = jx::scoring::score(*rules_, leaves, {}, nullptr);
   EXPECT_EQ(card.rows[2].score.to_string(), "0");
   EXPECT_EQ(card.findings[1].points.to_string(), "10");
   ASSERT_EQ(card.findings[1].evidence.size(), 1u);
@@ -120,28 +121,131 @@ TEST_F(ScoringTest, PointsBeyondTheWeightAreCappedAndTheExcessRecorded) {
   }
 }
 
-TEST_F(ScoringTest, TheSelfEvaluationIsComparedAndItsArithmeticChecked) {
-  const auto doc = std::make_shared<jx::data::Document>();
+TEST_F(ScoringTest, TheSelfScoresAreSetBesideTheCheckedOnes) {
   using jx::data::Value;
   const jx::data::SourcePos at{};
-  Value::Object scores{{"A/x", Value(Decimal::parse("61"), at)},
-                       {"A/y", Value(Decimal::parse("40"), at)},
-                       {"A", Value(Decimal::parse("100"), at)}};
+  Value::Object scores{{"A/x", Value(Decimal::parse("61"), at)}, {"A", Value(Decimal::parse("100"), at)}};
   Value::Object self{{"total", Value(Decimal::parse("100"), at)},
                      {"grade", Value(std::string("差"), at)},
                      {"scores", Value(std::move(scores), at)}};
   const Value self_evaluation(std::move(self), at);
   std::map<std::size_t, std::vector<Finding>> leaves{{1, {}}, {2, {}}};
-  const auto card = jx::scoring::score(*rules_, leaves, &self_evaluation);
+  const auto card = jx::scoring::score(*rules_, leaves, {}, &self_evaluation);
   ASSERT_TRUE(card.self_total.has_value());
   EXPECT_EQ(card.self_total->to_string(), "100");
-  ASSERT_EQ(card.self_checks.size(), 3u);
-  EXPECT_EQ(card.self_checks[0].message_en, "the self scores below add up to 101, not the reported 100");
-  EXPECT_EQ(card.self_checks[0].indicator, "A");
-  EXPECT_EQ(card.self_checks[1].message_en, "self score 61 exceeds the weight 60");
-  EXPECT_EQ(card.self_checks[1].indicator, "A/x");
-  EXPECT_EQ(card.self_checks[2].message_en,
-            "the self-reported grade \"差\" does not match the band of the total 100 (\"优\")");
+  EXPECT_EQ(card.self_grade.value_or(""), "差");
+  EXPECT_EQ(card.rows[1].self_score.value_or(Decimal()).to_string(), "61");
+  EXPECT_EQ(card.rows[0].self_score.value_or(Decimal()).to_string(), "100");
+  EXPECT_FALSE(card.rows[2].self_score.has_value());
+}
+
+TEST_F(ScoringTest, ALeafWhoseRuleDidNotLoadFailsClosedWithTheReason) {
+  std::map<std::size_t, std::vector<Finding>> leaves{{2, {}}};
+  const std::map<std::size_t, std::string> failed{{1, "rules/x.lua:3: syntax error"}};
+  const auto card = jx::scoring::score(*rules_, leaves, failed, nullptr);
+  ASSERT_EQ(card.rows[1].findings.size(), 1u);
+  const Finding& f = card.findings[card.rows[1].findings[0]];
+  EXPECT_EQ(f.kind, Finding::Kind::engine_error);
+  EXPECT_EQ(f.message, "rules/x.lua:3: syntax error");
+  EXPECT_EQ(f.points.to_string(), "60");
+  EXPECT_FALSE(card.complete);
+}
+
+// The missing-evidence policy is applied here, not in the sandbox: a rule's
+// ctx:missing arrives with 0 points.
+class MissingEvidenceTest : public ScoringTest {
+ protected:
+  void load(const char* policy) {
+    std::ofstream(dir_ / "manifest.toml", std::ios::app) << policy;
+    rules_ =
+        std::make_unique<jx::rules::RuleSet>(jx::rules::RuleSet::load(dir_.string(), *schema_, jx::Lang::en));
+  }
+  jx::scoring::Scorecard missing_twice() {
+    Finding f = finding(Finding::Kind::missing_evidence, "0");
+    f.message = "缺少佐证：assets.inventory";
+    std::map<std::size_t, std::vector<Finding>> leaves{{1, {f, f}}, {2, {}}};
+    return jx::scoring::score(*rules_, leaves, {}, nullptr);
+  }
+};
+
+TEST_F(MissingEvidenceTest, DeductWeightTakesTheWholeLeafOnceAndCapsTheRest) {
+  load("[missing_evidence]\npolicy = \"deduct_weight\"\n");
+  const auto card = missing_twice();
+  EXPECT_EQ(card.findings[0].points.to_string(), "60");
+  EXPECT_EQ(card.findings[1].points.to_string(), "0");
+  ASSERT_EQ(card.findings[1].evidence.size(), 1u);
+  EXPECT_EQ(card.findings[1].evidence[0].key, "uncapped_points");
+  EXPECT_EQ(card.findings[1].evidence[0].value, "60");
+  EXPECT_EQ(card.findings[0].message, "缺少佐证：assets.inventory");
+  EXPECT_EQ(card.rows[1].score.to_string(), "0");
+}
+
+TEST_F(MissingEvidenceTest, DeductTakesThePolicysPoints) {
+  load("[missing_evidence]\npolicy = \"deduct\"\npoints = 2\n");
+  const auto card = missing_twice();
+  EXPECT_EQ(card.findings[0].points.to_string(), "2");
+  EXPECT_EQ(card.findings[1].points.to_string(), "2");
+  EXPECT_EQ(card.rows[1].score.to_string(), "56");
+}
+
+TEST_F(MissingEvidenceTest, ReviewCostsNothingAndSaysSo) {
+  load("[missing_evidence]\npolicy = \"review\"\n");
+  const auto card = missing_twice();
+  EXPECT_EQ(card.findings[0].points.to_string(), "0");
+  EXPECT_EQ(card.findings[0].message,
+            "缺少佐证：assets.inventory（已标记待复核，未扣分 / flagged for review）");
+  EXPECT_EQ(card.rows[1].score.to_string(), "60");
+}
+
+// A leaf's own policy and all-or-nothing, from its [[indicators]] entry.
+class LeafPolicyTest : public ScoringTest {
+ protected:
+  void SetUp() override {
+    ScoringTest::SetUp();
+    std::ofstream(dir_ / "manifest.toml") << R"(schema_version = "1"
+jurisdiction = "t"
+name = "test"
+fiscal_years = [2023]
+[missing_evidence]
+policy = "deduct_weight"
+[[grades]]
+name = "差"
+min = 0
+[[indicators]]
+path = "A"
+weight = 100
+[[indicators]]
+path = "A/x"
+weight = 60
+missing_evidence = { policy = "review" }
+[[indicators]]
+path = "A/y"
+weight = 40
+all_or_nothing = true
+)";
+    rules_ =
+        std::make_unique<jx::rules::RuleSet>(jx::rules::RuleSet::load(dir_.string(), *schema_, jx::Lang::en));
+  }
+};
+
+TEST_F(LeafPolicyTest, ALeafsOwnMissingEvidencePolicyOverridesTheSets) {
+  std::map<std::size_t, std::vector<Finding>> leaves{{1, {finding(Finding::Kind::missing_evidence, "0")}},
+                                                     {2, {finding(Finding::Kind::missing_evidence, "0")}}};
+  const auto card = jx::scoring::score(*rules_, leaves, {}, nullptr);
+  EXPECT_EQ(card.rows[1].score.to_string(), "60");  // review: flagged, no points
+  EXPECT_EQ(card.rows[2].score.to_string(), "0");   // the set's deduct_weight
+}
+
+TEST_F(LeafPolicyTest, OnAnAllOrNothingLeafAnyPointsTakeTheWholeWeight) {
+  std::map<std::size_t, std::vector<Finding>> leaves{
+      {1, {}}, {2, {finding(Finding::Kind::deduction, "0.5"), finding(Finding::Kind::deduction, "1")}}};
+  const auto card = jx::scoring::score(*rules_, leaves, {}, nullptr);
+  EXPECT_EQ(card.rows[2].score.to_string(), "0");
+  EXPECT_EQ(card.findings[0].points.to_string(), "40");
+  ASSERT_EQ(card.findings[0].evidence.size(), 1u);
+  EXPECT_EQ(card.findings[0].evidence[0].key, "all_or_nothing_from");
+  EXPECT_EQ(card.findings[0].evidence[0].value, "0.5");
+  EXPECT_EQ(card.findings[1].points.to_string(), "0");  // nothing left: capped
 }
 
 }  // namespace

@@ -2,25 +2,31 @@
 -- an evidence object {done, date, document, issues} gives full marks; no object
 -- at all is missing evidence (the rule set's [missing_evidence] policy decides
 -- the points); done = false or issues found are named deductions. Also a "pool"
--- that keeps a leaf's deductions within its weight, so findings reconcile.
--- 是/否类管理指标的佐证判断与扣分上限。
+-- of the points a part of a leaf puts at stake (the leaf's own cap is scoring's).
+-- 是/否类管理指标的佐证判断。
 
 local money = require("money")
 
 local M = {}
 
--- A running total of the points still to lose (the leaf's weight, or a part of
--- it). pool.deduct(points, info) takes at most what is left; once nothing is
--- left, a further problem is still reported, as a note without points.
+-- The points one part of a leaf puts at stake. For the whole leaf (points nil
+-- or the weight) pool.deduct(points, info) reports the deduction as found: the
+-- scoring stage keeps the leaf within its weight (扣完为止) and records any
+-- excess as evidence `uncapped_points`. A part smaller than the leaf (the
+-- 3 + 2 + 2 of 绩效管理制度执行, one disclosure's share) is a formula of its own:
+-- it loses at most its points, and a problem beyond them is a note.
 function M.pool(ctx, points)
+  local whole = points == nil or points >= ctx.weight
   local left = points or ctx.weight
   local pool = {}
   function pool.deduct(p, info)
-    if p > left then p = left end
-    if p <= 0 then
-      info.message = info.message .. "（该项分值已扣完，不再扣分）"
-      ctx:note(info)
-      return
+    if not whole then
+      if p > left then p = left end
+      if p <= 0 then
+        info.message = info.message .. "（该部分分值已扣完，不再扣分）"
+        ctx:note(info)
+        return
+      end
     end
     left = left - p
     ctx:deduct(p, info)

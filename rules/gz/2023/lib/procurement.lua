@@ -42,9 +42,8 @@ end
 -- (1 万元 = 10000 元).
 M.from_wan = money.from_wan
 
--- The capped deduction ("扣完为止") of lib/evidence.lua: pool.deduct(points, info)
--- takes at most what is left of `points` (default: the leaf's weight); once
--- nothing is left, further problems are notes, so findings add up to weight − score.
+-- The pool of lib/evidence.lua: for the whole leaf each deduction is reported as
+-- found and scoring keeps the leaf within its weight ("扣完为止").
 -- For an all-or-nothing leaf each problem deducts ctx.weight: the first takes it all.
 M.pool = evidence.pool
 

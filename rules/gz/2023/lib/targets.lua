@@ -52,7 +52,6 @@ function M.score(dept, ctx, kind, what)
     ctx:note({ subject = "", message = ("%s分值合计 %s，不等于本指标分值 %s，按各指标分值占比折算"):format(WHAT,
       tostring(weights), tostring(ctx.weight)), evidence = { target_weights = weights } })
   end
-  local left = ctx.weight
   for _, item in ipairs(targets) do
     local t, p = item.target, item.project
     local share
@@ -78,8 +77,9 @@ function M.score(dept, ctx, kind, what)
       if p.cross_year then
         message = message .. ("（跨年度项目“%s”，按本年度目标计分）"):format(p.name)
       end
-      local points = dec.min(ctx:round(loss), left)
-      left = left - points
+      -- Rounded shares may add up to a little more than the weight: scoring
+      -- keeps the leaf within it (扣完为止), not this loop.
+      local points = ctx:round(loss)
       local info = {
         subject = t.id,
         message = message .. ("，扣 %s 分"):format(tostring(points)),

@@ -8,11 +8,14 @@
 --      at the end of that month must reach month/12 of the adjusted budget; each month
 --      below it deducts params.schedule_deduction_per_month. December is not in the
 --      2023 list: the year-end shortfall is what part 1 already scores.
--- The score never goes below 0: deductions stop at the weight.
+-- The score never goes below 0: scoring keeps the leaf within its weight.
 --
 -- Missing data: adjusted budget 0 → the rate cannot be computed: missing evidence
--- (budget.adjusted). No monthly figures at all → missing evidence (budget.monthly);
--- a listed month without a figure → missing evidence for that month.
+-- (budget.adjusted) for the whole leaf. No monthly figures at all → part 1 is
+-- scored as usual and only part 2 is missing evidence (budget.monthly), with at
+-- most per-month deduction × listed months at stake (points_at_stake); a listed
+-- month without a figure → missing evidence for that month, one month's
+-- deduction at stake.
 -- Spending above the budget is capped at 100% (no bonus).
 
 local money = require("money")
@@ -46,10 +49,18 @@ return {
       })
     end
 
-    -- 序时进度
+    -- 序时进度: the part of the leaf that needs the monthly curve puts at most
+    -- one deduction per listed month at stake; without the curve only that part
+    -- is missing evidence (points_at_stake), the rate above is scored as it is.
     local per_month = money.param(ctx, "schedule_deduction_per_month")
     if budget.monthly == nil then
-      ctx:missing("budget.monthly", { subject = "", message = "未提供月度累计支出，无法核对序时进度" })
+      local stake = per_month * #ctx.params.schedule_months
+      ctx:missing("budget.monthly", {
+        subject = "",
+        message = ("未提供月度累计支出，无法核对序时进度（该部分至多 %s 分按佐证缺失处理，支出率部分照常计分）"):format(
+          tostring(stake)),
+        evidence = { points_at_stake = stake },
+      })
       return
     end
     local by_month = {}
@@ -59,8 +70,12 @@ return {
       local subject = ("%d-%02d"):format(ctx.fiscal_year, month)
       local m = by_month[month]
       if m == nil then
-        ctx:missing(("budget.monthly[month=%d]"):format(month),
-          { subject = subject, message = ("未提供 %d 月末累计支出，无法核对序时进度"):format(month) })
+        ctx:missing(("budget.monthly[month=%d]"):format(month), {
+          subject = subject,
+          message = ("未提供 %d 月末累计支出，无法核对该月序时进度（该月至多 %s 分按佐证缺失处理）"):format(month,
+            tostring(per_month)),
+          evidence = { points_at_stake = per_month },
+        })
       else
         local due = budget.adjusted * month / 12
         if m.cumulative_spent < due then

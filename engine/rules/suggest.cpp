@@ -1,9 +1,9 @@
-#include "cli/suggest.hpp"
+#include "rules/suggest.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-namespace jx::cli {
+namespace jx::rules {
 namespace {
 
 std::string lower(std::string s) {
@@ -60,4 +60,4 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
-}  // namespace jx::cli
+}  // namespace jx::rules

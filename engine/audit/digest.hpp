@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace jx::cli {
+namespace jx::audit {
 
 // The digest of a sequence of file contents, each preceded by its length so
 // that file boundaries count. Fed as the files are read (LoadOptions::on_read),
@@ -34,4 +34,4 @@ std::string sha256_of_files(const std::vector<std::string>& paths);
 // The same for one text in memory (a department read from stdin).
 std::string sha256_of_text(const std::string& text);
 
-}  // namespace jx::cli
+}  // namespace jx::audit

@@ -1,4 +1,5 @@
-#include "cli/runner.hpp"
+// Compiles a rule set once per worker and runs it on departments.
+#include "audit/checker.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -8,11 +9,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/commands.hpp"
-#include "cli/hash.hpp"
-#include "cli/suggest.hpp"
+#include "audit/digest.hpp"
+#include "rules/suggest.hpp"
 
-namespace jx::cli {
+namespace jx::audit {
 namespace {
 
 std::string read_text(const std::string& path) {
@@ -23,19 +23,10 @@ std::string read_text(const std::string& path) {
   return s.str();
 }
 
-Finding failure(const rules::Indicator& leaf, const std::string& why) {
-  Finding f;
-  f.kind = Finding::Kind::engine_error;
-  f.indicator = leaf.path;
-  f.message = why;
-  f.points = leaf.weight;
-  return f;
-}
-
 // The set's calendar: by name, from a calendars/ folder above the set or else
 // the one jxaudit ships; by path, that file. A calendar that cannot be found
 // is named with the manifest key that asked for it.
-Calendar load_calendar(const rules::RuleSet& rules, Lang lang) {
+Calendar load_calendar(const rules::RuleSet& rules, Lang lang, const std::string& shipped_calendars) {
   const bool zh = lang == Lang::zh;
   std::string path = rules.calendar_path();
   if (rules.calendar_key_at().empty()) {
@@ -45,7 +36,7 @@ Calendar load_calendar(const rules::RuleSet& rules, Lang lang) {
                : "{}/manifest.toml: no calendar: working-day rules need one (calendar = \"cn-mainland\")"),
         rules.dir()));
   }
-  const std::string shipped = home_dir() + "/rules/calendars/" + rules.calendar_name() + ".toml";
+  const std::string shipped = shipped_calendars + "/" + rules.calendar_name() + ".toml";
   if (path.empty() && std::filesystem::exists(shipped)) path = shipped;
   if (path.empty() || !std::filesystem::exists(path)) {
     const std::string missing = path.empty() ? shipped : path;
@@ -56,11 +47,11 @@ Calendar load_calendar(const rules::RuleSet& rules, Lang lang) {
       if (f.path().extension() == ".toml") names.push_back(f.path().stem().string());
     }
     std::sort(names.begin(), names.end());
-    const auto near = closest(rules.calendar_name(), names);
+    const auto near = rules::closest(rules.calendar_name(), names);
     // The advice: the nearest names the folder holds, else how to name a calendar.
     const std::string advice =
-        !near.empty() ? (zh ? "是否要写：calendar = \"" + join(near, "\" 或 \"") + "\"？"
-                            : "did you mean calendar = \"" + join(near, "\" or \"") + "\"?")
+        !near.empty() ? (zh ? "是否要写：calendar = \"" + rules::join(near, "\" 或 \"") + "\"？"
+                            : "did you mean calendar = \"" + rules::join(near, "\" or \"") + "\"?")
                       : (zh ? "可写 calendar = \"cn-mainland\"，按名称使用 calendars/ 中的日历"
                             : "write calendar = \"cn-mainland\" to name a calendar in a calendars/ folder");
     const std::string what =
@@ -81,7 +72,8 @@ Calendar load_calendar(const rules::RuleSet& rules, Lang lang) {
 
 std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
                                                    const data::Schema& manifest_schema, Lang lang,
-                                                   const rules::FindingsBudget& budget) {
+                                                   const rules::FindingsBudget& budget,
+                                                   const std::string& shipped_calendars) {
   auto set = std::make_shared<LoadedRuleSet>(
       LoadedRuleSet{rules::RuleSet::load(dir, manifest_schema, lang), nullptr, {}, {}, {}});
   const rules::FindingsBudget& manifest = set->rules.findings_budget();
@@ -89,7 +81,7 @@ std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
       budget.findings_per_rule.value_or(manifest.findings_per_rule.value_or(set->limits.findings_per_rule));
   set->limits.finding_bytes_per_rule = budget.finding_bytes_per_rule.value_or(
       manifest.finding_bytes_per_rule.value_or(set->limits.finding_bytes_per_rule));
-  set->calendar = std::make_unique<Calendar>(load_calendar(set->rules, lang));
+  set->calendar = std::make_unique<Calendar>(load_calendar(set->rules, lang, shipped_calendars));
   for (const rules::RuleFile& f : set->rules.rule_files()) set->sources[f.path] = read_text(f.path);
   std::vector<std::string> files = set->rules.source_files();
   std::sort(files.begin(), files.end());
@@ -162,7 +154,7 @@ std::optional<std::size_t> DepartmentChecker::leaf_of_rule(std::size_t rule) con
 
 sandbox::RuleInput DepartmentChecker::input_for(std::size_t leaf,
                                                 const std::shared_ptr<const data::Document>& department,
-                                                const data::Schema* schema) const {
+                                                const data::Schema* schema, int fiscal_year) const {
   const rules::RuleSet& rules = set_->rules;
   const rules::Indicator& ind = rules.indicators()[leaf];
   sandbox::RuleInput input;
@@ -171,47 +163,38 @@ sandbox::RuleInput DepartmentChecker::input_for(std::size_t leaf,
   input.weight = ind.weight;
   input.params = &rules.params();
   input.calendar = set_->calendar.get();
-  switch (rules.missing_evidence().kind) {
-    case rules::MissingEvidencePolicy::Kind::deduct_weight: input.missing_points = ind.weight; break;
-    case rules::MissingEvidencePolicy::Kind::deduct:
-      input.missing_points = rules.missing_evidence().points;
-      break;
-    case rules::MissingEvidencePolicy::Kind::review: input.missing_points = std::nullopt; break;
-  }
+  // What missing evidence costs is scoring's to decide (scoring::settle_leaf), not the sandbox's.
+  input.missing_points = std::nullopt;
   const rules::Rounding rounding = rules.rounding_for(leaf);
   input.rounding = rounding.mode;
   input.scale = rounding.scale;
-  if (const data::Value* year = department->root.find("fiscal_year");
-      year != nullptr && year->kind() == data::Value::Kind::decimal) {
-    input.fiscal_year = std::stoi(year->as_decimal().to_string());
-  }
+  input.fiscal_year = fiscal_year;
   return input;
 }
 
 scoring::Scorecard DepartmentChecker::check(const std::shared_ptr<const data::Document>& department,
-                                            const data::Schema* schema) {
+                                            const data::Schema* schema, int fiscal_year) {
   std::map<std::size_t, std::vector<Finding>> leaf_findings;
   for (std::size_t rule = 0; rule < rule_leaf_.size(); ++rule) {
     if (!rule_leaf_[rule] || failed_leaves_.count(*rule_leaf_[rule]) > 0) continue;
-    sandbox::RuleOutcome outcome = engine_.run(rule, input_for(*rule_leaf_[rule], department, schema));
+    sandbox::RuleOutcome outcome =
+        engine_.run(rule, input_for(*rule_leaf_[rule], department, schema, fiscal_year));
     leaf_findings[*rule_leaf_[rule]] = std::move(outcome.findings);
   }
-  for (const auto& [leaf, why] : failed_leaves_) {
-    leaf_findings[leaf] = {failure(set_->rules.indicators()[leaf], why)};
-  }
-  return scoring::score(set_->rules, std::move(leaf_findings), department->root.find("self_evaluation"));
+  return scoring::score(set_->rules, std::move(leaf_findings), failed_leaves_,
+                        department->root.find("self_evaluation"));
 }
 
 std::optional<std::vector<Finding>> DepartmentChecker::run_rule(
     const std::string& rule_id, const std::shared_ptr<const data::Document>& department,
-    const data::Schema* schema) {
+    const data::Schema* schema, int fiscal_year) {
   for (std::size_t rule = 0; rule < rule_leaf_.size(); ++rule) {
     if (!rule_leaf_[rule] || engine_.info(rule).id != rule_id) continue;
     std::map<std::size_t, std::vector<Finding>> leaf_findings;
     leaf_findings[*rule_leaf_[rule]] =
-        engine_.run(rule, input_for(*rule_leaf_[rule], department, schema)).findings;
+        engine_.run(rule, input_for(*rule_leaf_[rule], department, schema, fiscal_year)).findings;
     // Score it like the scorecard does (capping included), then keep this leaf's findings.
-    scoring::Scorecard card = scoring::score(set_->rules, std::move(leaf_findings), nullptr);
+    scoring::Scorecard card = scoring::score(set_->rules, std::move(leaf_findings), {}, nullptr);
     std::vector<Finding> out;
     for (std::size_t i : card.rows[*rule_leaf_[rule]].findings) out.push_back(card.findings[i]);
     return out;
@@ -219,4 +202,4 @@ std::optional<std::vector<Finding>> DepartmentChecker::run_rule(
   return std::nullopt;
 }
 
-}  // namespace jx::cli
+}  // namespace jx::audit

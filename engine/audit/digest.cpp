@@ -1,11 +1,11 @@
-#include "cli/hash.hpp"
+#include "audit/digest.hpp"
 
 #include <openssl/evp.h>
 
 #include <array>
 #include <fstream>
 
-namespace jx::cli {
+namespace jx::audit {
 
 struct FilesDigest::Context {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
@@ -57,4 +57,4 @@ std::string sha256_of_text(const std::string& text) {
   return digest.hex();
 }
 
-}  // namespace jx::cli
+}  // namespace jx::audit

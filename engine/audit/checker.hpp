@@ -1,7 +1,8 @@
-// Checking departments against one rule set: compiles the rule set's files
-// into a sandbox Engine (one per worker thread), maps each rule to its leaf
-// indicator, runs them on a department and scores the result. Shared by
-// `check`, `test` and `explain`.
+// Running a rule set on a department: compiles the rule set's files into a
+// sandbox Engine (one per worker thread), maps each rule to its leaf indicator,
+// runs the rules and hands their findings to scoring. The Auditor (audit.hpp)
+// uses it for whole departments; `jxaudit test`, `lint` and `rules` use it for
+// one rule at a time.
 #pragma once
 
 #include <map>
@@ -11,29 +12,31 @@
 #include <vector>
 
 #include "calendar/calendar.hpp"
-#include "data/department.hpp"
-#include "report/report.hpp"
+#include "data/value.hpp"
 #include "rules/ruleset.hpp"
 #include "sandbox/sandbox.hpp"
 #include "scoring/scorecard.hpp"
 
-namespace jx::cli {
+namespace jx::audit {
 
 // A loaded rule set with everything its workers share read-only.
 struct LoadedRuleSet {
   rules::RuleSet rules;
   std::unique_ptr<Calendar> calendar;
   std::map<std::string, std::string> sources;  // rule file path → text, read once
-  std::string sha256;
+  std::string sha256;                          // of every file of the set (RuleSet::source_files)
   sandbox::Limits limits;
 };
 
 // Loads the rule set in `dir` (manifest schema from the shipped schemas/);
 // throws rules::RuleSetError or CalendarError with file:line. What `budget`
-// sets (the command line) overrides the manifest's [budgets].
+// sets (the command line) overrides the manifest's [budgets]. A calendar named
+// by name and not found in a calendars/ folder above the set is looked up in
+// `shipped_calendars` (the calendars jxaudit ships), so a copied set works.
 std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
                                                    const data::Schema& manifest_schema, Lang lang,
-                                                   const rules::FindingsBudget& budget = {});
+                                                   const rules::FindingsBudget& budget,
+                                                   const std::string& shipped_calendars);
 
 // A rule file refused because its leaf already has a rule (`original`).
 struct RefusedRule {
@@ -48,25 +51,26 @@ class DepartmentChecker {
   // functions a rule calls at load, such as evidence.yes_no, count as run).
   explicit DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set, sandbox::Coverage* coverage = nullptr);
 
-  // Runs every rule and scores the department.
+  // Runs every rule and scores the department. `fiscal_year` is the header's (ctx.fiscal_year).
   scoring::Scorecard check(const std::shared_ptr<const data::Document>& department,
-                           const data::Schema* schema);
+                           const data::Schema* schema, int fiscal_year);
   // Runs one rule (by id) and returns its findings as the scorecard would see them.
   std::optional<std::vector<Finding>> run_rule(const std::string& rule_id,
                                                const std::shared_ptr<const data::Document>& department,
-                                               const data::Schema* schema);
+                                               const data::Schema* schema, int fiscal_year);
 
   // Rules that failed to load, and rules without a leaf: "file:line: message".
   [[nodiscard]] const std::vector<std::string>& load_errors() const { return load_errors_; }
   // Second rules on a leaf: refused (also in load_errors), the original runs.
   [[nodiscard]] const std::vector<RefusedRule>& refused() const { return refused_; }
   [[nodiscard]] const LoadedRuleSet& rule_set() const { return *set_; }
+  [[nodiscard]] const std::shared_ptr<const LoadedRuleSet>& shared_rule_set() const { return set_; }
   [[nodiscard]] sandbox::Engine& engine() { return engine_; }
   [[nodiscard]] std::optional<std::size_t> leaf_of_rule(std::size_t rule) const;
 
  private:
   sandbox::RuleInput input_for(std::size_t leaf, const std::shared_ptr<const data::Document>& department,
-                               const data::Schema* schema) const;
+                               const data::Schema* schema, int fiscal_year) const;
 
   std::shared_ptr<const LoadedRuleSet> set_;
   sandbox::Engine engine_;
@@ -76,4 +80,4 @@ class DepartmentChecker {
   std::vector<RefusedRule> refused_;
 };
 
-}  // namespace jx::cli
+}  // namespace jx::audit

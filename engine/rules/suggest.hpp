@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace jx::cli {
+namespace jx::rules {
 
 // Up to `max` candidates, nearest first: those within a small edit distance
 // (case-insensitive), and those that contain `word` or end with it
@@ -16,4 +16,4 @@ std::vector<std::string> closest(const std::string& word, const std::vector<std:
 // "a, b, c"
 std::string join(const std::vector<std::string>& items, const std::string& separator = ", ");
 
-}  // namespace jx::cli
+}  // namespace jx::rules
