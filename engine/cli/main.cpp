@@ -2,12 +2,30 @@
 // subcommands. Results go to stdout; diagnostics go to stderr through spdlog.
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/logging.hpp"
 #include "cli/version.hpp"
+
+namespace {
+
+// What a command printed with std::cout is only known to be written once it is
+// flushed: a full disk or a closed pipe must not end in exit 0 with a cut report.
+int stdout_written(int exit_code) {
+  std::cout.flush();
+  const bool failed = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
+  if (!failed) return exit_code;
+  spdlog::error("cannot write to stdout: {}", std::strerror(errno != 0 ? errno : EIO));
+  using namespace jx::cli;
+  return exit_code == exit_ok || exit_code == exit_findings ? exit_bad_input : exit_code;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace jx::cli;
@@ -43,14 +61,20 @@ int main(int argc, char** argv) {
   }
   init_logging(log_level);
 
+  int exit_code = exit_ok;
   try {
+    bool ran = false;
     for (const Command& command : commands) {
-      if (command.app->parsed()) return command.run();
+      if (command.app->parsed()) {
+        exit_code = command.run();
+        ran = true;
+        break;
+      }
     }
-    std::cout << app.help();
+    if (!ran) std::cout << app.help();
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     return exit_bad_input;
   }
-  return exit_ok;
+  return stdout_written(exit_code);
 }

@@ -144,6 +144,50 @@ case $case_name in
     contains "$out" '"complete":false' "the scorecard is marked incomplete"
     ;;
 
+  stdout-disk-full)
+    # stdout is a full disk (/dev/full: every write fails with ENOSPC). The
+    # report cannot be written, so the command fails with a message: a cut
+    # report must never end in exit 0. Both the buffered report writer (check)
+    # and commands printing through std::cout (validate) are covered.
+    run 2 "$out" "$err" -- bash -c 'exec "$@" >/dev/full' full "$JX" --lang en check --format json samples/flawed
+    contains "$err" "cannot write to stdout: No space left on device" "check on a full stdout"
+    run 2 "$out" "$err" -- bash -c 'exec "$@" >/dev/full' full "$JX" --lang en validate "$sample"
+    contains "$err" "cannot write to stdout: No space left on device" "validate on a full stdout"
+    ;;
+
+  signal-removes-temp)
+    # A report is written to a hidden temporary file beside its target; a
+    # signal that ends jxaudit must not leave that file behind. The batch is
+    # made long enough (the same departments many times over, read from
+    # stdin) that the signal arrives while the report is still being written.
+    mkdir -p "$WORK/out"
+    line=$(tr -d '\n' <"$sample")
+    for i in $(seq 1 4000); do printf '%s\n' "$line"; done >"$WORK/batch.ndjson"
+    for sig in INT TERM HUP; do
+      "$JX" check --format json -j 1 -o "$WORK/out/report.json" - <"$WORK/batch.ndjson" >"$out" 2>"$err" &
+      pid=$!
+      for _ in $(seq 1 200); do
+        [[ -n $(find "$WORK/out" -name '.report.json.*' -print -quit) ]] && break
+        sleep 0.05
+      done
+      [[ -n $(find "$WORK/out" -name '.report.json.*' -print -quit) ]] || fail "$sig: no temporary file appeared"
+      kill -s "$sig" "$pid"
+      code=0
+      wait "$pid" || code=$?
+      [[ $code -ne 0 ]] || fail "$sig: jxaudit finished before the signal; make the batch longer"
+      no_files_in "$WORK/out"
+    done
+    ;;
+
+  csv-formula-injection)
+    # A department named like a spreadsheet formula must reach Excel as text.
+    sed '0,/"name": *"[^"]*"/s//"name": "=HYPERLINK(\\"http:\/\/example.com\\",\\"x\\")"/' "$sample" >"$WORK/formula.json"
+    grep -q 'HYPERLINK' "$WORK/formula.json" || fail "could not plant the formula name"
+    run 0 "$out" "$err" -- "$JX" check --format csv "$WORK/formula.json"
+    contains "$out" ",\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\"," "the name is neutralised"
+    if grep -q ',=HYPERLINK' "$out"; then fail "a cell starts with ="; fi
+    ;;
+
   *)
     fail "unknown case $case_name"
     ;;
