@@ -43,6 +43,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"zh", "en"}))
       ->capture_default_str();
   app.add_option("--schema", global.schema_path, "Department data schema (default: the shipped one)");
+  app.add_option("--max-input-size", global.max_input_size,
+                 "Largest input file read, in bytes (default 512 MiB); checked before reading")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.require_subcommand(0, 1);
   app.footer(
       "Exit codes: 0 checked, nothing at or above --fail-on; 1 findings at or above --fail-on\n"

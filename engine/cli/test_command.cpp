@@ -98,9 +98,9 @@ int run_test(const Options& options, const GlobalOptions& global) {
     const auto leaf = checker.leaf_of_rule(*rule);
     for (const FixtureCase& c : fixture.cases) {
       const std::string name = fmt::format("{} › {}", *fixture_path, c.name);
-      data::LoadResult loaded = data::load_department_text(schema, c.department_json, name,
-                                                           fs::path(*fixture_path).parent_path().string(),
-                                                           data::LoadOptions{global.lang(), {}, {}});
+      data::LoadResult loaded =
+          data::load_department_text(schema, c.department_json, name,
+                                     fs::path(*fixture_path).parent_path().string(), global.load_options());
       std::vector<std::string> problems;
       if (!loaded.ok()) {
         for (const auto& d : loaded.diagnostics) {

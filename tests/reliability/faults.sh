@@ -188,6 +188,35 @@ case $case_name in
     if grep -q ',=HYPERLINK' "$out"; then fail "a cell starts with ="; fi
     ;;
 
+  input-not-regular)
+    # Only regular files are read. A FIFO would block the batch forever, a
+    # symlink loop aborted it: each is now one department that could not be
+    # read, named with the reason, while the other departments are checked.
+    mkdir -p "$WORK/batch"
+    cp "$sample" "$WORK/batch/a.json"
+    mkfifo "$WORK/batch/b-fifo.json"
+    ln -s c-loop.json "$WORK/batch/c-loop.json"
+    cp "$sample" "$WORK/batch/d.json"
+    run 2 "$out" "$err" -- timeout 60 "$JX" --lang en check --format csv "$WORK/batch"
+    contains "$err" "$WORK/batch/b-fifo.json: error: cannot read the file: it is a FIFO (named pipe), not a regular file" "the FIFO in a directory"
+    contains "$err" "$WORK/batch/c-loop.json: error: cannot read the file: a symbolic link loop (the link leads back to itself)" "the loop in a directory"
+    contains "$out" "$WORK/batch/a.json,GZ-004," "the department before the FIFO is checked"
+    contains "$out" "$WORK/batch/d.json,GZ-004," "the department after the loop is checked"
+    # Named directly, in Chinese.
+    run 2 "$out" "$err" -- timeout 60 "$JX" check "$WORK/batch/b-fifo.json"
+    contains "$err" "$WORK/batch/b-fifo.json: 错误: 无法读取文件：这是一个命名管道（FIFO），不是普通文件" "the FIFO named directly"
+    run 2 "$out" "$err" -- timeout 60 "$JX" check "$WORK/batch/c-loop.json"
+    contains "$err" "符号链接循环" "the loop named directly"
+    ;;
+
+  input-too-large)
+    # The size limit is checked before reading: nothing of the file is read.
+    run 2 "$out" "$err" -- "$JX" --lang en --max-input-size 1000 validate "$sample"
+    size=$(wc -c <"$sample")
+    contains "$out" "cannot read the file: the file has $size bytes, more than the input size limit of 1000 bytes (--max-input-size)" "validate"
+    run 0 "$out" "$err" -- "$JX" --lang en --max-input-size $((size + 1)) validate "$sample"
+    ;;
+
   *)
     fail "unknown case $case_name"
     ;;

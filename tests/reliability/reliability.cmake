@@ -15,7 +15,8 @@ endforeach()
 foreach(case output-not-a-directory output-missing-directory output-permission-denied output-disk-full
              output-file-mode
              input-truncated-json input-truncated-csv ruleset-missing-rule calendar-missing calendar-unreadable
-             lua-out-of-memory stdout-disk-full signal-removes-temp csv-formula-injection)
+             lua-out-of-memory stdout-disk-full signal-removes-temp csv-formula-injection
+             input-not-regular input-too-large)
   add_test(NAME reliability.fault.${case}
            COMMAND bash ${JX_RELIABILITY}/faults.sh $<TARGET_FILE:jxaudit> ${PROJECT_SOURCE_DIR}
                    ${JX_RELIABILITY_WORK}/fault-${case} ${case})
