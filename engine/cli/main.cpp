@@ -8,6 +8,7 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/build_info.hpp"
 #include "cli/commands.hpp"
 #include "cli/logging.hpp"
 #include "cli/version.hpp"
@@ -33,7 +34,8 @@ int main(int argc, char** argv) {
       "jxaudit — checks a department's performance self-evaluation (部门整体支出绩效自评)\n"
       "against an audit rule set, with exact decimal arithmetic.",
       "jxaudit"};
-  app.set_version_flag("-V,--version", std::string("jxaudit ") + jx::engine_version);
+  app.set_version_flag("-V,--version", std::string("jxaudit ") + jx::engine_version + "\ncommit " +
+                                           jx::build_commit + "\nbuild " + jx::build_type);
   std::string log_level = "warn";
   GlobalOptions global;
   app.add_option("--log-level", log_level, "Diagnostics on stderr at this level and above")
@@ -48,6 +50,9 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.require_subcommand(0, 1);
+  // Global options may come after the command too (`check x.json --lang en`):
+  // subcommands created from here on pass options they do not know to the app.
+  app.fallthrough();
   app.footer(
       "Exit codes: 0 checked, nothing at or above --fail-on; 1 findings at or above --fail-on\n"
       "(test, lint: failures); 2 bad usage or bad input; 3 a rule failed (incomplete check).\n"
