@@ -59,8 +59,7 @@ bool fails_on(const std::string& level, const audit::Audit& audit) {
 int run_check(const Options& options, const GlobalOptions& global) {
   if (!options.compare.empty()) return run_compare(options.compare, options.data, options.output, global);
   const Lang lang = global.lang();
-  data::LoadOptions load_options;
-  load_options.lang = lang;
+  data::LoadOptions load_options = global.load_options();
   if (!parse_tables(options.tables, load_options.tables)) return exit_bad_input;
 
   std::vector<DepartmentInput> inputs;

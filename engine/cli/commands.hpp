@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "data/department.hpp"
 #include "data/diagnostic.hpp"
 #include "rules/ruleset.hpp"
 
@@ -23,8 +24,16 @@ struct GlobalOptions {
   std::string schema_path;  // department schema; defaults to the one shipped with jxaudit
   rules::FindingsBudget
       findings_budget;  // --max-findings, --max-finding-bytes: over the manifest's [budgets]
+  std::uint64_t max_input_size = data::default_max_input_size;  // bytes per file read
 
   [[nodiscard]] Lang lang() const { return lang_name == "en" ? Lang::en : Lang::zh; }
+  // How every command loads department data: the language and the size limit.
+  [[nodiscard]] data::LoadOptions load_options() const {
+    data::LoadOptions options;
+    options.lang = lang();
+    options.max_input_size = max_input_size;
+    return options;
+  }
 };
 
 // A registered subcommand: its CLI11 app (parsed() tells whether it was chosen)

@@ -118,7 +118,7 @@ int run_compare(const std::vector<std::string>& sets, const std::vector<std::str
     Output out(output);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       const DepartmentInput& in = inputs[i];
-      const auto [loaded, input_sha256] = load_input(schema, in, data::LoadOptions{lang, {}, {}});
+      const auto [loaded, input_sha256] = load_input(schema, in, global.load_options());
       for (const Diagnostic& d : loaded.diagnostics) std::cerr << d.to_string(lang) << '\n';
       if (!loaded.ok()) {
         code = exit_bad_input;

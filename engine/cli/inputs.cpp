@@ -6,6 +6,36 @@
 #include <stdexcept>
 
 namespace jx::cli {
+namespace {
+
+// Every *.json below `dir` that is not a directory. Entries that cannot be
+// read are listed all the same (a symlink loop, a FIFO, a directory without
+// permission), so that loading reports each by name while the batch goes on;
+// symbolic links to directories are not followed (no loops).
+void list_directory(const std::filesystem::path& dir, std::vector<std::string>& files) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    files.push_back(dir.string());
+    return;
+  }
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      files.push_back(dir.string());
+      return;
+    }
+    std::error_code type_error;
+    const bool is_link = it->is_symlink(type_error);
+    if (!is_link && it->is_directory(type_error)) {
+      list_directory(it->path(), files);
+    } else if (it->path().extension() == ".json" && !it->is_directory(type_error)) {
+      files.push_back(it->path().string());
+    }
+  }
+}
+
+}  // namespace
 
 std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args) {
   namespace fs = std::filesystem;
@@ -25,11 +55,10 @@ std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args
     }
     std::error_code ec;
     if (fs::is_directory(arg, ec)) {
-      for (auto it = fs::recursive_directory_iterator(arg, ec);
-           !ec && it != fs::recursive_directory_iterator(); ++it) {
-        if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path().string());
-      }
-    } else if (fs::exists(arg, ec)) {
+      list_directory(arg, files);
+    } else if (fs::exists(fs::symlink_status(arg, ec))) {
+      // Whatever it is (a file, a symlink loop, a FIFO), the loader reads it
+      // or says why not, as one department of the batch.
       files.push_back(arg);
     } else {
       throw std::runtime_error(arg + ": no such file or directory");

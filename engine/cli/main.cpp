@@ -2,12 +2,31 @@
 // subcommands. Results go to stdout; diagnostics go to stderr through spdlog.
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 
+#include "cli/build_info.hpp"
 #include "cli/commands.hpp"
 #include "cli/logging.hpp"
 #include "cli/version.hpp"
+
+namespace {
+
+// What a command printed with std::cout is only known to be written once it is
+// flushed: a full disk or a closed pipe must not end in exit 0 with a cut report.
+int stdout_written(int exit_code) {
+  std::cout.flush();
+  const bool failed = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
+  if (!failed) return exit_code;
+  spdlog::error("cannot write to stdout: {}", std::strerror(errno != 0 ? errno : EIO));
+  using namespace jx::cli;
+  return exit_code == exit_ok || exit_code == exit_findings ? exit_bad_input : exit_code;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace jx::cli;
@@ -15,7 +34,8 @@ int main(int argc, char** argv) {
       "jxaudit — checks a department's performance self-evaluation (部门整体支出绩效自评)\n"
       "against an audit rule set, with exact decimal arithmetic.",
       "jxaudit"};
-  app.set_version_flag("-V,--version", std::string("jxaudit ") + jx::engine_version);
+  app.set_version_flag("-V,--version", std::string("jxaudit ") + jx::engine_version + "\ncommit " +
+                                           jx::build_commit + "\nbuild " + jx::build_type);
   std::string log_level = "warn";
   GlobalOptions global;
   app.add_option("--log-level", log_level, "Diagnostics on stderr at this level and above")
@@ -32,7 +52,14 @@ int main(int argc, char** argv) {
          "--max-finding-bytes", global.findings_budget.finding_bytes_per_rule,
          "Bytes of findings' messages and evidence per rule run (default: the manifest's, else 4 MiB)")
       ->check(CLI::Range(1024, 1 << 30));
+  app.add_option("--max-input-size", global.max_input_size,
+                 "Largest input file read, in bytes (default 512 MiB); checked before reading")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.require_subcommand(0, 1);
+  // Global options may come after the command too (`check x.json --lang en`):
+  // subcommands created from here on pass options they do not know to the app.
+  app.fallthrough();
   app.footer(
       "Exit codes: 0 checked, nothing at or above --fail-on; 1 findings at or above --fail-on\n"
       "(test, lint: failures); 2 bad usage or bad input; 3 a rule failed (incomplete check).\n"
@@ -51,14 +78,20 @@ int main(int argc, char** argv) {
   }
   init_logging(log_level);
 
+  int exit_code = exit_ok;
   try {
+    bool ran = false;
     for (const Command& command : commands) {
-      if (command.app->parsed()) return command.run();
+      if (command.app->parsed()) {
+        exit_code = command.run();
+        ran = true;
+        break;
+      }
     }
-    std::cout << app.help();
+    if (!ran) std::cout << app.help();
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     return exit_bad_input;
   }
-  return exit_ok;
+  return stdout_written(exit_code);
 }

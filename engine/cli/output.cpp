@@ -1,5 +1,7 @@
 #include "cli/output.hpp"
 
+#include "cli/temp_files.hpp"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,8 +22,10 @@ Output::Output(const std::string& path) : path_(path == "-" ? "" : path) {
   std::string pattern = (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) /
                         ("." + target.filename().string() + ".XXXXXX");
   const int fd = mkstemp(pattern.data());
+  install_temp_file_cleanup();
   if (fd < 0) throw std::runtime_error(path_ + ": cannot create the output file: " + std::strerror(errno));
   temp_path_ = pattern;
+  signal_slot_ = remove_on_signal(temp_path_.c_str());
   // mkstemp creates the file 0600: give the report the mode of the one it
   // replaces, or else the mode a plain write would give it (0666 less the
   // umask). umask can only be read by setting it; outputs are opened before
@@ -47,22 +51,31 @@ Output::Output(const std::string& path) : path_(path == "-" ? "" : path) {
 Output::~Output() {
   if (file_ != nullptr && file_ != stdout) std::fclose(file_);
   if (!temp_path_.empty() && !committed_) std::remove(temp_path_.c_str());
+  forget_on_signal(signal_slot_);
 }
 
 void Output::write(const std::string& text) {
   if (failed_ || text.empty()) return;
-  if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) failed_ = true;
+  if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) {
+    failed_ = true;
+    write_errno_ = errno;
+  }
 }
 
 void Output::commit() {
   if (file_ == stdout) {
-    if (std::fflush(stdout) != 0)
-      throw std::runtime_error(std::string("cannot write to stdout: ") + std::strerror(errno));
+    // A write that failed earlier (stdout on a full disk, say) must fail the
+    // command too, not only the last flush.
+    const int flushed = std::fflush(stdout);
+    const int error = write_errno_ != 0 ? write_errno_ : errno;
+    if (failed_ || flushed != 0 || std::ferror(stdout) != 0)
+      throw std::runtime_error(std::string("cannot write to stdout: ") +
+                               std::strerror(error != 0 ? error : EIO));
     return;
   }
   const int flushed = std::fflush(file_);
   const int synced = flushed == 0 ? fsync(fileno(file_)) : -1;
-  const int error = errno;
+  const int error = write_errno_ != 0 ? write_errno_ : errno;
   const int closed = std::fclose(file_);
   file_ = nullptr;
   if (failed_ || flushed != 0 || synced != 0 || closed != 0) {

@@ -17,7 +17,8 @@ class Output {
   Output& operator=(const Output&) = delete;
 
   void write(const std::string& text);
-  // Flushes and renames into place; throws std::runtime_error on failure (disk full…).
+  // Flushes and renames into place; throws std::runtime_error on failure (disk
+  // full, a closed pipe, a file-size limit), for stdout as for a file.
   void commit();
   [[nodiscard]] bool is_terminal() const;
 
@@ -27,6 +28,8 @@ class Output {
   std::FILE* file_ = nullptr;
   bool committed_ = false;
   bool failed_ = false;
+  int write_errno_ = 0;   // errno of the first failed write, for the message
+  int signal_slot_ = -1;  // temp_files.hpp: removed if a signal ends the process
 };
 
 }  // namespace jx::cli

@@ -92,9 +92,9 @@ int run_test(const Options& options, const GlobalOptions& global) {
     for (std::size_t case_index = 0; case_index < fixture.cases.size(); ++case_index) {
       const FixtureCase& c = fixture.cases[case_index];
       const std::string name = fmt::format("{} › {}", *fixture_path, c.name);
-      data::LoadResult loaded = data::load_department_text(schema, c.department_json, name,
-                                                           fs::path(*fixture_path).parent_path().string(),
-                                                           data::LoadOptions{global.lang(), {}, {}});
+      data::LoadResult loaded =
+          data::load_department_text(schema, c.department_json, name,
+                                     fs::path(*fixture_path).parent_path().string(), global.load_options());
       std::vector<std::string> problems;
       if (!loaded.ok()) {
         for (const auto& d : loaded.diagnostics) {

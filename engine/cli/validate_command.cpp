@@ -26,8 +26,7 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
 
   return {cmd, [options, &global]() {
             const Lang lang = global.lang();
-            data::LoadOptions load_options;
-            load_options.lang = lang;
+            data::LoadOptions load_options = global.load_options();
             if (!parse_tables(options->tables, load_options.tables)) return exit_bad_input;
             const data::Schema schema = data::Schema::load(department_schema_path(global));
             // Sorted, so that the output is the same whatever the order on the command line.

@@ -3,6 +3,7 @@
 // schema, and returns an immutable Document plus every diagnostic found.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -16,6 +17,8 @@
 
 namespace jx::data {
 
+inline constexpr std::uint64_t default_max_input_size = 512ULL << 20;  // 512 MiB
+
 struct LoadOptions {
   Lang lang = Lang::zh;
   // Table name → CSV path; overrides the file's own "tables" (e.g. from --table on the command line).
@@ -25,6 +28,10 @@ struct LoadOptions {
   // input without reading each file a second time. Not called by
   // load_department_text for the text it is given.
   std::function<void(std::string_view bytes)> on_read;
+  // No file larger than this is read (a department file or a CSV table); the
+  // limit is checked before reading. Generous: the largest department we have
+  // seen is a few MB. --max-input-size on the command line.
+  std::uint64_t max_input_size = default_max_input_size;
 };
 
 struct LoadResult {

@@ -3,16 +3,17 @@
 // and anything the fast path gives up on, takes the exact path: JSON file →
 // RawNode, CSV tables attached where the schema's "x-csv" allows, then
 // schema-driven conversion to a typed Document with every diagnostic.
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <system_error>
 #include <unordered_map>
 #include <unordered_set>
@@ -40,44 +41,85 @@ std::string read_error(int error, Lang lang) {
     case ENOENT: return tr(lang, "文件不存在", "no such file");
     case EACCES: return tr(lang, "没有读取权限", "permission denied");
     case EISDIR: return tr(lang, "这是一个目录，不是文件", "it is a directory, not a file");
+    case ELOOP:
+      return tr(lang, "符号链接循环（链接最终指向自身）",
+                "a symbolic link loop (the link leads back to itself)");
     default: return std::generic_category().message(error);
   }
 }
 
-std::optional<std::string> read_file(const std::string& path, Lang lang, std::string& error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+// What a path is when it is not a regular file, for the message.
+std::string not_regular(mode_t mode, Lang lang) {
+  if (S_ISFIFO(mode))
+    return tr(lang, "这是一个命名管道（FIFO），不是普通文件",
+              "it is a FIFO (named pipe), not a regular file");
+  if (S_ISSOCK(mode)) return tr(lang, "这是一个套接字，不是普通文件", "it is a socket, not a regular file");
+  if (S_ISCHR(mode) || S_ISBLK(mode))
+    return tr(lang, "这是一个设备，不是普通文件", "it is a device, not a regular file");
+  return tr(lang, "不是普通文件", "not a regular file");
+}
+
+// Closes a descriptor on every path out of read_file.
+struct FileDescriptor {
+  int fd;
+  ~FileDescriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// Only a regular file is read: a FIFO would block the batch forever and a
+// device never ends. O_NONBLOCK keeps open() itself from waiting for a FIFO's
+// writer. The size limit is checked before anything is read.
+std::optional<std::string> read_file(const std::string& path, Lang lang, std::uint64_t max_size,
+                                     std::string& error) {
+  const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+  if (file.fd < 0) {
+    error = read_error(errno, lang);
+    return std::nullopt;
+  }
+  struct stat info {};
+  if (::fstat(file.fd, &info) != 0) {
+    error = read_error(errno, lang);
+    return std::nullopt;
+  }
+  if (S_ISDIR(info.st_mode)) {
     error = read_error(EISDIR, lang);
     return std::nullopt;
   }
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = read_error(errno != 0 ? errno : ENOENT, lang);
+  if (!S_ISREG(info.st_mode)) {
+    error = not_regular(info.st_mode, lang);
+    return std::nullopt;
+  }
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  if (size > max_size) {
+    error =
+        tr(lang, fmt::format("文件有 {} 字节，超过输入大小上限 {} 字节（--max-input-size）", size, max_size),
+           fmt::format("the file has {} bytes, more than the input size limit of {} bytes (--max-input-size)",
+                       size, max_size));
     return std::nullopt;
   }
   std::string text;
-  // A regular file in one read of its size, with no stream buffer copies.
-  std::error_code size_error;
-  const auto size = std::filesystem::file_size(path, size_error);
-  if (!size_error && size > 0) {
-    text.reserve(static_cast<std::size_t>(size) + detail::json_padding);
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+  text.reserve(static_cast<std::size_t>(size) + detail::json_padding);
+  text.resize(static_cast<std::size_t>(size));
+  std::size_t length = 0;
+  // One read of the size for a file that stays as it is; a file that grows
+  // meanwhile is read on to its end, within the limit.
+  for (;;) {
+    if (length == text.size()) {
+      if (text.size() >= max_size) break;
+      text.resize(std::min<std::uint64_t>(max_size, text.size() + 65536));
+    }
+    const ssize_t got = ::read(file.fd, text.data() + length, text.size() - length);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      error = tr(lang, "读取出错：", "read error: ") + read_error(errno, lang);
+      return std::nullopt;
+    }
+    if (got == 0) break;
+    length += static_cast<std::size_t>(got);
   }
-  // Whatever is left: all of a pipe, or what a file gained since its size was taken.
-  if (in) {
-    std::ostringstream rest;
-    rest << in.rdbuf();
-    text += rest.str();
-  }
-  if (in.bad()) {
-    error = tr(lang, "读取出错", "read error");
-    return std::nullopt;
-  }
+  text.resize(length);
   // Zeroed room after the end, so that the fast JSON path reads the text in place.
-  const std::size_t length = text.size();
   text.resize(length + detail::json_padding);
   text.resize(length);
   return text;
@@ -118,6 +160,7 @@ class Assembler {
       : schema_(schema),
         doc_(doc),
         lang_(options.lang),
+        max_input_size_(options.max_input_size),
         on_read_(options.on_read),
         diagnostics_(diagnostics),
         already_read_(already_read) {
@@ -147,7 +190,7 @@ class Assembler {
         if (const auto read = already_read_->find(table.path); read != already_read_->end())
           text = read->second;
       }
-      if (!text) text = read_file(table.path, lang_, why);
+      if (!text) text = read_file(table.path, lang_, max_input_size_, why);
       if (!text) {
         error(table.named_at, "/tables/" + escape_pointer_token(name),
               tr(lang_, fmt::format("无法读取 CSV 表 {}：{}", table.path, why),
@@ -319,6 +362,7 @@ class Assembler {
   std::map<std::string, TableInfo> known_;
   Document& doc_;
   Lang lang_;
+  std::uint64_t max_input_size_;
   const std::function<void(std::string_view)>& on_read_;
   std::vector<Diagnostic>& diagnostics_;
   const detail::TableTexts* already_read_;
@@ -351,7 +395,7 @@ void find_table_nodes(const SchemaNode& node, std::unordered_map<std::string_vie
 // fast path; false when it gives up. Files are read in the exact path's order
 // (by table name), and none before every name is known to the schema.
 bool attach_named_tables(const Schema& schema, Value& root, const std::string& base_dir, Document& doc,
-                         TableTexts& texts) {
+                         TableTexts& texts, std::uint64_t max_size) {
   const Value* named = root.find("tables");
   if (named == nullptr) return true;
   if (named->kind() != Value::Kind::object) return false;
@@ -378,7 +422,7 @@ bool attach_named_tables(const Schema& schema, Value& root, const std::string& b
     auto it = texts.find(path);
     if (it == texts.end()) {
       std::string why;
-      std::optional<std::string> text = read_file(path, Lang::en, why);
+      std::optional<std::string> text = read_file(path, Lang::en, max_size, why);
       if (!text) return false;  // an error on the exact path
       it = texts.emplace(path, std::move(*text)).first;
     }
@@ -405,7 +449,7 @@ std::optional<LoadResult> load_fast(const Schema& schema, std::string_view text,
   doc->files.push_back(name);
   TableTexts local;
   TableTexts& texts = read != nullptr ? *read : local;
-  if (!attach_named_tables(schema, *root, base_dir, *doc, texts)) return std::nullopt;
+  if (!attach_named_tables(schema, *root, base_dir, *doc, texts, options.max_input_size)) return std::nullopt;
   // Only now that the fast path holds, in Document::files order: on giving up,
   // the exact path reports each file it reads instead.
   if (options.on_read) {
@@ -479,7 +523,7 @@ LoadResult load_department_text(const Schema& schema, std::string_view text, con
 
 LoadResult load_department(const Schema& schema, const std::string& path, const LoadOptions& options) {
   std::string why;
-  const auto text = read_file(path, options.lang, why);
+  const auto text = read_file(path, options.lang, options.max_input_size, why);
   if (!text) {
     LoadResult result;
     result.diagnostics.push_back(

@@ -2,6 +2,7 @@
 // self-check and each data problem as rows of their own (column 类型/kind);
 // UTF-8 with a BOM so that Excel opens Chinese text correctly, RFC 4180
 // quoting, CRLF line ends as Excel writes them.
+#include "report/csv_cell.hpp"
 #include "report/report.hpp"
 #include "report/writer.hpp"
 
@@ -13,19 +14,9 @@ using audit::SelfCheck;
 using audit::Verdict;
 namespace {
 
-std::string quote(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string row(const std::vector<std::string>& cells) {
   std::string out;
-  for (std::size_t i = 0; i < cells.size(); ++i) out += (i == 0 ? "" : ",") + quote(cells[i]);
+  for (std::size_t i = 0; i < cells.size(); ++i) out += (i == 0 ? "" : ",") + csv_cell(cells[i]);
   return out + "\r\n";
 }
 

@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "report/csv_cell.hpp"
 #include "report/report.hpp"
 #include "report/summary_rows.hpp"
 
@@ -24,13 +25,6 @@ std::string pad(const std::string& s, std::size_t width, bool left) {
   const std::size_t w = display_width(s);
   if (w >= width) return s;
   return left ? std::string(width - w, ' ') + s : s + std::string(width - w, ' ');
-}
-
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace

@@ -145,6 +145,79 @@ case $case_name in
     contains "$out" '"complete":false' "the scorecard is marked incomplete"
     ;;
 
+  stdout-disk-full)
+    # stdout is a full disk (/dev/full: every write fails with ENOSPC). The
+    # report cannot be written, so the command fails with a message: a cut
+    # report must never end in exit 0. Both the buffered report writer (check)
+    # and commands printing through std::cout (validate) are covered.
+    run 2 "$out" "$err" -- bash -c 'exec "$@" >/dev/full' full "$JX" --lang en check --format json samples/flawed
+    contains "$err" "cannot write to stdout: No space left on device" "check on a full stdout"
+    run 2 "$out" "$err" -- bash -c 'exec "$@" >/dev/full' full "$JX" --lang en validate "$sample"
+    contains "$err" "cannot write to stdout: No space left on device" "validate on a full stdout"
+    ;;
+
+  signal-removes-temp)
+    # A report is written to a hidden temporary file beside its target; a
+    # signal that ends jxaudit must not leave that file behind. The batch is
+    # made long enough (the same departments many times over, read from
+    # stdin) that the signal arrives while the report is still being written.
+    mkdir -p "$WORK/out"
+    line=$(tr -d '\n' <"$sample")
+    for i in $(seq 1 4000); do printf '%s\n' "$line"; done >"$WORK/batch.ndjson"
+    for sig in INT TERM HUP; do
+      "$JX" check --format json -j 1 -o "$WORK/out/report.json" - <"$WORK/batch.ndjson" >"$out" 2>"$err" &
+      pid=$!
+      for _ in $(seq 1 200); do
+        [[ -n $(find "$WORK/out" -name '.report.json.*' -print -quit) ]] && break
+        sleep 0.05
+      done
+      [[ -n $(find "$WORK/out" -name '.report.json.*' -print -quit) ]] || fail "$sig: no temporary file appeared"
+      kill -s "$sig" "$pid"
+      code=0
+      wait "$pid" || code=$?
+      [[ $code -ne 0 ]] || fail "$sig: jxaudit finished before the signal; make the batch longer"
+      no_files_in "$WORK/out"
+    done
+    ;;
+
+  csv-formula-injection)
+    # A department named like a spreadsheet formula must reach Excel as text.
+    sed '0,/"name": *"[^"]*"/s//"name": "=HYPERLINK(\\"http:\/\/example.com\\",\\"x\\")"/' "$sample" >"$WORK/formula.json"
+    grep -q 'HYPERLINK' "$WORK/formula.json" || fail "could not plant the formula name"
+    run 0 "$out" "$err" -- "$JX" check --format csv "$WORK/formula.json"
+    contains "$out" ",\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\"," "the name is neutralised"
+    if grep -q ',=HYPERLINK' "$out"; then fail "a cell starts with ="; fi
+    ;;
+
+  input-not-regular)
+    # Only regular files are read. A FIFO would block the batch forever, a
+    # symlink loop aborted it: each is now one department that could not be
+    # read, named with the reason, while the other departments are checked.
+    mkdir -p "$WORK/batch"
+    cp "$sample" "$WORK/batch/a.json"
+    mkfifo "$WORK/batch/b-fifo.json"
+    ln -s c-loop.json "$WORK/batch/c-loop.json"
+    cp "$sample" "$WORK/batch/d.json"
+    run 2 "$out" "$err" -- timeout 60 "$JX" --lang en check --format csv "$WORK/batch"
+    contains "$err" "$WORK/batch/b-fifo.json: error: cannot read the file: it is a FIFO (named pipe), not a regular file" "the FIFO in a directory"
+    contains "$err" "$WORK/batch/c-loop.json: error: cannot read the file: a symbolic link loop (the link leads back to itself)" "the loop in a directory"
+    contains "$out" "$WORK/batch/a.json,GZ-004," "the department before the FIFO is checked"
+    contains "$out" "$WORK/batch/d.json,GZ-004," "the department after the loop is checked"
+    # Named directly, in Chinese.
+    run 2 "$out" "$err" -- timeout 60 "$JX" check "$WORK/batch/b-fifo.json"
+    contains "$err" "$WORK/batch/b-fifo.json: 错误: 无法读取文件：这是一个命名管道（FIFO），不是普通文件" "the FIFO named directly"
+    run 2 "$out" "$err" -- timeout 60 "$JX" check "$WORK/batch/c-loop.json"
+    contains "$err" "符号链接循环" "the loop named directly"
+    ;;
+
+  input-too-large)
+    # The size limit is checked before reading: nothing of the file is read.
+    run 2 "$out" "$err" -- "$JX" --lang en --max-input-size 1000 validate "$sample"
+    size=$(wc -c <"$sample")
+    contains "$out" "cannot read the file: the file has $size bytes, more than the input size limit of 1000 bytes (--max-input-size)" "validate"
+    run 0 "$out" "$err" -- "$JX" --lang en --max-input-size $((size + 1)) validate "$sample"
+    ;;
+
   *)
     fail "unknown case $case_name"
     ;;

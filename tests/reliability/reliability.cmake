@@ -15,7 +15,8 @@ endforeach()
 foreach(case output-not-a-directory output-missing-directory output-permission-denied output-disk-full
              output-file-mode
              input-truncated-json input-truncated-csv ruleset-missing-rule calendar-missing calendar-unreadable
-             lua-out-of-memory)
+             lua-out-of-memory stdout-disk-full signal-removes-temp csv-formula-injection
+             input-not-regular input-too-large)
   add_test(NAME reliability.fault.${case}
            COMMAND bash ${JX_RELIABILITY}/faults.sh $<TARGET_FILE:jxaudit> ${PROJECT_SOURCE_DIR}
                    ${JX_RELIABILITY_WORK}/fault-${case} ${case})
@@ -39,3 +40,9 @@ target_include_directories(jx_reliability_tests PRIVATE ${PROJECT_SOURCE_DIR}/fu
 target_link_libraries(jx_reliability_tests PRIVATE jx_rules jx_data jx_decimal GTest::gtest GTest::gtest_main jx_options)
 target_compile_definitions(jx_reliability_tests PRIVATE JX_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 gtest_discover_tests(jx_reliability_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "reliability")
+
+# An installed copy (cmake --install into a scratch prefix) checks a sample on its own.
+add_test(NAME reliability.install
+         COMMAND bash ${JX_RELIABILITY}/install.sh ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR}
+                 ${JX_RELIABILITY_WORK}/install)
+set_tests_properties(reliability.install PROPERTIES LABELS "reliability" TIMEOUT 300)

@@ -1,0 +1,24 @@
+# `cmake --install` and the Debian package (CPack): the binary in bin/, and
+# what it reads at run time under share/jxaudit/ (engine/cli/paths.cpp finds
+# that folder from the binary's own path, so any prefix works).
+include(GNUInstallDirs)
+
+set(JX_SHARE ${CMAKE_INSTALL_DATADIR}/jxaudit)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/rules ${PROJECT_SOURCE_DIR}/schemas ${PROJECT_SOURCE_DIR}/samples
+                  ${PROJECT_SOURCE_DIR}/docs
+        DESTINATION ${JX_SHARE})
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${JX_SHARE})
+
+# cpack -G DEB in a build directory: a .deb for Debian 12 and the Debian-based
+# systems government offices run (统信 UOS, 麒麟 Kylin). Library dependencies are
+# read off the binary by dpkg-shlibdeps.
+set(CPACK_PACKAGE_NAME jxaudit)
+set(CPACK_PACKAGE_VENDOR "jxaudit")
+set(CPACK_PACKAGE_CONTACT "jxaudit developers <dev@jxaudit>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_GENERATOR DEB)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+include(CPack)
