@@ -128,3 +128,20 @@ foreach(file IN LISTS jx_malformed)
     EXIT 2
     REGEX "\n${name}: invalid \\([1-9][0-9]* errors, [0-9]+ warnings\\)\n")
 endforeach()
+
+# --- GBK CSV (issue 16): read as GB18030 with a warning naming the encoding ---------
+jx_validate_test(NAME cli.validate.gbk_csv DIR ${CMAKE_CURRENT_SOURCE_DIR}/data/valid/gbk-csv
+  ARGS validate department.json
+  EXIT 0
+  OUTPUT "projects.csv: 警告: 该 CSV 不是 UTF-8 编码，已按 GB18030（GBK）编码读取；请核对其中文字，或在 Excel 中另存为“CSV UTF-8”"
+         "department.json：有效（0 个错误，1 个警告）")
+jx_validate_test(NAME cli.validate.gbk_csv_en DIR ${CMAKE_CURRENT_SOURCE_DIR}/data/valid/gbk-csv
+  ARGS --lang en validate department.json
+  EXIT 0
+  OUTPUT "projects.csv: warning: the CSV is not UTF-8; it was read as GB18030 (GBK): check its text, or save it as \"CSV UTF-8\" in Excel"
+         "department.json: valid (0 errors, 1 warnings)")
+# The same score as the UTF-8 sample it was made from.
+jx_validate_test(NAME cli.check.gbk_csv_scores_as_utf8 DIR ${CMAKE_CURRENT_SOURCE_DIR}/data/valid/gbk-csv
+  ARGS check department.json
+  EXIT 0
+  REGEX "^projects\\.csv: 警告: 该 CSV 不是 UTF-8 编码[^\n]*\n.*核定总分：98\\.92（优）    自评总分：98\\.92（优）")
