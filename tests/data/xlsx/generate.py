@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Writes the workbooks of tests/unit/data_xlsx_test.cpp and tests/e2e (run it
 after changing a case, then update the tests). Every .xlsx here is made by
-xlsx.py (Python's zipfile); the two OLE files are the first bytes of a real
-.xls / encrypted workbook, enough for the reader to tell them apart.
+xlsx.py (Python's zipfile). old.xls and encrypted.xlsx are not real files from
+Excel: each is an OLE compound-file signature (D0 CF 11 E0 …) followed by the
+UTF-16 stream name such a file holds ("Workbook" / "EncryptedPackage"), which is
+all the reader looks at to tell them apart. (LibreOffice headless could not load
+any file on the build machine, so no third-party workbook is committed yet.)
 
   sample.xlsx        samples/gz-2023-dangan-csv as a workbook: must score as the JSON sample
   cells.xlsx         one cell of every kind the reader knows
