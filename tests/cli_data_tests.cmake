@@ -128,3 +128,59 @@ foreach(file IN LISTS jx_malformed)
     EXIT 2
     REGEX "\n${name}: invalid \\([1-9][0-9]* errors, [0-9]+ warnings\\)\n")
 endforeach()
+
+# --- GBK CSV (issue 16): read as GB18030 with a warning naming the encoding ---------
+jx_validate_test(NAME cli.validate.gbk_csv DIR ${CMAKE_CURRENT_SOURCE_DIR}/data/valid/gbk-csv
+  ARGS validate department.json
+  EXIT 0
+  OUTPUT "projects.csv: 警告: 该 CSV 不是 UTF-8 编码，已按 GB18030（GBK）编码读取；请核对其中文字，或在 Excel 中另存为“CSV UTF-8”"
+         "department.json：有效（0 个错误，1 个警告）")
+jx_validate_test(NAME cli.validate.gbk_csv_en DIR ${CMAKE_CURRENT_SOURCE_DIR}/data/valid/gbk-csv
+  ARGS --lang en validate department.json
+  EXIT 0
+  OUTPUT "projects.csv: warning: the CSV is not UTF-8; it was read as GB18030 (GBK): check its text, or save it as \"CSV UTF-8\" in Excel"
+         "department.json: valid (0 errors, 1 warnings)")
+# The same score as the UTF-8 sample it was made from.
+jx_validate_test(NAME cli.check.gbk_csv_scores_as_utf8 DIR ${CMAKE_CURRENT_SOURCE_DIR}/data/valid/gbk-csv
+  ARGS check department.json
+  EXIT 0
+  REGEX "核定总分：98\\.92（优）    自评总分：98\\.92（优）.*projects\\.csv: 警告: 该 CSV 不是 UTF-8 编码，已按 GB18030（GBK）编码读取.*")
+
+# --- Excel workbooks (issue 16; tests/data/xlsx/generate.py) ---------------------
+set(jx_xlsx_dir ${CMAKE_CURRENT_SOURCE_DIR}/data/xlsx)
+# The CSV sample as a workbook scores as the sample.
+jx_validate_test(NAME cli.check.xlsx_sample_scores_as_json DIR ${jx_xlsx_dir}
+  ARGS check sample.xlsx
+  EXIT 0
+  REGEX "^部门：广州市档案馆（GZ-004）[^\n]*\n[^\n]*\n文件：sample\\.xlsx\n核定总分：98\\.92（优）    自评总分：98\\.92（优）    结论：自评与核定一致\n.*")
+jx_validate_test(NAME cli.validate.xlsx_sample DIR ${jx_xlsx_dir}
+  ARGS --lang en validate sample.xlsx
+  EXIT 0
+  OUTPUT "sample.xlsx: valid (0 errors, 0 warnings)")
+jx_validate_test(NAME cli.validate.xlsx_old_xls DIR ${jx_xlsx_dir}
+  ARGS validate old.xls
+  EXIT 2
+  OUTPUT "old.xls: 错误: 这是旧版 Excel 97-2003 工作簿（.xls），不能读取：请在 Excel 或 WPS 中另存为 .xlsx"
+         "old.xls：无效（1 个错误，0 个警告）")
+jx_validate_test(NAME cli.validate.xlsx_encrypted DIR ${jx_xlsx_dir}
+  ARGS validate encrypted.xlsx
+  EXIT 2
+  OUTPUT "encrypted.xlsx: 错误: 工作簿已加密（设有打开密码），无法读取：请取消密码后另存为 .xlsx"
+         "encrypted.xlsx：无效（1 个错误，0 个警告）")
+jx_validate_test(NAME cli.validate.xlsx_not_a_workbook DIR ${jx_xlsx_dir}
+  ARGS --lang en validate not-a-workbook.xlsx
+  EXIT 2
+  OUTPUT "not-a-workbook.xlsx: error: not an Excel workbook (an .xlsx is a zip archive; this file is not one): save it as .xlsx"
+         "not-a-workbook.xlsx: invalid (1 errors, 0 warnings)")
+jx_validate_test(NAME cli.validate.xlsx_bad_cells DIR ${jx_xlsx_dir}
+  ARGS validate bad-cells.xlsx
+  EXIT 2
+  OUTPUT "bad-cells.xlsx:基本信息!C8: 错误: 公式没有保存计算结果：请在 Excel 或 WPS 中打开该工作簿、重新计算并保存后再检查"
+         "bad-cells.xlsx:基本信息!C8: 错误: /budget/adjusted: 缺少必填字段 \"adjusted\""
+         "bad-cells.xlsx:采购!2:2: 错误: /procurements/0/budget: 缺少必填字段 \"budget\""
+         "bad-cells.xlsx:采购!E2: 错误: “采购预算金额”列：单元格是错误值 #VALUE!"
+         "bad-cells.xlsx:采购!G4: 错误: /procurements/1/intention_published: “采购意向公开日期”列：日期 \"2023-02-30\" 不存在"
+         "bad-cells.xlsx:采购!H4: 错误: /procurements/1/contract_signed: “合同签订日期”列：应为日期 YYYY-MM-DD，实际为字符串 \"x\""
+         "bad-cells.xlsx:采购!C5: 错误: /procurements/2/category: “采购品目类别”列：应为以下之一：goods、services、works；实际为 \"service\""
+         "bad-cells.xlsx:采购!H5: 错误: /procurements/2/contract_signed: “合同签订日期”列：应为日期 YYYY-MM-DD，实际为字符串 \"60\""
+         "bad-cells.xlsx：无效（8 个错误，0 个警告）")

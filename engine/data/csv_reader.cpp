@@ -7,13 +7,13 @@
 // column is the cell's number in its row (1 = Excel column A). libcsv is fed one
 // line at a time so that every cell knows the line it started on.
 #include <csv.h>
-#include <utf8proc.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <optional>
 
+#include "data/encoding.hpp"
 #include "data/raw.hpp"
 
 namespace jx::data::detail {
@@ -51,18 +51,6 @@ void on_row(int, void* data) {
 // libcsv skips lines of only spaces and tabs, as it skips empty lines.
 bool blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-bool valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                    static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-    if (n <= 0) return false;
-    i += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 }  // namespace
 
 bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
@@ -73,6 +61,21 @@ bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t 
     return false;
   };
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // Excel's BOM
+  // Not UTF-8 but GB18030 (GBK): what Excel's plain "CSV" is on a Chinese
+  // Windows. Read, with a warning, since a guessed encoding deserves a look.
+  // Lines and cells stay where they were, so positions are unchanged.
+  std::optional<std::string> converted;
+  if (!valid_utf8(text)) converted = gb18030_to_utf8(text);
+  if (converted) {
+    text = *converted;
+    diagnostics.push_back(Diagnostic{
+        Diagnostic::Severity::warning, std::string(file_name), 0, 0, "",
+        tr(lang,
+           "该 CSV 不是 UTF-8 编码，已按 GB18030（GBK）编码读取；请核对其中文字，或在 Excel 中另存为“CSV "
+           "UTF-8”",
+           "the CSV is not UTF-8; it was read as GB18030 (GBK): check its text, or save it as \"CSV UTF-8\" "
+           "in Excel")});
+  }
 
   csv_parser parser{};
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0) {
@@ -114,8 +117,10 @@ bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t 
       if (row[c].text && !valid_utf8(*row[c].text)) {
         return error_at(
             row[c].line, c + 1,
-            tr(lang, "不是有效的 UTF-8 文本：CSV 应以 UTF-8 编码保存（Excel 中选择“CSV UTF-8”），不支持 GBK",
-               "invalid UTF-8: save the CSV as UTF-8 (in Excel: \"CSV UTF-8\"); GBK is not supported"));
+            tr(lang,
+               "既不是有效的 UTF-8 文本，也不是 GB18030（GBK）：CSV 应以 UTF-8 编码保存（Excel 中选择“CSV "
+               "UTF-8”）",
+               "neither valid UTF-8 nor GB18030 (GBK): save the CSV as UTF-8 (in Excel: \"CSV UTF-8\")"));
       }
     }
   }

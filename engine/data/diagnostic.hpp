@@ -19,12 +19,19 @@ struct Diagnostic {
   std::uint32_t column = 0;  // 1-based character column; in a CSV, the cell's number in its row
   std::string pointer;       // JSON pointer into the department document, e.g. "/procurements/3/budget"
   std::string message;
+  // A workbook's cell: the sheet's name, with line the row and column the
+  // column, shown as "file:sheet!F12"; empty for any other file.
+  std::string sheet = {};
 
-  // "file:line:column: error: /pointer: message" (parts that are unknown are left out).
+  // "file:line:column: error: /pointer: message" (parts that are unknown are left out);
+  // in a workbook "file:sheet!F12: error: …".
   [[nodiscard]] std::string to_string(Lang lang) const;
 };
 
-// Sorts by file, line, column, pointer: a stable, deterministic order for output.
+// "F12" for line (row) 12, column 6.
+std::string cell_reference(std::uint32_t row, std::uint32_t column);
+
+// Sorts by file, sheet, line, column, pointer: a stable, deterministic order for output.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 }  // namespace jx

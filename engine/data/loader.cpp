@@ -25,6 +25,8 @@
 #include "data/fast_tables.hpp"
 #include "data/load_paths.hpp"
 #include "data/raw.hpp"
+#include "data/xlsx_department.hpp"
+#include "data/xlsx_reader.hpp"
 
 namespace jx::data {
 
@@ -175,9 +177,20 @@ class Assembler {
                                       pos.column, std::move(pointer), std::move(message)});
   }
 
+  // A table already read (a workbook's sheet), as if from a CSV file.
+  void add_read_table(const std::string& name, RawNode rows) {
+    TableSource& table = tables[name];
+    table.info = &known_.at(name);
+    table.named_at = rows.pos;
+    table.used.assign(rows.children.size(), false);
+    table.rows = std::move(rows);
+    table.loaded = true;
+  }
+
   // Reads the CSV of every named table that the schema knows; warns about the others.
   void load_tables() {
     for (auto& [name, table] : tables) {
+      if (table.loaded) continue;  // read from a workbook
       const auto known = known_.find(name);
       if (known == known_.end()) {
         warn_unknown_table(name, table);
@@ -521,6 +534,65 @@ LoadResult load_department_text(const Schema& schema, std::string_view text, con
   return detail::load_either(schema, text, name, base_dir, options, false);
 }
 
+namespace {
+
+// A workbook by its first bytes (a zip, or an OLE file: .xls or encrypted) or its name.
+bool is_workbook(const std::string& path, std::string_view bytes) {
+  const std::string extension = std::filesystem::path(path).extension().string();
+  return bytes.starts_with("PK\3\4") || bytes.starts_with("\xD0\xCF\x11\xE0") || extension == ".xlsx" ||
+         extension == ".xlsm" || extension == ".xls";
+}
+
+// A workbook (docs/data-format.md, "Excel workbook"): its sheets mapped onto the
+// same untyped tree as JSON and CSV give, then the same Assembler and Converter.
+// Diagnostics in a sheet cite its cell (采购!F12) and the column's header.
+LoadResult load_workbook(const Schema& schema, const std::string& path, const LoadOptions& options) {
+  LoadResult result;
+  detail::Workbook workbook;
+  try {
+    workbook = detail::read_xlsx(path, options.lang);
+  } catch (const detail::XlsxError& e) {
+    result.diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, path, 0, 0, "", e.what()});
+    return result;
+  }
+  auto doc = std::make_shared<Document>();
+  doc->files.push_back(path);
+  detail::WorkbookTables mapped =
+      detail::workbook_to_raw(workbook, schema, path, doc->files, options.lang, result.diagnostics);
+  Assembler assembler(schema, *doc, options, result.diagnostics, nullptr);
+  for (auto& [name, rows] : mapped.tables) assembler.add_read_table(name, std::move(rows));
+  for (const auto& [table_name, table_path] : options.tables) {
+    TableSource& table = assembler.tables[table_name] = TableSource{};
+    table.path = table_path;
+    table.named_at = mapped.root.pos;
+  }
+  assembler.load_tables();
+  assembler.attach(schema.root(), mapped.root, "");
+  assembler.report_leftovers();
+  detail::Converter converter(doc->files, options.lang, result.diagnostics);
+  doc->root = converter.convert(mapped.root, &schema.root(), "");
+  // A position in a sheet: the workbook's name, the sheet and the cell, and the column's header.
+  for (Diagnostic& d : result.diagnostics) {
+    for (const auto& [file, sheet] : mapped.sheets) {
+      if (d.file == doc->files[file]) {
+        d.file = path;
+        d.sheet = sheet.name;
+      }
+      if (d.sheet != sheet.name || d.line == 0) continue;
+      if (const auto header = sheet.headers.find(d.column); header != sheet.headers.end()) {
+        d.message = tr(options.lang, fmt::format("“{}”列：{}", header->second, d.message),
+                       fmt::format("column \"{}\": {}", header->second, d.message));
+      }
+      break;
+    }
+  }
+  sort_diagnostics(result.diagnostics);
+  result.document = std::move(doc);
+  return result;
+}
+
+}  // namespace
+
 LoadResult load_department(const Schema& schema, const std::string& path, const LoadOptions& options) {
   std::string why;
   const auto text = read_file(path, options.lang, options.max_input_size, why);
@@ -532,6 +604,7 @@ LoadResult load_department(const Schema& schema, const std::string& path, const 
     return result;
   }
   if (options.on_read) options.on_read(*text);
+  if (is_workbook(path, *text)) return load_workbook(schema, path, options);
   const std::string base_dir = std::filesystem::path(path).parent_path().string();
   // read_file left the padding the fast path needs to read the text in place.
   return detail::load_either(schema, *text, path, base_dir, options, true);

@@ -207,6 +207,8 @@ class SchemaCompiler {
           csv.parent_key = v;
         } else if (k == "parent_field") {
           csv.parent_field = v;
+        } else if (k == "sheet") {
+          csv.sheet = v;
         } else if (k == "list_separator") {
           csv.list_separator = v;
         } else {

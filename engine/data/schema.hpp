@@ -43,6 +43,7 @@ struct SchemaNode {
     std::string parent_key;    // column of the row that names its parent, e.g. "project_id"
     std::string parent_field;  // field of the parent it must equal, e.g. "id"
     std::string list_separator = ";";
+    std::string sheet;  // its worksheet's name in a workbook (besides the array's title and the table's name)
   };
 
   std::string title;

@@ -394,6 +394,52 @@ TEST(CsvTables, RowsAreTypedByTheSchemaAndPositionedByLineAndColumn) {
   EXPECT_EQ(result.document->files.at(rows[0].pos().file), csv);
 }
 
+// Excel on a Chinese Windows saves "CSV" in GBK: read as GB18030, with one
+// warning naming the encoding at the file; positions are those of the file.
+TEST(CsvTables, AGbkTableIsReadWithAWarningNamingTheEncoding) {
+  TempDir dir;
+  // "id,amount,on\r\n一号,1.50,2023-01-05\r\n二号,x,2023-01-06\r\n" in GBK (一 = D2BB, 号 = BAC5, 二 = B6FE).
+  write(dir.path() / "rows.csv",
+        "id,amount,on\r\n\xD2\xBB\xBA\xC5,1.50,2023-01-05\r\n\xB6\xFE\xBA\xC5,x,2023-01-06\r\n");
+  const std::string csv = (dir.path() / "rows.csv").string();
+  for (const Lang lang : {Lang::en, Lang::zh}) {
+    LoadOptions options;
+    options.lang = lang;
+    options.tables["rows"] = csv;
+    const auto result = jx::data::load_department_text(schema(), R"({"name": "x", "amount": 1})", "t.json",
+                                                       dir.str(), options);
+    EXPECT_EQ(
+        messages(result, lang),
+        lang == Lang::en
+            ? (std::vector<std::string>{
+                  csv + ": warning: the CSV is not UTF-8; it was read as GB18030 (GBK): check its text, or "
+                        "save it as \"CSV UTF-8\" in Excel",
+                  csv + ":3:2: error: /rows/1/amount: expected a decimal number (e.g. 1234.50), "
+                        "found the string \"x\""})
+            : (std::vector<std::string>{
+                  csv + ": 警告: 该 CSV 不是 UTF-8 编码，已按 GB18030（GBK）编码读取；请核对其中文字，或在 "
+                        "Excel 中另存为“CSV UTF-8”",
+                  csv + ":3:2: 错误: /rows/1/amount: 应为十进制数（如 1234.50），实际为字符串 \"x\""}));
+    const auto& rows = result.document->root.find("rows")->as_array();
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_EQ(rows[0].find("id")->as_string(), "一号");
+    EXPECT_EQ(rows[1].find("id")->as_string(), "二号");
+    EXPECT_EQ(rows[0].find("amount")->as_decimal().to_string(), "1.50");
+  }
+}
+
+TEST(CsvTables, AUtf8TableWithABomGivesNoEncodingWarning) {
+  TempDir dir;
+  write(dir.path() / "rows.csv", "\xEF\xBB\xBFid,amount\r\n一号,1.50\r\n");
+  LoadOptions options;
+  options.lang = Lang::en;
+  options.tables["rows"] = (dir.path() / "rows.csv").string();
+  const auto result =
+      jx::data::load_department_text(schema(), R"({"name": "x", "amount": 1})", "t.json", dir.str(), options);
+  EXPECT_TRUE(messages(result).empty()) << testing::PrintToString(messages(result));
+  EXPECT_EQ(result.document->root.find("rows")->as_array()[0].find("id")->as_string(), "一号");
+}
+
 TEST(CsvTables, NestedRowsFollowTheirParentKey) {
   TempDir dir;
   write(dir.path() / "kids.csv", "pid,v\nb,2\na,1\nb,3\n");

@@ -162,7 +162,10 @@ with_tables("csv-targets-without-projects", {"targets": "targets.csv"},
             {"targets.csv": "project_id,id,kind,name,planned,actual,unit,direction,weight\n"
                             "P01,T1,output,档案数字化,490,493,万页,>=,10\n"})
 GBK_ROWS = "id,name,level,budget,spent\r\nP01,运行经费,一级,500.00,498.00\r\n"
-with_tables("csv-gbk", {"projects": "projects.csv"}, {"projects.csv": GBK_ROWS.encode("gbk")})
+# GBK alone is read (with a warning; tests/unit/data_loader_test.cpp); a byte
+# that is neither UTF-8 nor GB18030 (0xFF starts no character of either) is not.
+with_tables("csv-not-gb18030", {"projects": "projects.csv"},
+            {"projects.csv": GBK_ROWS.encode("gbk") + b"P02,\xff\xff,\xd2\xbb\xbc\xb6,1.00,1.00\r\n"})
 with_tables("csv-bad-cells", {"procurements": "procurements.csv"},
             {"procurements.csv": "\ufeff" + PROCUREMENT_HEADER +
              'CG-1,"办公设备\r\n（含打印机）",goods,inquiry,"1,234.50",in_scope,2023/3/1,Y,\r\n'

@@ -1,0 +1,47 @@
+// How a workbook maps onto the department document (docs/data-format.md,
+// "Excel workbook"): a key/value sheet 基本信息 (a JSON pointer per row and its
+// value) for everything outside the tables, and one sheet per "x-csv" table,
+// found by name (x-csv's "sheet", the array's title or the table's name) with
+// its columns matched by header text. The result is the same untyped tree as
+// JSON and CSV give, for the same Assembler and Converter. Internal to engine/data.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "data/raw.hpp"
+#include "data/schema.hpp"
+#include "data/xlsx_reader.hpp"
+
+namespace jx::data::detail {
+
+// The key/value sheet's name.
+inline constexpr const char* header_sheet_name = "基本信息";
+
+struct WorkbookTables {
+  RawNode root;                           // from the key/value sheet (an object)
+  std::map<std::string, RawNode> tables;  // table name → its rows (an array of objects, keys the field names)
+  // Per sheet file index (in `files`): its sheet's name and column → header text.
+  struct SheetInfo {
+    std::string name;
+    std::map<std::uint32_t, std::string> headers;
+  };
+  std::map<std::uint32_t, SheetInfo> sheets;
+};
+
+// Maps `workbook` (read from `path`) by `schema`. Each sheet read is appended
+// to `files` (as "path:sheet") and positions cite it by row and column.
+// Diagnostics (file = path, with the sheet) go to `diagnostics`.
+WorkbookTables workbook_to_raw(const Workbook& workbook, const Schema& schema, const std::string& path,
+                               std::vector<std::string>& files, Lang lang,
+                               std::vector<Diagnostic>& diagnostics);
+
+// "1.5E-3" → "0.0015", exactly (text only); other text unchanged.
+std::string plain_decimal(const std::string& text);
+
+// "2023/1/5", "2023年1月5日", "2023-1-5" → "2023-01-05"; other text unchanged.
+std::string iso_date(const std::string& text);
+
+}  // namespace jx::data::detail
