@@ -59,6 +59,25 @@ TEST(DecimalRegression, QuotientBeyondTheBoundStillThrows) {
   }
 }
 
+// --- fuzz_decimal: a quotient whose ideal exponent needs too many digits -------
+// Issue 19: 15×10^400 E-56 divided by the fraction 1/(1125×10^686) is
+// 1.6875E+1034. Kept at its ideal exponent (−56) it would need 1091 digits,
+// and the quotient threw "result has more than 1000 digits"; written as
+// 1.5E345 the same dividend divided fine. A result that cannot keep its ideal
+// exponent takes the nearest one that fits, whichever way the dividend is written.
+
+TEST(DecimalRegression, QuotientTakesTheNearestExponentThatFitsWhateverTheDividendsScale) {
+  const Decimal divisor = Decimal(1) / Decimal::parse("1125" + std::string(686, '0'));
+  const Decimal written_long = Decimal::parse("15" + std::string(400, '0') + "E-56") / divisor;
+  const Decimal written_short = Decimal::parse("1.5E345") / divisor;
+  EXPECT_EQ(written_long, Decimal::parse("1.6875E+1034"));
+  EXPECT_EQ(written_short, Decimal::parse("1.6875E+1034"));
+  EXPECT_EQ(written_long.exponent(), 35);  // the nearest to −56 that 1000 digits allow
+  EXPECT_EQ(written_short.exponent(), 344);
+  EXPECT_EQ(written_long.to_string(), "16875" + std::string(1030, '0'));
+  EXPECT_EQ(written_short.to_string(), written_long.to_string());
+}
+
 // --- fuzz_manifest: weights whose sum leaves the decimal bounds ---------------
 // 1e9999 and 1e-9999 each pass the schema, but their sum needs 19999 digits:
 // RuleSet::load let the DecimalError escape ("sum has more than 1000 digits",
@@ -75,9 +94,10 @@ TEST(ManifestRegression, WeightsBeyondTheDecimalBoundsAreARuleSetError) {
     (void)jx::rules::RuleSet::load(dir.string(), schema, jx::Lang::en);
     ADD_FAILURE() << "no error";
   } catch (const jx::rules::RuleSetError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              (dir / "manifest.toml").string() +
-                  ":5:1: the weights under \"a\" cannot be added up: sum has more than 1000 digits");
+    EXPECT_EQ(
+        std::string(e.what()),
+        (dir / "manifest.toml").string() +
+            ":5:1: the weights under \"a\" cannot be added up: number has more than 1000 significant digits");
   }
   fs::remove_all(dir);
 }
