@@ -74,7 +74,8 @@ std::uint32_t strip_trailing_zeros(Int& value) {
   // 10^k divides value only if 2^k does, so lsb bounds the count; divide by
   // 10^(2^i) from the largest such power down: a few dozen divisions, even for
   // tens of thousands of zeros.
-  const auto bound = static_cast<std::uint32_t>(boost::multiprecision::lsb(value));
+  const auto bound =
+      static_cast<std::uint32_t>(boost::multiprecision::lsb(boost::multiprecision::abs(value)));
   std::uint32_t zeros = 0;
   Int quotient;
   Int remainder;

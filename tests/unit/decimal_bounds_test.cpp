@@ -196,6 +196,22 @@ TEST(DecimalArithmeticFits, ProductOfTrailingZerosBeyondTheDigitBound) {
   EXPECT_EQ(p.exponent(), 201);
 }
 
+// Found by fuzz_decimal (tests/data/regressions/decimal/negative-wide-coefficient):
+// dropping the trailing zeros of a negative coefficient wider than 64 bits
+// asked Boost for the lowest set bit of a negative number, which throws
+// std::range_error (not a DecimalError) and ended the program.
+TEST(DecimalArithmeticFits, NegativeWideResultsDropTheirZerosToo) {
+  const Decimal a = D("-1" + std::string(600, '0'));
+  const Decimal p = a * D("1" + std::string(600, '0'));
+  EXPECT_EQ(p.coefficient(), -ten_to(999));
+  EXPECT_EQ(p.exponent(), 201);
+  const Decimal f = Decimal::fitted(-(ten_to(30) * 7), 0, 5);
+  EXPECT_EQ(f.coefficient(), -(ten_to(25) * 7));
+  EXPECT_EQ(f.exponent(), 5);
+  EXPECT_EQ(D("-1" + std::string(1000, '0')).exponent(), 1);
+  EXPECT_EQ((D("-1E+1500") + D("-0E-5")).coefficient(), -ten_to(999));
+}
+
 // ---------------------------------------------------------------------------
 // the exact quotient and fractions turning back into decimals
 
