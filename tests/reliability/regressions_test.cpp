@@ -22,6 +22,8 @@ extern "C" int jx_fuzz_decimal(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_json(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_csv(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_manifest(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_json_fast(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_csv_fast(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -133,6 +135,43 @@ TEST(FuzzReplay, Decimal) { replay("decimal", jx_fuzz_decimal, 3); }
 TEST(FuzzReplay, Json) { replay("json", jx_fuzz_json, 0); }
 TEST(FuzzReplay, Csv) { replay("csv", jx_fuzz_csv, 0); }
 TEST(FuzzReplay, Manifest) { replay("manifest", jx_fuzz_manifest, 1); }
+TEST(FuzzReplay, JsonFast) { replay("json_fast", jx_fuzz_json_fast, 0); }
+TEST(FuzzReplay, CsvFast) { replay("csv_fast", jx_fuzz_csv_fast, 0); }
+
+// The seeds of the loader targets, as fuzz/run links them (docs/reliability.md),
+// through both differential harnesses: every sample and test document must load
+// the same way on the fast and the exact path.
+std::vector<fs::path> files_under(const std::string& dir, const std::string& extension) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(JX_SOURCE_DIR) / dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void replay_files(const std::vector<fs::path>& files, Harness harness) {
+  EXPECT_FALSE(files.empty());
+  for (const fs::path& file : files) {
+    SCOPED_TRACE(file.string());
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(harness(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), 0);
+  }
+}
+
+TEST(FuzzReplay, JsonFastSeeds) {
+  for (const char* dir : {"samples", "tests/data/malformed", "tests/data/valid"}) {
+    replay_files(files_under(dir, ".json"), jx_fuzz_json_fast);
+  }
+}
+
+TEST(FuzzReplay, CsvFastSeeds) {
+  for (const char* dir : {"samples", "tests/data/malformed", "tests/data/valid"}) {
+    replay_files(files_under(dir, ".csv"), jx_fuzz_csv_fast);
+  }
+}
 
 // The decimal seeds are hand-written checks of their own (fuzz/corpus/decimal).
 TEST(FuzzReplay, DecimalSeeds) {
