@@ -182,6 +182,33 @@ inline std::pair<BigInt, std::int64_t> normalized(const Rational& q) {
   return {n, e};
 }
 
+// Where an exact result goes (docs/decimal.md, Bounds), from the definition:
+// among the exponents x ≤ e (value = c·10^e, c without trailing zeros) with
+// |x| ≤ max_exponent and digits(c) + (e − x) ≤ max_digits, the one nearest
+// `ideal`; nullopt when there is none. `c` may carry trailing zeros.
+struct Placed {
+  BigInt coefficient;
+  std::int64_t exponent = 0;
+};
+inline std::optional<Placed> fit(BigInt c, std::int64_t e, std::int64_t ideal) {
+  constexpr auto max_e = static_cast<std::int64_t>(Decimal::max_exponent);
+  constexpr auto max_d = static_cast<std::int64_t>(Decimal::max_digits);
+  if (c == 0) return Placed{BigInt(0), std::clamp(ideal, -max_e, max_e)};
+  e += strip(c, 10);
+  const auto d = static_cast<std::int64_t>(digits(c));
+  if (d > max_d) return std::nullopt;
+  const std::int64_t lowest = std::max(e - (max_d - d), -max_e);
+  const std::int64_t highest = std::min(e, max_e);
+  if (lowest > highest) return std::nullopt;
+  const std::int64_t x = std::clamp(ideal, lowest, highest);
+  return Placed{c * pow10(e - x), x};
+}
+// The same for a terminating rational.
+inline std::optional<Placed> fit(const Rational& q, std::int64_t ideal) {
+  const auto [c, e] = normalized(q);
+  return fit(c, e, ideal);
+}
+
 // Plain text of coefficient × 10^exponent, never an exponent, no negative zero.
 inline std::string format(const BigInt& coefficient, std::int64_t exponent) {
   std::string digits = BigInt(boost::multiprecision::abs(coefficient)).str();

@@ -1,8 +1,10 @@
 // Fuzzes jx::Decimal against a slow exact model (decimal_reference.hpp, on
 // Boost's cpp_rational): parsing, + − × ÷, negation, abs, the three kinds of
-// rounding in all eight modes, comparison, hashing, text and percent. Every
-// result is checked for its exact value and, for plain results, its exponent;
-// every DecimalError for its kind and for being warranted. Any mismatch traps.
+// rounding in all eight modes, comparison, hashing, text, percent and
+// Decimal::fitted. Every result is checked for its exact value and, for plain
+// results, the exponent the definition of "fits" gives it (docs/decimal.md,
+// Bounds); every DecimalError for its kind and for being warranted. Any
+// mismatch traps.
 //
 // Input (text, so seeds can be written by hand): up to three operand lines,
 // then a "program" whose bytes pick operations and their arguments:
@@ -83,40 +85,19 @@ void check_value(const Decimal& got, const Rational& expected, const Describe& o
   if (exact_of(got) != expected) mismatch(op() + ": got " + show(got) + ", expected " + show(expected));
 }
 
-// Whether a model value can be held at all: as a fraction within the digit
-// bound, or as a plain decimal with some exponent in range.
-enum class Fit { fits, maybe, cannot };
-Fit fit_of(const Rational& q) {
-  if (ref::non_terminating(q)) {
-    const bool ok = ref::digits(boost::multiprecision::numerator(q)) <= max_digits &&
-                    ref::digits(boost::multiprecision::denominator(q)) <= max_digits;
-    return ok ? Fit::fits : Fit::cannot;
-  }
-  const auto [c, e] = ref::normalized(q);
-  if (ref::digits(c) > max_digits || e < -max_exponent) return Fit::cannot;
-  if (e > max_exponent) {
-    // Only with trailing zeros added down to exponent max_exponent: allowed, not required.
-    const auto padded = ref::digits(c) + static_cast<std::size_t>(e - max_exponent);
-    return padded <= max_digits ? Fit::maybe : Fit::cannot;
-  }
-  return Fit::fits;
+// Whether a fraction (a non-terminating value) is within the fraction bound.
+bool fraction_fits(const Rational& q) {
+  return ref::digits(boost::multiprecision::numerator(q)) <= max_digits &&
+         ref::digits(boost::multiprecision::denominator(q)) <= max_digits;
 }
 
-// A terminating result of an operation with an "ideal exponent" (a quotient,
-// or any operation on a fraction) moves towards it as far as digits allow.
-void check_ideal_exponent(const Decimal& got, std::int64_t ideal, const Describe& op) {
-  if (got.is_fraction()) return;
-  const std::int64_t e = got.exponent();
-  const BigInt c(got.coefficient());
-  if (e == ideal) return;
-  // No trailing zero left to drop, or the exponent bound reached (a zero too).
-  if (e < ideal && (c % 10 != 0 || e == max_exponent)) return;
-  // No room to pad with zeros, or the exponent bound reached.
-  if (e > ideal && (ref::digits(c) == max_digits || e == -max_exponent)) return;
-  if (c == 0 && e != ideal)
-    mismatch(op() + ": zero at exponent " + std::to_string(e) + ", ideal " + std::to_string(ideal));
-  mismatch(op() + ": exponent " + std::to_string(e) + " where the ideal exponent is " +
-           std::to_string(ideal) + " (" + show(got) + ")");
+// Checks a plain result against where the definition of "fits" puts it.
+void check_placed(const Decimal& got, const ref::Placed& placed, const Describe& op) {
+  if (got.is_fraction() || BigInt(got.coefficient()) != placed.coefficient ||
+      got.exponent() != placed.exponent) {
+    mismatch(op() + ": got " + show(got) + ", expected " + placed.coefficient.str() + "E" +
+             std::to_string(placed.exponent));
+  }
 }
 
 std::int64_t exponent_or_zero(const Decimal& d) { return d.is_fraction() ? 0 : d.exponent(); }
@@ -149,23 +130,23 @@ void expect_kind(const DecimalError& e, DecimalError::Kind kind, const Describe&
 // Parses an operand and checks it against the model grammar and value.
 void parse_operand(std::string_view text, std::vector<Slot>& slots) {
   const std::optional<ref::Text> model = ref::parse(text);
+  // The written exponent is the ideal one.
+  std::optional<ref::Placed> placed;
+  if (model) placed = ref::fit(model->coefficient, model->exponent, model->exponent);
   const Describe op = [&] { return "parse \"" + std::string(text.substr(0, 60)) + "\""; };
   try {
     const Decimal d = Decimal::parse(text);
     if (!model) mismatch(op() + ": accepted text the grammar rejects");
-    if (model->significant > max_digits || model->exponent > max_exponent ||
-        model->exponent < -max_exponent) {
-      mismatch(op() + ": accepted a number beyond the bounds");
-    }
-    if (d.is_fraction() || BigInt(d.coefficient()) != model->coefficient || d.exponent() != model->exponent) {
-      mismatch(op() + ": got " + show(d));
-    }
+    if (!placed) mismatch(op() + ": accepted a number beyond the bounds");
+    check_shape(d, op);
+    check_placed(d, *placed, op);
     // Round trip through the canonical text keeps the value and the scale.
     const std::string s = d.to_string();
-    if (s != ref::format(model->coefficient, model->exponent)) mismatch(op() + ": to_string gave " + s);
+    if (s != ref::format(placed->coefficient, placed->exponent)) mismatch(op() + ": to_string gave " + s);
     // Reading it back gives the value, with the scale the text shows (plain
     // text of 1e9999 has 10000 digits: more than parse takes, by design).
-    if (model->significant + static_cast<std::size_t>(std::max(d.exponent(), 0)) <= max_digits) {
+    if (ref::digits(placed->coefficient) + static_cast<std::size_t>(std::max(d.exponent(), 0)) <=
+        max_digits) {
       const Decimal back = Decimal::parse(s);
       if (back != d || back.exponent() != std::min(d.exponent(), 0)) {
         mismatch(op() + ": \"" + s + "\" reads back as " + show(back));
@@ -180,10 +161,7 @@ void parse_operand(std::string_view text, std::vector<Slot>& slots) {
     }
     expect_kind(e, DecimalError::Kind::out_of_range, op);
     if (!model) mismatch(op() + ": out_of_range for text the grammar rejects");
-    if (model->significant <= max_digits && model->exponent <= max_exponent &&
-        model->exponent >= -max_exponent) {
-      mismatch(op() + ": out_of_range within the bounds: " + e.what());
-    }
+    if (placed) mismatch(op() + ": out_of_range for a number that fits: " + e.what());
   }
 }
 
@@ -209,20 +187,15 @@ void arithmetic(int kind, const Slot& a, const Slot& b, std::vector<Slot>& out) 
     case 2: expected = a.exact * b.exact; break;
     default: expected = a.exact / b.exact; break;
   }
-  const bool plain = !a.value.is_fraction() && !b.value.is_fraction();
-  // + − × of plain decimals have a fixed exponent: the specification's.
-  std::optional<std::int64_t> fixed;
-  if (plain && kind < 2) fixed = std::min(a.value.exponent(), b.value.exponent());
-  if (plain && kind == 2) fixed = std::int64_t{a.value.exponent()} + b.value.exponent();
-  Fit fit = Fit::fits;
-  if (fixed) {
-    const Rational scaled = expected / ref::value_of(BigInt(1), *fixed);
-    const BigInt c = boost::multiprecision::numerator(scaled);
-    fit = (ref::digits(c) > max_digits || *fixed > max_exponent || *fixed < -max_exponent) ? Fit::cannot
-                                                                                           : Fit::fits;
-  } else {
-    fit = fit_of(expected);
-  }
+  // The ideal exponent (a fraction counts as 0): the specification's exponent
+  // for + − × of plain decimals, the ideal one for a quotient.
+  const std::int64_t ea = exponent_or_zero(a.value);
+  const std::int64_t eb = exponent_or_zero(b.value);
+  const std::int64_t ideal = kind == 3 ? ea - eb : kind == 2 ? ea + eb : std::min(ea, eb);
+  const bool fraction = ref::non_terminating(expected);
+  std::optional<ref::Placed> placed;
+  if (!fraction) placed = ref::fit(expected, ideal);
+  const bool fits = fraction ? fraction_fits(expected) : placed.has_value();
   try {
     Decimal got;
     switch (kind) {
@@ -231,19 +204,13 @@ void arithmetic(int kind, const Slot& a, const Slot& b, std::vector<Slot>& out) 
       case 2: got = a.value * b.value; break;
       default: got = a.value / b.value; break;
     }
-    if (fit == Fit::cannot) mismatch(op() + ": no out_of_range for " + show(expected));
+    if (!fits) mismatch(op() + ": no out_of_range for " + show(expected));
     check_value(got, expected, op);
-    if (fixed && got.exponent() != *fixed) mismatch(op() + ": exponent " + std::to_string(got.exponent()));
-    if (!fixed) {
-      const std::int64_t ideal = kind == 3   ? exponent_or_zero(a.value) - exponent_or_zero(b.value)
-                                 : kind == 2 ? exponent_or_zero(a.value) + exponent_or_zero(b.value)
-                                             : std::min(exponent_or_zero(a.value), exponent_or_zero(b.value));
-      check_ideal_exponent(got, ideal, op);
-    }
+    if (!fraction) check_placed(got, *placed, op);
     out.push_back(Slot{got, expected});
   } catch (const DecimalError& e) {
     expect_kind(e, DecimalError::Kind::out_of_range, op);
-    if (fit == Fit::fits) mismatch(op() + ": out_of_range for a value that fits: " + e.what());
+    if (fits) mismatch(op() + ": out_of_range for a value that fits: " + e.what());
   }
 }
 
@@ -254,19 +221,18 @@ void round_scale(const Slot& a, int scale, RoundingMode mode, std::vector<Slot>&
            std::string(jx::rounding_mode_name(mode)) + ")";
   };
   const bool bad_scale = scale > max_exponent || scale < -max_exponent;
-  BigInt c;
-  if (!bad_scale) c = ref::round(a.exact / ref::value_of(BigInt(1), -scale), mode);
+  std::optional<ref::Placed> placed;  // −scale is the ideal exponent
+  if (!bad_scale)
+    placed = ref::fit(ref::round(a.exact / ref::value_of(BigInt(1), -scale), mode), -scale, -scale);
   try {
     const Decimal got = a.value.round(scale, mode);
-    if (bad_scale || ref::digits(c) > max_digits) mismatch(op() + ": no out_of_range");
+    if (!placed) mismatch(op() + ": no out_of_range");
     check_shape(got, op);
-    if (got.is_fraction() || BigInt(got.coefficient()) != c || got.exponent() != -scale) {
-      mismatch(op() + ": got " + show(got) + ", expected " + c.str() + "E" + std::to_string(-scale));
-    }
-    out.push_back(Slot{got, ref::value_of(c, -scale)});
+    check_placed(got, *placed, op);
+    out.push_back(Slot{got, ref::value_of(placed->coefficient, placed->exponent)});
   } catch (const DecimalError& e) {
     expect_kind(e, DecimalError::Kind::out_of_range, op);
-    if (!bad_scale && ref::digits(c) <= max_digits) mismatch(op() + ": out_of_range: " + e.what());
+    if (placed) mismatch(op() + ": out_of_range: " + e.what());
   }
 }
 
@@ -291,26 +257,19 @@ void round_digits(const Slot& a, int digits, RoundingMode mode, std::vector<Slot
       ref::digits(BigInt(a.value.coefficient())) <= static_cast<std::size_t>(digits)) {
     unchanged = true;
   }
-  BigInt c;
-  std::int64_t target = 0;
-  bool must_throw = false;
+  std::optional<ref::Placed> placed;  // the last kept digit's exponent is the ideal one
   if (!unchanged) {
-    target = ref::adjusted_exponent(a.exact) - digits + 1;
-    if (target > max_exponent || target < -max_exponent) {
-      must_throw = true;
-    } else {
-      c = ref::round(a.exact / ref::value_of(BigInt(1), target), mode);
-      if (ref::digits(c) > max_digits) must_throw = true;
-      if (ref::digits(c) > static_cast<std::size_t>(digits)) {  // a carry: 9.99 → 10.0
-        c /= 10;
-        ++target;
-        if (target > max_exponent) must_throw = true;
-      }
+    std::int64_t target = ref::adjusted_exponent(a.exact) - digits + 1;
+    BigInt c = ref::round(a.exact / ref::value_of(BigInt(1), target), mode);
+    if (ref::digits(c) > static_cast<std::size_t>(digits)) {  // a carry: 9.99 → 10.0
+      c /= 10;
+      ++target;
     }
+    placed = ref::fit(c, target, target);
   }
   try {
     const Decimal got = a.value.round_significant(digits, mode);
-    if (must_throw) mismatch(op() + ": no out_of_range");
+    if (!unchanged && !placed) mismatch(op() + ": no out_of_range");
     check_shape(got, op);
     if (unchanged) {
       if (a.value.is_fraction()) {  // a zero fraction cannot exist; a zero plain stays as it is
@@ -320,13 +279,13 @@ void round_digits(const Slot& a, int digits, RoundingMode mode, std::vector<Slot
           got.exponent() != a.value.exponent()) {
         mismatch(op() + ": changed a value that had few enough digits: " + show(got));
       }
-    } else if (got.is_fraction() || BigInt(got.coefficient()) != c || got.exponent() != target) {
-      mismatch(op() + ": got " + show(got) + ", expected " + c.str() + "E" + std::to_string(target));
+    } else {
+      check_placed(got, *placed, op);
     }
     out.push_back(Slot{got, exact_of(got)});
   } catch (const DecimalError& e) {
     expect_kind(e, DecimalError::Kind::out_of_range, op);
-    if (!must_throw) mismatch(op() + ": out_of_range: " + e.what());
+    if (unchanged || placed) mismatch(op() + ": out_of_range: " + e.what());
   }
 }
 
@@ -337,24 +296,24 @@ void divide_rounded(const Slot& a, const Slot& b, int scale, RoundingMode mode, 
            std::string(jx::rounding_mode_name(mode)) + ")";
   };
   const bool bad_scale = scale > max_exponent || scale < -max_exponent;
-  BigInt c;
-  if (b.exact != 0 && !bad_scale) c = ref::round(a.exact / b.exact / ref::value_of(BigInt(1), -scale), mode);
+  std::optional<ref::Placed> placed;  // −scale is the ideal exponent
+  if (b.exact != 0 && !bad_scale) {
+    placed = ref::fit(ref::round(a.exact / b.exact / ref::value_of(BigInt(1), -scale), mode), -scale, -scale);
+  }
   try {
     const Decimal got = a.value.div(b.value, scale, mode);
     if (b.exact == 0) mismatch(op() + ": no error for division by zero");
-    if (bad_scale || ref::digits(c) > max_digits) mismatch(op() + ": no out_of_range");
+    if (!placed) mismatch(op() + ": no out_of_range");
     check_shape(got, op);
-    if (got.is_fraction() || BigInt(got.coefficient()) != c || got.exponent() != -scale) {
-      mismatch(op() + ": got " + show(got) + ", expected " + c.str() + "E" + std::to_string(-scale));
-    }
-    out.push_back(Slot{got, ref::value_of(c, -scale)});
+    check_placed(got, *placed, op);
+    out.push_back(Slot{got, ref::value_of(placed->coefficient, placed->exponent)});
   } catch (const DecimalError& e) {
     if (b.exact == 0) {
       expect_kind(e, DecimalError::Kind::division_by_zero, op);
       return;
     }
     expect_kind(e, DecimalError::Kind::out_of_range, op);
-    if (!bad_scale && ref::digits(c) <= max_digits) mismatch(op() + ": out_of_range: " + e.what());
+    if (placed) mismatch(op() + ": out_of_range: " + e.what());
   }
 }
 
@@ -400,7 +359,9 @@ void normalize(const Slot& a, std::vector<Slot>& out) {
   const Decimal n = a.value.normalized();
   check_value(n, a.exact, op);
   if (!n.is_fraction()) {
-    if (a.exact == 0 ? n.exponent() != 0 : n.coefficient() % 10 == 0) mismatch(op() + ": gave " + show(n));
+    // Every trailing zero dropped, as far as the exponent bound allows.
+    if (a.exact == 0 ? n.exponent() != 0 : false) mismatch(op() + ": gave " + show(n));
+    if (a.exact != 0) check_placed(n, *ref::fit(a.exact, max_exponent), op);
   }
   if (a.value.numerator() != Decimal::Int(boost::multiprecision::numerator(a.exact)) ||
       a.value.denominator() != Decimal::Int(boost::multiprecision::denominator(a.exact))) {
@@ -411,16 +372,45 @@ void normalize(const Slot& a, std::vector<Slot>& out) {
 
 void percent(const Slot& a, int scale, RoundingMode mode) {
   const Describe op = [&] { return "percent(" + show(a.value) + ", " + std::to_string(scale) + ")"; };
-  const BigInt c = ref::round(a.exact * 100 / ref::value_of(BigInt(1), -scale), mode);
+  // value × 100 (ideal exponent: the value's, 0 for a fraction), then round(scale).
+  const Rational hundredfold = a.exact * 100;
+  const bool product_fits = ref::non_terminating(hundredfold)
+                                ? fraction_fits(hundredfold)
+                                : ref::fit(hundredfold, exponent_or_zero(a.value)).has_value();
+  const std::optional<ref::Placed> placed =
+      ref::fit(ref::round(hundredfold / ref::value_of(BigInt(1), -scale), mode), -scale, -scale);
+  const bool fits = product_fits && placed.has_value();
   try {
     const std::string got = a.value.percent(scale, mode);
-    if (got != ref::format(c, -scale) + "%") mismatch(op() + ": gave " + got);
+    if (!fits) mismatch(op() + ": no out_of_range");
+    if (got != ref::format(placed->coefficient, placed->exponent) + "%") mismatch(op() + ": gave " + got);
   } catch (const DecimalError& e) {
     expect_kind(e, DecimalError::Kind::out_of_range, op);
-    // value × 100 keeps the exponent, so its coefficient gains up to three digits
-    const bool wide = !a.value.is_fraction() && ref::digits(BigInt(a.value.coefficient())) + 3 > max_digits;
-    if (!wide && fit_of(a.exact * 100) == Fit::fits && ref::digits(c) <= max_digits)
-      mismatch(op() + ": " + e.what());
+    if (fits) mismatch(op() + ": " + e.what());
+  }
+}
+
+// Decimal::fitted on a plain value's coefficient with a shifted exponent and
+// an ideal exponent anywhere in ±8192, against the definition.
+void fitted(const Slot& a, Program& p, std::vector<Slot>& out) {
+  if (a.value.is_fraction()) return;
+  const std::int64_t exponent = std::int64_t{a.value.exponent()} + p.scale();
+  const std::int64_t ideal =
+      std::int64_t{a.value.exponent()} + std::int64_t{static_cast<std::int8_t>(p.next())} * 64;
+  const Describe op = [&] {
+    return "fitted(" + show(a.value) + ", " + std::to_string(exponent) + ", " + std::to_string(ideal) + ")";
+  };
+  const BigInt c(a.value.coefficient());
+  const std::optional<ref::Placed> placed = ref::fit(c, exponent, ideal);
+  try {
+    const Decimal got = Decimal::fitted(a.value.coefficient(), exponent, ideal);
+    if (!placed) mismatch(op() + ": no out_of_range");
+    check_shape(got, op);
+    check_placed(got, *placed, op);
+    out.push_back(Slot{got, ref::value_of(placed->coefficient, placed->exponent)});
+  } catch (const DecimalError& e) {
+    expect_kind(e, DecimalError::Kind::out_of_range, op);
+    if (placed) mismatch(op() + ": " + e.what());
   }
 }
 
@@ -475,7 +465,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const Slot a = slots[p.next() % slots.size()];
     const Slot b = slots[p.next() % slots.size()];
     const unsigned kind = code % 16;
-    const bool binary = kind <= 3 || kind == 8 || kind == 9 || kind >= 14;
+    const bool binary = kind <= 3 || kind == 8 || kind == 9 || kind == 14;
     const std::size_t cost = model_bits(a) + (binary ? model_bits(b) : 0);
     if (cost > budget) break;
     budget -= cost;
@@ -516,7 +506,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         break;
       }
       case 13: from_integer(p, fresh); break;
-      default: compare(b, a); break;
+      case 14: compare(b, a); break;
+      default: fitted(a, p, fresh); break;
     }
     keep(slots, fresh);
   }

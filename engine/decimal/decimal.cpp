@@ -16,11 +16,6 @@ using detail::pow10;
 using detail::small_scale;
 using detail::to_small;
 
-DecimalError too_many_digits(const char* what) {
-  return DecimalError(DecimalError::Kind::out_of_range, std::string(what) + " has more than " +
-                                                            std::to_string(Decimal::max_digits) + " digits");
-}
-
 // A value as an exact ratio, for the paths that involve a fraction.
 struct Ratio {
   Int numerator;
@@ -32,34 +27,99 @@ struct Ratio {
 Decimal::Decimal(std::int64_t value) : coefficient_(value) {}
 
 Decimal::Decimal(Int coefficient, std::int32_t exponent) {
-  *this = checked(std::move(coefficient), exponent);
-}
-
-Decimal Decimal::checked(Int coefficient, std::int64_t exponent) {
   if (exponent > max_exponent || exponent < -max_exponent) {
-    throw DecimalError(DecimalError::Kind::out_of_range,
-                       "exponent out of range (beyond ±" + std::to_string(max_exponent) + ")");
+    throw detail::out_of_bounds(detail::Placement::Outcome::exponent_out_of_range);
   }
   if (detail::may_exceed_max_digits(coefficient) && digit_count(coefficient) > max_digits) {
-    throw too_many_digits("result");
+    throw detail::out_of_bounds(detail::Placement::Outcome::too_many_digits);
   }
+  coefficient_ = std::move(coefficient);
+  exponent_ = exponent;
+}
+
+namespace detail {
+
+Placement place(std::size_t digits, std::int64_t last, std::int64_t ideal) {
+  using Outcome = Placement::Outcome;
+  if (digits > Decimal::max_digits) return {Outcome::too_many_digits, 0};
+  // Exponents that hold the value: from `last` (no zero to drop) down to
+  // `last` minus the room left for added zeros, within ±max_exponent.
+  const std::int64_t room = static_cast<std::int64_t>(Decimal::max_digits - digits);
+  const std::int64_t lowest = std::max<std::int64_t>(last - room, -Decimal::max_exponent);
+  const std::int64_t highest = std::min<std::int64_t>(last, Decimal::max_exponent);
+  if (lowest > highest) return {Outcome::exponent_out_of_range, 0};
+  return {Outcome::fits, std::clamp(ideal, lowest, highest)};
+}
+
+DecimalError out_of_bounds(Placement::Outcome outcome, std::string_view context) {
+  std::string message =
+      outcome == Placement::Outcome::too_many_digits
+          ? "number has more than " + std::to_string(Decimal::max_digits) + " significant digits"
+          : "exponent out of range (beyond ±" + std::to_string(Decimal::max_exponent) + ")";
+  message += context;
+  return {DecimalError::Kind::out_of_range, message};
+}
+
+std::uint32_t strip_trailing_zeros(Int& value) {
+  std::int64_t small = 0;
+  if (to_small(value, small)) {
+    std::uint32_t zeros = 0;
+    while (small % 10 == 0) {
+      small /= 10;
+      ++zeros;
+    }
+    value = small;
+    return zeros;
+  }
+  // 10^k divides value only if 2^k does, so lsb bounds the count; divide by
+  // 10^(2^i) from the largest such power down: a few dozen divisions, even for
+  // tens of thousands of zeros.
+  const auto bound =
+      static_cast<std::uint32_t>(boost::multiprecision::lsb(boost::multiprecision::abs(value)));
+  std::uint32_t zeros = 0;
+  Int quotient;
+  Int remainder;
+  for (std::uint32_t step = bound == 0 ? 0 : std::uint32_t{1} << (31 - __builtin_clz(bound)); step > 0;
+       step >>= 1) {
+    while (zeros + step <= bound) {
+      boost::multiprecision::divide_qr(value, pow10(step), quotient, remainder);
+      if (remainder != 0) break;
+      value = std::move(quotient);
+      zeros += step;
+    }
+  }
+  return zeros;
+}
+
+}  // namespace detail
+
+Decimal Decimal::fitted(Int coefficient, std::int64_t exponent, std::int64_t ideal) {
   Decimal d;
-  d.coefficient_ = std::move(coefficient);
-  d.exponent_ = static_cast<std::int32_t>(exponent);
+  if (coefficient == 0) {  // a zero holds any exponent: the ideal one, within the bounds
+    d.exponent_ = static_cast<std::int32_t>(std::clamp<std::int64_t>(ideal, -max_exponent, max_exponent));
+    return d;
+  }
+  // The usual case: already at the ideal exponent and within the bounds.
+  if (exponent == ideal && exponent <= max_exponent && exponent >= -max_exponent &&
+      !(detail::may_exceed_max_digits(coefficient) && digit_count(coefficient) > max_digits)) {
+    d.coefficient_ = std::move(coefficient);
+    d.exponent_ = static_cast<std::int32_t>(exponent);
+    return d;
+  }
+  const std::int64_t last = exponent + detail::strip_trailing_zeros(coefficient);
+  const detail::Placement p = detail::place(digit_count(coefficient), last, ideal);
+  if (p.outcome != detail::Placement::Outcome::fits) throw detail::out_of_bounds(p.outcome);
+  d.coefficient_ = coefficient * pow10(static_cast<std::uint32_t>(last - p.exponent));
+  d.exponent_ = static_cast<std::int32_t>(p.exponent);
   return d;
 }
 
-Decimal Decimal::from_quotient(Int numerator, Int denominator, std::int32_t ideal_exponent) {
+Decimal Decimal::from_quotient(Int numerator, Int denominator, std::int64_t ideal_exponent) {
   if (denominator < 0) {
     numerator = -numerator;
     denominator = -denominator;
   }
-  // The ideal exponent is a preference: a result never leaves the exponent
-  // bound for it when the value itself fits (0 / 1E+10000 is 0, 1E-5000 / 1E+5000
-  // is 1E-10000).
-  if (numerator == 0) {
-    return checked(0, std::clamp<std::int32_t>(ideal_exponent, -max_exponent, max_exponent));
-  }
+  if (numerator == 0) return fitted(0, 0, ideal_exponent);
   const Int g = boost::multiprecision::gcd(numerator, denominator);
   if (g != 1) {
     numerator /= g;
@@ -83,24 +143,11 @@ Decimal Decimal::from_quotient(Int numerator, Int denominator, std::int32_t idea
     d.fraction_ = std::make_shared<const Fraction>(Fraction{std::move(numerator), std::move(denominator)});
     return d;
   }
-  // n / (2^a·5^b) = n·2^(k−a)·5^(k−b) / 10^k with k = max(a, b).
+  // n / (2^a·5^b) = n·2^(k−a)·5^(k−b) / 10^k with k = max(a, b); then the
+  // exponent nearest the ideal one, as the specification does for exact results.
   const std::uint32_t k = std::max(twos, fives);
   Int coefficient = numerator * (Int(1) << (k - twos)) * boost::multiprecision::pow(Int(5), k - fives);
-  std::int64_t exponent = -static_cast<std::int64_t>(k);
-  // Move towards the ideal exponent, as the specification does for exact results:
-  // drop trailing zeros above it, pad with zeros below it (within the digit bound).
-  while (exponent < ideal_exponent && coefficient % 10 == 0) {
-    coefficient /= 10;
-    ++exponent;
-  }
-  if (exponent > ideal_exponent) {
-    const auto room = static_cast<std::int64_t>(max_digits - std::min(max_digits, digit_count(coefficient)));
-    const std::int64_t lowest = std::max<std::int64_t>(ideal_exponent, -max_exponent);
-    const std::int64_t pad = std::clamp<std::int64_t>(exponent - lowest, 0, room);
-    coefficient *= pow10(static_cast<std::uint32_t>(pad));
-    exponent -= pad;
-  }
-  return checked(std::move(coefficient), exponent);
+  return fitted(std::move(coefficient), -static_cast<std::int64_t>(k), ideal_exponent);
 }
 
 namespace {
@@ -122,7 +169,7 @@ Decimal operator+(const Decimal& a, const Decimal& b) {
     const Ratio y = ratio_of(b);
     return Decimal::from_quotient(x.numerator * y.denominator + y.numerator * x.denominator,
                                   x.denominator * y.denominator,
-                                  std::min(exponent_or_zero(a), exponent_or_zero(b)));
+                                  std::int64_t{std::min(exponent_or_zero(a), exponent_or_zero(b))});
   }
   const bool a_higher = a.exponent_ > b.exponent_;
   const Decimal& high = a_higher ? a : b;
@@ -135,13 +182,37 @@ Decimal operator+(const Decimal& a, const Decimal& b) {
   if (to_small(high.coefficient_, h) && to_small(low.coefficient_, l) &&
       small_scale(h, static_cast<std::int64_t>(high.exponent_) - low.exponent_, aligned) &&
       !__builtin_add_overflow(aligned, l, &sum)) {
-    return Decimal::checked(Int(sum), low.exponent_);
+    return Decimal::fitted(Int(sum), low.exponent_, low.exponent_);
   }
-  if (a.exponent_ == b.exponent_) return Decimal::checked(a.coefficient_ + b.coefficient_, a.exponent_);
+  // The specification's exponent is the lower one; fitted() moves off it only
+  // when the sum needs more digits there than the bound allows.
+  const std::int64_t ideal = low.exponent_;
+  if (a.exponent_ == b.exponent_) return Decimal::fitted(a.coefficient_ + b.coefficient_, ideal, ideal);
+  if (high.coefficient_ == 0) return Decimal::fitted(low.coefficient_, low.exponent_, ideal);
+  if (low.coefficient_ == 0) return Decimal::fitted(high.coefficient_, high.exponent_, ideal);
   const auto shift = static_cast<std::uint32_t>(high.exponent_ - low.exponent_);
-  if (high.coefficient_ == 0) return Decimal::checked(low.coefficient_, low.exponent_);
-  if (digit_count(high.coefficient_) + shift > Decimal::max_digits + 1) throw too_many_digits("sum");
-  return Decimal::checked(high.coefficient_ * pow10(shift) + low.coefficient_, low.exponent_);
+  if (digit_count(high.coefficient_) + shift <= Decimal::max_digits + 1) {
+    return Decimal::fitted(high.coefficient_ * pow10(shift) + low.coefficient_, low.exponent_, ideal);
+  }
+  // Too wide at the ideal exponent. Without its trailing zeros the lower operand
+  // may still end at or above the higher one's exponent…
+  Int rest = low.coefficient_;
+  const std::int64_t last = std::int64_t{low.exponent_} + detail::strip_trailing_zeros(rest);
+  if (last >= high.exponent_) {
+    return Decimal::fitted(
+        high.coefficient_ + rest * pow10(static_cast<std::uint32_t>(last - high.exponent_)), high.exponent_,
+        ideal);
+  }
+  // … otherwise the sum's last digit is the lower operand's, and its first is at
+  // most one place below the higher operand's (a carry or borrow moves it by one):
+  // more than max_digits between them is too many, without building the sum.
+  const std::int64_t first = static_cast<std::int64_t>(high.exponent_) +
+                             static_cast<std::int64_t>(digit_count(high.coefficient_)) - 1;
+  if (first - last > static_cast<std::int64_t>(Decimal::max_digits)) {
+    throw detail::out_of_bounds(detail::Placement::Outcome::too_many_digits);
+  }
+  return Decimal::fitted(high.coefficient_ * pow10(static_cast<std::uint32_t>(high.exponent_ - last)) + rest,
+                         last, ideal);
 }
 
 Decimal operator-(const Decimal& a, const Decimal& b) {
@@ -156,7 +227,7 @@ Decimal operator-(const Decimal& a, const Decimal& b) {
     if (small_scale(x, static_cast<std::int64_t>(a.exponent_) - low, ax) &&
         small_scale(y, static_cast<std::int64_t>(b.exponent_) - low, by) &&
         !__builtin_sub_overflow(ax, by, &difference)) {
-      return Decimal::checked(Int(difference), low);
+      return Decimal::fitted(Int(difference), low, low);
     }
   }
   return a + (-b);
@@ -167,7 +238,7 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
     const Ratio x = ratio_of(a);
     const Ratio y = ratio_of(b);
     return Decimal::from_quotient(x.numerator * y.numerator, x.denominator * y.denominator,
-                                  exponent_or_zero(a) + exponent_or_zero(b));
+                                  std::int64_t{exponent_or_zero(a)} + exponent_or_zero(b));
   }
   const std::int64_t exponent =
       static_cast<std::int64_t>(a.exponent_) + static_cast<std::int64_t>(b.exponent_);
@@ -175,17 +246,16 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
   std::int64_t y = 0;
   std::int64_t product = 0;
   if (to_small(a.coefficient_, x) && to_small(b.coefficient_, y) && !__builtin_mul_overflow(x, y, &product)) {
-    return Decimal::checked(Int(product), exponent);
+    return Decimal::fitted(Int(product), exponent, exponent);
   }
-  if (digit_count(a.coefficient_) + digit_count(b.coefficient_) > 2 * Decimal::max_digits) {
-    throw too_many_digits("product");
-  }
-  return Decimal::checked(a.coefficient_ * b.coefficient_, exponent);
+  // Operands have at most max_digits digits each, so the product is at most
+  // twice that wide before fitted() decides.
+  return Decimal::fitted(a.coefficient_ * b.coefficient_, exponent, exponent);
 }
 
 Decimal operator/(const Decimal& a, const Decimal& b) {
   if (b.is_zero()) throw DecimalError(DecimalError::Kind::division_by_zero, "division by zero");
-  const std::int32_t ideal = exponent_or_zero(a) - exponent_or_zero(b);
+  const std::int64_t ideal = static_cast<std::int64_t>(exponent_or_zero(a)) - exponent_or_zero(b);
   if (a.is_fraction() || b.is_fraction()) {
     const Ratio x = ratio_of(a);
     const Ratio y = ratio_of(b);
@@ -262,12 +332,9 @@ Int Decimal::denominator() const {
 Decimal Decimal::normalized() const {
   if (fraction_) return *this;
   if (coefficient_ == 0) return Decimal();
-  Decimal d = *this;
-  while (d.coefficient_ % 10 == 0) {
-    d.coefficient_ /= 10;
-    ++d.exponent_;
-  }
-  return d;
+  // The largest exponent that holds the value: every trailing zero dropped,
+  // unless that would take the exponent past the bound (10E+10000 stays).
+  return fitted(coefficient_, exponent_, max_exponent);
 }
 
 bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }

@@ -64,7 +64,16 @@ class Decimal {
 
   Decimal() = default;          // zero
   Decimal(std::int64_t value);  // NOLINT(google-explicit-constructor): integers mix freely
+  // Exactly coefficient × 10^exponent; out_of_range when that representation
+  // is beyond the bounds (even if another exponent could hold the value).
   Decimal(Int coefficient, std::int32_t exponent);
+  // The value coefficient × 10^exponent written with the exponent nearest to
+  // `ideal` that the bounds allow (the one definition of "fits", used by every
+  // operation): trailing zeros are added or dropped to move towards `ideal`.
+  // out_of_range only when no exponent within ±max_exponent holds the value in
+  // max_digits digits: "number has more than 1000 significant digits" or
+  // "exponent out of range (beyond ±10000)".
+  static Decimal fitted(Int coefficient, std::int64_t exponent, std::int64_t ideal);
 
   // Exact parse of "[+-]digits[.digits][(e|E)[+-]digits]" (also ".5" and "5.").
   // Anything else throws DecimalError(syntax) quoting the text.
@@ -126,8 +135,7 @@ class Decimal {
   };
   // Builds a plain decimal or a fraction from an exact quotient; `ideal_exponent`
   // is the exponent a terminating result should have if its digits allow.
-  static Decimal from_quotient(Int numerator, Int denominator, std::int32_t ideal_exponent);
-  static Decimal checked(Int coefficient, std::int64_t exponent);
+  static Decimal from_quotient(Int numerator, Int denominator, std::int64_t ideal_exponent);
 
   Int coefficient_ = 0;
   std::int32_t exponent_ = 0;
@@ -140,6 +148,17 @@ namespace detail {
 std::size_t digit_count(const Decimal::Int& value);
 // 10^n for 0 <= n, cached for small n.
 Decimal::Int pow10(std::uint32_t n);
+// Where a value with `digits` significant digits whose last one has exponent
+// `last` (no trailing zeros) is written nearest to `ideal` within the bounds.
+struct Placement {
+  enum class Outcome { fits, too_many_digits, exponent_out_of_range } outcome;
+  std::int64_t exponent;  // when it fits: the chosen exponent (≤ last)
+};
+Placement place(std::size_t digits, std::int64_t last, std::int64_t ideal);
+// The error for a value that does not fit, with `context` appended to the message.
+DecimalError out_of_bounds(Placement::Outcome outcome, std::string_view context = {});
+// Removes the trailing decimal zeros of value (≠ 0) and returns how many there were.
+std::uint32_t strip_trailing_zeros(Decimal::Int& value);
 // Rounds numerator / denominator (denominator > 0) to an integer with `mode`.
 Decimal::Int round_quotient(const Decimal::Int& numerator, const Decimal::Int& denominator,
                             RoundingMode mode);

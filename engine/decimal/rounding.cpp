@@ -85,22 +85,26 @@ std::int64_t round_small(std::int64_t numerator, std::int64_t denominator, Round
   return quotient;
 }
 
-// Rounds to exponent `target`: the result is coefficient × 10^target.
-Decimal round_to_exponent(const Decimal& d, std::int64_t target, RoundingMode mode) {
-  check_exponent(target);
+// The coefficient of the value rounded to exponent `target` (value ≈ c × 10^target).
+Int rounded_coefficient(const Decimal& d, std::int64_t target, RoundingMode mode) {
   std::int64_t small = 0;
   if (!d.is_fraction() && detail::to_small(d.coefficient(), small)) {
     const std::int64_t shift = d.exponent() - target;
     std::int64_t scaled = 0;
-    if (detail::small_scale(small, shift, scaled))
-      return Decimal(Int(scaled), static_cast<std::int32_t>(target));
+    if (detail::small_scale(small, shift, scaled)) return Int(scaled);
     if (shift < 0 && -shift <= detail::small_pow10_max) {
-      return Decimal(Int(round_small(small, detail::small_pow10[static_cast<std::size_t>(-shift)], mode)),
-                     static_cast<std::int32_t>(target));
+      return Int(round_small(small, detail::small_pow10[static_cast<std::size_t>(-shift)], mode));
     }
   }
   auto [numerator, denominator] = scaled_to(d, target);
-  return Decimal(detail::round_quotient(numerator, denominator, mode), static_cast<std::int32_t>(target));
+  return detail::round_quotient(numerator, denominator, mode);
+}
+
+// Rounds to exponent `target`, which is then the result's ideal exponent: the
+// one it has unless the digit bound makes it drop trailing zeros (Decimal::fitted).
+Decimal round_to_exponent(const Decimal& d, std::int64_t target, RoundingMode mode) {
+  check_exponent(target);
+  return Decimal::fitted(rounded_coefficient(d, target, mode), target, target);
 }
 
 // floor(log10(|value|)) of a non-zero value: the exponent of its first digit.
@@ -168,13 +172,21 @@ Decimal Decimal::round_significant(int digits, RoundingMode mode) const {
     throw DecimalError(DecimalError::Kind::bad_argument, "significant digits must be at least 1");
   if (is_zero()) return fraction_ ? Decimal() : *this;
   if (!fraction_ && digit_count(coefficient_) <= static_cast<std::size_t>(digits)) return *this;
-  const std::int64_t target = adjusted_exponent(*this) - digits + 1;
-  Decimal rounded = round_to_exponent(*this, target, mode);
-  // 9.99 → 10.0 at 3 digits carries into a fourth digit: drop the (zero) last one.
-  if (digit_count(rounded.coefficient_) > static_cast<std::size_t>(digits)) {
-    rounded = Decimal(rounded.coefficient_ / 10, static_cast<std::int32_t>(target + 1));
+  // A fraction's digits never end, and no run of zeros or nines in them is as
+  // long as its denominator (< 10^max_digits): rounded to 2·max_digits digits
+  // or more, more than max_digits of them stay significant. Said without
+  // building a number of `digits` digits.
+  if (fraction_ && static_cast<std::size_t>(digits) >= 2 * max_digits) {
+    throw detail::out_of_bounds(detail::Placement::Outcome::too_many_digits);
   }
-  return rounded;
+  std::int64_t target = adjusted_exponent(*this) - digits + 1;
+  Int rounded = rounded_coefficient(*this, target, mode);
+  // 9.99 → 10.0 at 3 digits carries into a fourth digit: drop the (zero) last one.
+  if (digit_count(rounded) > static_cast<std::size_t>(digits)) {
+    rounded /= 10;
+    ++target;
+  }
+  return fitted(std::move(rounded), target, target);
 }
 
 Decimal Decimal::div(const Decimal& divisor, int scale, RoundingMode mode) const {
@@ -202,7 +214,7 @@ Decimal Decimal::div(const Decimal& divisor, int scale, RoundingMode mode) const
     numerator = -numerator;
     denominator = -denominator;
   }
-  return Decimal(detail::round_quotient(numerator, denominator, mode), static_cast<std::int32_t>(target));
+  return fitted(detail::round_quotient(numerator, denominator, mode), target, target);
 }
 
 }  // namespace jx

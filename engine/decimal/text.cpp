@@ -80,39 +80,50 @@ Decimal Decimal::parse(std::string_view text) {
   }
   if (i != n) throw syntax_error();
 
-  // Significant digits: the integer and fraction digits without leading zeros.
-  std::size_t zeros = 0;
-  while (zeros < int_digits.size() + frac_digits.size() &&
-         (zeros < int_digits.size() ? int_digits[zeros] : frac_digits[zeros - int_digits.size()]) == '0') {
-    ++zeros;
-  }
-  const std::size_t significant_size =
-      std::max<std::size_t>(1, int_digits.size() + frac_digits.size() - zeros);
-  if (significant_size > max_digits) {
-    throw DecimalError(DecimalError::Kind::out_of_range,
-                       "too many digits (more than " + std::to_string(max_digits) + ") in " + quoted(text));
-  }
+  // The written exponent is the ideal one (Decimal::fitted).
+  const std::size_t all = int_digits.size() + frac_digits.size();
+  const auto digit_at = [&](std::size_t k) {
+    return k < int_digits.size() ? int_digits[k] : frac_digits[k - int_digits.size()];
+  };
+  std::size_t first = 0;  // leading zeros do not count
+  while (first < all && digit_at(first) == '0') ++first;
   const std::int64_t exponent = exp_value - static_cast<std::int64_t>(frac_digits.size());
-  if (exponent > max_exponent || exponent < -max_exponent) {
-    throw DecimalError(
-        DecimalError::Kind::out_of_range,
-        "exponent out of range (beyond ±" + std::to_string(max_exponent) + ") in " + quoted(text));
+  if (first == all) return fitted(0, exponent, exponent);  // a zero holds any exponent
+
+  // Beyond the bounds as written, the trailing zeros are counted in the text
+  // and the exponent chosen before any integer is built, so that a million
+  // zeros never become a million-digit number.
+  std::size_t end = all;
+  std::int64_t chosen = exponent;
+  std::int64_t pad = 0;  // zeros to append to digits [first, end)
+  if (all - first > max_digits || exponent > max_exponent || exponent < -max_exponent) {
+    std::int64_t last = exponent;
+    while (digit_at(end - 1) == '0') {
+      --end;
+      ++last;
+    }
+    const detail::Placement p = detail::place(end - first, last, exponent);
+    if (p.outcome != detail::Placement::Outcome::fits)
+      throw detail::out_of_bounds(p.outcome, " in " + quoted(text));
+    chosen = p.exponent;
+    pad = last - chosen;
   }
 
   Int coefficient;
-  if (significant_size <= 18) {  // fits in 64 bits: no text copy, no cpp_int parse
+  if (end - first <= 18) {  // fits in 64 bits: no text copy, no cpp_int parse
     std::uint64_t small = 0;
-    for (const char c : int_digits) small = small * 10 + static_cast<std::uint64_t>(c - '0');
-    for (const char c : frac_digits) small = small * 10 + static_cast<std::uint64_t>(c - '0');
+    for (std::size_t k = first; k < end; ++k)
+      small = small * 10 + static_cast<std::uint64_t>(digit_at(k) - '0');
     coefficient = small;
   } else {
     std::string digits;
-    digits.reserve(int_digits.size() + frac_digits.size());
-    digits.append(int_digits).append(frac_digits);
-    coefficient = Int(digits.substr(zeros));
+    digits.reserve(end - first);
+    for (std::size_t k = first; k < end; ++k) digits += digit_at(k);
+    coefficient = Int(digits);
   }
+  if (pad > 0) coefficient *= detail::pow10(static_cast<std::uint32_t>(pad));
   if (negative) coefficient = -coefficient;
-  return Decimal(std::move(coefficient), static_cast<std::int32_t>(exponent));
+  return fitted(std::move(coefficient), chosen, chosen);
 }
 
 std::string Decimal::to_string() const {

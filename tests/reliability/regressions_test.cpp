@@ -22,6 +22,8 @@ extern "C" int jx_fuzz_decimal(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_json(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_csv(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_manifest(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_json_fast(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_csv_fast(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -59,6 +61,25 @@ TEST(DecimalRegression, QuotientBeyondTheBoundStillThrows) {
   }
 }
 
+// --- fuzz_decimal: a quotient whose ideal exponent needs too many digits -------
+// Issue 19: 15×10^400 E-56 divided by the fraction 1/(1125×10^686) is
+// 1.6875E+1034. Kept at its ideal exponent (−56) it would need 1091 digits,
+// and the quotient threw "result has more than 1000 digits"; written as
+// 1.5E345 the same dividend divided fine. A result that cannot keep its ideal
+// exponent takes the nearest one that fits, whichever way the dividend is written.
+
+TEST(DecimalRegression, QuotientTakesTheNearestExponentThatFitsWhateverTheDividendsScale) {
+  const Decimal divisor = Decimal(1) / Decimal::parse("1125" + std::string(686, '0'));
+  const Decimal written_long = Decimal::parse("15" + std::string(400, '0') + "E-56") / divisor;
+  const Decimal written_short = Decimal::parse("1.5E345") / divisor;
+  EXPECT_EQ(written_long, Decimal::parse("1.6875E+1034"));
+  EXPECT_EQ(written_short, Decimal::parse("1.6875E+1034"));
+  EXPECT_EQ(written_long.exponent(), 35);  // the nearest to −56 that 1000 digits allow
+  EXPECT_EQ(written_short.exponent(), 344);
+  EXPECT_EQ(written_long.to_string(), "16875" + std::string(1030, '0'));
+  EXPECT_EQ(written_short.to_string(), written_long.to_string());
+}
+
 // --- fuzz_manifest: weights whose sum leaves the decimal bounds ---------------
 // 1e9999 and 1e-9999 each pass the schema, but their sum needs 19999 digits:
 // RuleSet::load let the DecimalError escape ("sum has more than 1000 digits",
@@ -75,9 +96,10 @@ TEST(ManifestRegression, WeightsBeyondTheDecimalBoundsAreARuleSetError) {
     (void)jx::rules::RuleSet::load(dir.string(), schema, jx::Lang::en);
     ADD_FAILURE() << "no error";
   } catch (const jx::rules::RuleSetError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              (dir / "manifest.toml").string() +
-                  ":5:1: the weights under \"a\" cannot be added up: sum has more than 1000 digits");
+    EXPECT_EQ(
+        std::string(e.what()),
+        (dir / "manifest.toml").string() +
+            ":5:1: the weights under \"a\" cannot be added up: number has more than 1000 significant digits");
   }
   fs::remove_all(dir);
 }
@@ -113,6 +135,43 @@ TEST(FuzzReplay, Decimal) { replay("decimal", jx_fuzz_decimal, 3); }
 TEST(FuzzReplay, Json) { replay("json", jx_fuzz_json, 0); }
 TEST(FuzzReplay, Csv) { replay("csv", jx_fuzz_csv, 0); }
 TEST(FuzzReplay, Manifest) { replay("manifest", jx_fuzz_manifest, 1); }
+TEST(FuzzReplay, JsonFast) { replay("json_fast", jx_fuzz_json_fast, 0); }
+TEST(FuzzReplay, CsvFast) { replay("csv_fast", jx_fuzz_csv_fast, 0); }
+
+// The seeds of the loader targets, as fuzz/run links them (docs/reliability.md),
+// through both differential harnesses: every sample and test document must load
+// the same way on the fast and the exact path.
+std::vector<fs::path> files_under(const std::string& dir, const std::string& extension) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(JX_SOURCE_DIR) / dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void replay_files(const std::vector<fs::path>& files, Harness harness) {
+  EXPECT_FALSE(files.empty());
+  for (const fs::path& file : files) {
+    SCOPED_TRACE(file.string());
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(harness(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), 0);
+  }
+}
+
+TEST(FuzzReplay, JsonFastSeeds) {
+  for (const char* dir : {"samples", "tests/data/malformed", "tests/data/valid"}) {
+    replay_files(files_under(dir, ".json"), jx_fuzz_json_fast);
+  }
+}
+
+TEST(FuzzReplay, CsvFastSeeds) {
+  for (const char* dir : {"samples", "tests/data/malformed", "tests/data/valid"}) {
+    replay_files(files_under(dir, ".csv"), jx_fuzz_csv_fast);
+  }
+}
 
 // The decimal seeds are hand-written checks of their own (fuzz/corpus/decimal).
 TEST(FuzzReplay, DecimalSeeds) {

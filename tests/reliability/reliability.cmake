@@ -31,8 +31,10 @@ add_executable(jx_reliability_tests
   ${PROJECT_SOURCE_DIR}/fuzz/fuzz_decimal.cpp
   ${PROJECT_SOURCE_DIR}/fuzz/fuzz_json.cpp
   ${PROJECT_SOURCE_DIR}/fuzz/fuzz_csv.cpp
-  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_manifest.cpp)
-foreach(target decimal json csv manifest)
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_manifest.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_json_fast.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_csv_fast.cpp)
+foreach(target decimal json csv manifest json_fast csv_fast)
   set_source_files_properties(${PROJECT_SOURCE_DIR}/fuzz/fuzz_${target}.cpp PROPERTIES
                               COMPILE_DEFINITIONS "LLVMFuzzerTestOneInput=jx_fuzz_${target}")
 endforeach()

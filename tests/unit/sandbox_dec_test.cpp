@@ -71,10 +71,21 @@ TEST_F(DecTest, ArithmeticErrors) {
 
 TEST_F(DecTest, HugeOperandsAreBounded) {
   EXPECT_EQ(eval("dec(string.rep('9', 1000)) * dec(string.rep('9', 1000))"),
-            "ERROR: rules/test/snippet.lua:3: result has more than 1000 digits");
+            "ERROR: rules/test/snippet.lua:3: number has more than 1000 significant digits");
   EXPECT_EQ(eval("dec('1e9999') * dec('1e9999')"),
             "ERROR: rules/test/snippet.lua:3: exponent out of range (beyond ±10000)");
   EXPECT_EQ(eval("dec(1) / 7 / 7 / 7 ~= nil").substr(0, 6), "true");
+}
+
+// Issue 19: a quotient that cannot keep its ideal exponent (−56 here) in 1000
+// digits takes the nearest exponent that fits, whichever way the dividend is written.
+TEST_F(DecTest, QuotientTooWideForItsIdealExponentStillDivides) {
+  EXPECT_EQ(
+      eval("dec('15' .. string.rep('0', 400) .. 'E-56') / (dec(1) / dec('1125' .. string.rep('0', 686))) "
+           "== dec('1.6875E+1034')"),
+      "true");
+  EXPECT_EQ(eval("dec('1.5E345') / (dec(1) / dec('1125' .. string.rep('0', 686))) == dec('1.6875E+1034')"),
+            "true");
 }
 
 TEST_F(DecTest, Comparisons) {
