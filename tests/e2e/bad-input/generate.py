@@ -67,8 +67,10 @@ case("money-unit-wan.json", '"money_unit": "万元"', '"money_unit": "万"')
 case("money-empty-string.json", '"spent": 990.50', '"spent": ""')
 case("money-thousands-separator.json", '"spent": 990.50', '"spent": "10,590.20"')
 case("money-with-unit.json", '"spent": 990.50', '"spent": "10590.2万"')
-# An Excel export saved as "CSV" (GBK) instead of "CSV UTF-8": read as if there
-# were no procurements, it would score every procurement indicator in full.
+# An Excel export saved as "CSV" (GBK) instead of "CSV UTF-8": once read as if
+# there were no procurements (every procurement indicator scored in full). Now
+# read as GB18030 with a warning (issue 16), so its row is seen, and the row's
+# missing intention_scope keeps the department from being scored.
 procurements_at = BASE.index('  "procurements"')
 self_at = BASE.index('  "self_evaluation"')
 write("csv-gbk.json", BASE[:procurements_at] + '  "tables": { "procurements": "csv-gbk.procurements.csv" },\n' +
