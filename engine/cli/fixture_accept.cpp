@@ -4,16 +4,33 @@
 
 #include <filesystem>
 #include <iostream>
+#include <regex>
 
 namespace jx::cli {
 
 namespace fs = std::filesystem;
 
-ActualResult actual_result(const Decimal& score, const std::vector<Finding>& findings) {
+namespace {
+
+// "2025-05" with fiscal year 2025 → "FY-05"; "2026-01-08" → "FY+1-01-08" (the
+// forms fixtures.hpp reads); anything else, or a year more than 9 away, as is.
+std::string relative_subject(const std::string& subject, int fiscal_year) {
+  static const std::regex date(R"(^(\d{4})(-\d{2}(-\d{2})?)$)");
+  std::smatch m;
+  if (fiscal_year == 0 || !std::regex_match(subject, m, date)) return subject;
+  const int offset = std::stoi(m[1].str()) - fiscal_year;
+  if (offset < -9 || offset > 9) return subject;
+  return "FY" + (offset == 0 ? std::string() : fmt::format("{:+d}", offset)) + m[2].str();
+}
+
+}  // namespace
+
+ActualResult actual_result(const Decimal& score, const std::vector<Finding>& findings, int fiscal_year) {
   ActualResult r;
   r.score = score;
   for (const Finding& f : findings)
-    r.findings.push_back(ExpectedFinding{kind_name(f.kind), f.subject, f.points});
+    r.findings.push_back(
+        ExpectedFinding{kind_name(f.kind), relative_subject(f.subject, fiscal_year), f.points});
   return r;
 }
 

@@ -17,7 +17,10 @@ namespace jx::cli {
 // fixture path → case index → what the rule produced
 using AcceptedCases = std::map<std::string, std::map<std::size_t, ActualResult>>;
 
-ActualResult actual_result(const Decimal& score, const std::vector<Finding>& findings);
+// `fiscal_year`: the year "FY" stands for in the set under test; a subject that
+// is a date or month near it is written relative ("2025-05" → "FY-05"), so an
+// accepted case still holds when a later year's set inherits the fixture.
+ActualResult actual_result(const Decimal& score, const std::vector<Finding>& findings, int fiscal_year);
 
 // Writes every fixture with accepted cases and prints one line per file
 // written; returns the number of cases accepted.

@@ -131,7 +131,8 @@ int run_test(const Options& options, const GlobalOptions& global) {
           problems.push_back(text);
         }
         if (!problems.empty())
-          accepts[*fixture_path][case_index] = actual_result(weight - deducted, *findings);
+          accepts[*fixture_path][case_index] =
+              actual_result(weight - deducted, *findings, set->rules.fiscal_years().front());
       }
       if (problems.empty()) {
         ++passed;

@@ -64,6 +64,31 @@ expect(" passed, 0 failed, 27 accepted\n")
 expect("/rules/gz/2027/procurement/contract_filing.test.json (a copy of rules/gz/2026/procurement/contract_filing.test.json)\n")
 run(0 test --no-coverage ${new})
 expect(" passed, 0 failed\n")
+
+# Accepting keeps relative dates: a point moved to 部门预算资金支出率 changes the
+# "month 5 not given" case, whose subject the fixture writes "FY-05". Accepted
+# in 2027 it must stay "FY-05" (not "2027-05"), or the next year's set that
+# inherits the fixture fails.
+file(APPEND ${new}/manifest.toml "
+[[indicators]]
+path = \"履职效能/部门整体绩效目标/部门预算资金支出率\"
+weight = 11
+
+[[indicators]]
+path = \"履职效能/部门整体绩效目标/产出指标完成情况\"
+weight = 19
+")
+run(0 test --no-coverage --accept ${new})
+file(READ ${new}/performance/spending_rate.test.json accepted)
+string(FIND "${accepted}" "\"subject\": \"FY-05\"" relative)
+string(FIND "${accepted}" "2027-05" absolute)
+if(relative EQUAL -1 OR NOT absolute EQUAL -1)
+  message(FATAL_ERROR "the accepted month is not relative:\n${accepted}")
+endif()
+set(next ${WORK}/rules/gz/2028)
+run(0 rules new ${next} --from ${new})
+run(0 test --no-coverage ${next})
+expect(" passed, 0 failed\n")
 file(READ ${SOURCE}/rules/gz/2026/procurement/contract_filing.test.json original)
 string(FIND "${original}" "\"score\": \"2\"" changed)
 if(NOT changed EQUAL -1)
