@@ -1,5 +1,7 @@
 #include "rules/suggest.hpp"
 
+#include "data/edit_distance.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -9,21 +11,6 @@ namespace {
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
-}
-
-std::size_t distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 }  // namespace
@@ -36,10 +23,10 @@ std::vector<std::string> closest(const std::string& word, const std::vector<std:
   for (const std::string& c : candidates) {
     const std::string l = lower(c);
     if (l == w) continue;
-    std::size_t d = distance(w, l);
+    std::size_t d = data::edit_distance(w, l);
     // Dotted ids: the word may be their tail ("CONTRACT_FILNG" for MGMT.PROC.CONTRACT_FILING).
     for (auto dot = l.find('.'); dot != std::string::npos; dot = l.find('.', dot + 1)) {
-      d = std::min(d, distance(w, l.substr(dot + 1)));
+      d = std::min(d, data::edit_distance(w, l.substr(dot + 1)));
     }
     if (w.size() >= 4 && l.find(w) != std::string::npos) d = std::min<std::size_t>(d, 1);
     if (d <= limit) scored.emplace_back(d, c);

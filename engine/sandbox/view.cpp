@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "data/edit_distance.hpp"
 #include "sandbox/runtime.hpp"
 #include "sandbox/stack_guard.hpp"
 #include "sandbox/trampoline.hpp"
@@ -47,27 +48,12 @@ const data::SchemaNode* child_schema(const data::SchemaNode* schema, std::string
   return schema->additional;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // "no field 'contract_signd' in 采购项目 (did you mean 'contract_signed'?)"
 [[noreturn]] void unknown_field(lua_State* L, const data::SchemaNode& schema, std::string_view key) {
   std::string best;
   std::size_t best_distance = 3;  // suggest only close names
   for (const auto& p : schema.properties) {
-    const std::size_t d = edit_distance(key, p.name);
+    const std::size_t d = data::edit_distance(key, p.name);
     if (d < best_distance) {
       best_distance = d;
       best = p.name;
