@@ -115,6 +115,23 @@ foreach(case wrong right truncated)
             ARGS check --color never tests/e2e/verdict/stated-rate-${case}.json)
 endforeach()
 
+# --- check --compare-rulesets A B with any number of departments (issue 14): per
+# department, then across them; text, JSON and CSV; English with --lang en ---
+# B (tests/e2e/compare/stricter) is the 2023 set with a looser filing deadline and
+# a dearer spending schedule: two departments gain a point, two lose some.
+set(jx_compare check --compare-rulesets rules/gz/2023 tests/e2e/compare/stricter samples/gz-2023-dangan.json
+    samples/gz-2023-dangshi.json samples/flawed/04-spending-schedule.json samples/flawed/02-procurement-contract.json)
+jx_golden(NAME e2e.compare.text GOLDEN compare/four.txt ARGS ${jx_compare})
+jx_golden(NAME e2e.compare.text_en GOLDEN compare/four.en.txt ARGS --lang en ${jx_compare})
+jx_golden(NAME e2e.compare.json GOLDEN compare/four.json ARGS ${jx_compare} --format json)
+jx_golden(NAME e2e.compare.csv GOLDEN compare/four.csv ARGS ${jx_compare} --format csv)
+# One department: no summary. A file that cannot be checked: listed in the summary, exit 2.
+jx_golden(NAME e2e.compare.one GOLDEN compare/one.txt
+          ARGS check --compare-rulesets rules/gz/2023 rules/gz/2024 samples/gz-2023-dangan.json)
+jx_golden(NAME e2e.compare.bad_input GOLDEN compare/bad-input.json EXIT 2
+          ARGS check --compare-rulesets rules/gz/2023 tests/e2e/compare/stricter --format json
+               samples/gz-2023-dangan.json tests/e2e/bad-input/date-slashes.json)
+
 # --- the JSON reports (golden files above, so the same bytes jxaudit writes) match schemas/findings.schema.json ---
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)
