@@ -8,13 +8,12 @@
 
 #include <algorithm>
 
+#include "lang/lang.hpp"
 #include "report/csv_cell.hpp"
 
 namespace jx::report {
 
 namespace {
-
-const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
 // Findings are matched across rule sets by indicator, rule, subject and kind.
 std::string finding_key(const Finding& f) {

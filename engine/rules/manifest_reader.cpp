@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "data/typed_document.hpp"
+#include "lang/lang.hpp"
 
 namespace jx::rules {
 
@@ -20,8 +21,6 @@ using data::RawNode;
 using data::SourcePos;
 
 namespace {
-
-std::string tr(Lang lang, std::string zh, std::string en) { return lang == Lang::zh ? zh : en; }
 
 // Maps toml++'s (line, code-point column) positions back to the source text.
 class SourceText {
