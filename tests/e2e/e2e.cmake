@@ -146,6 +146,13 @@ jx_golden(NAME e2e.compare.csv GOLDEN compare/four.csv ARGS ${jx_compare} --form
 # One department: no summary. A file that cannot be checked: listed in the summary, exit 2.
 jx_golden(NAME e2e.compare.one GOLDEN compare/one.txt
           ARGS check --compare-rulesets rules/gz/2023 rules/gz/2024 samples/gz-2023-dangan.json)
+# A format compare does not write: the whole output is the refusal.
+add_test(NAME e2e.compare.html_refused
+         COMMAND jxaudit --lang en check --compare-rulesets rules/gz/2023 rules/gz/2024 --format html
+                 samples/gz-2023-dangan.json
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e.compare.html_refused PROPERTIES PASS_REGULAR_EXPRESSION
+                     "^jxaudit: --compare-rulesets writes text, json or csv, not html\n$")
 jx_golden(NAME e2e.compare.bad_input GOLDEN compare/bad-input.json EXIT 2
           ARGS check --compare-rulesets rules/gz/2023 tests/e2e/compare/stricter --format json
                samples/gz-2023-dangan.json tests/e2e/bad-input/date-slashes.json)
