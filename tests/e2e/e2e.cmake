@@ -133,6 +133,12 @@ jx_expect(NAME e2e.summary.verdict_en.html EXIT 2 ARGS --lang en check --format 
   EXPECT "<td class=\"verdict ok\">agrees</td>" "<td class=\"verdict bad\">disagrees</td>"
          "<span>1 disagreeing</span>")
 
+# --- a date the calendar does not cover: the engine error names that date (2027-01-05, the
+# filing), not 1 January of the missing year (issue 14) ---
+jx_expect(NAME e2e.calendar.error_names_the_date EXIT 3
+  ARGS --lang en check --format json tests/e2e/calendar/filed-after-calendar.json
+  EXPECT "\"kind\":\"engine_error\",\"subject\":\"\",\"message\":\"rules/gz/2023/procurement/contract_filing.lua:56: no holiday calendar for 2027 (date 2027-01-05): cn-mainland covers 2021–2026\",\"points\":\"1.00\"")
+
 # --- check --compare-rulesets A B with any number of departments (issue 14): per
 # department, then across them; text, JSON and CSV; English with --lang en ---
 # B (tests/e2e/compare/stricter) is the 2023 set with a looser filing deadline and
