@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "decimal/decimal.hpp"
+#include "source_dir.hpp"
 
 namespace {
 
@@ -416,7 +417,7 @@ Outcome run_case(const TestCase& t, const Context& ctx) {
 // One file
 
 std::string data_path(const std::string& name) {
-  return std::string(JX_TEST_DATA_DIR) + "/dectest/" + name + ".decTest";
+  return jx::test::source_path("/tests/data") + "/dectest/" + name + ".decTest";
 }
 
 FileCounts run_file(const std::string& name) {
