@@ -60,8 +60,6 @@ bool fails_on(const std::string& level, const audit::Audit& audit) {
   return false;
 }
 
-const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
-
 // The format of the --summary file: named by its extension (.csv, .json,
 // .txt), else the report's own format when that has a summary of its own.
 std::optional<report::SummaryFormat> summary_format(const std::string& path,

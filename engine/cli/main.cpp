@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/logging.hpp"
 #include "cli/version.hpp"
+#include "lang/lang.hpp"
 #include "rules/suggest.hpp"
 
 namespace {
@@ -28,8 +29,6 @@ int stdout_written(int exit_code) {
   using namespace jx::cli;
   return exit_code == exit_ok || exit_code == exit_findings ? exit_bad_input : exit_code;
 }
-
-const char* tr(jx::Lang lang, const char* zh, const char* en) { return lang == jx::Lang::zh ? zh : en; }
 
 // `jxaudit chek x.json`: CLI11 only says the arguments were not expected.
 // When the parse stopped at a word where a command was due, name it as an

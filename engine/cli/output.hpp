@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "data/diagnostic.hpp"
+#include "lang/lang.hpp"
 
 namespace jx::cli {
 

@@ -16,7 +16,7 @@
 
 #include "../unit/source_dir.hpp"
 #include "data/schema.hpp"
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 #include "rules/ruleset.hpp"
 
 extern "C" int jx_fuzz_decimal(const std::uint8_t* data, std::size_t size);

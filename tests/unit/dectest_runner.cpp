@@ -28,8 +28,8 @@
 #include <string_view>
 #include <vector>
 
-#include "decimal/decimal.hpp"
 #include "source_dir.hpp"
+#include "values/decimal.hpp"
 
 namespace {
 
