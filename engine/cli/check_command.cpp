@@ -154,6 +154,8 @@ int run_check(const Options& options, const GlobalOptions& global) {
   const std::unique_ptr<report::Writer> writer =
       report::find_format(options.format)
           ->make(report::WriteOptions{lang, color, engine_version, summary_as.has_value()});
+  const bool writes_files = !options.output.empty() || !options.summary.empty();
+  std::string output_is_input;  // guarded by mutex: the first table an output would replace
   auto worker = [&] {
     audit::Auditor auditor(catalogue, schema, engine_version);  // its sandboxes are this thread's
     while (auto item = feed->queue.pop()) {
@@ -165,6 +167,19 @@ int run_check(const Options& options, const GlobalOptions& global) {
       }
       Result result;
       auto [loaded, input_sha256] = load_input(schema, in, load_options);
+      // The CSV tables a department names are only known now: an output that
+      // is one of them is refused before it is renamed into place.
+      if (writes_files && loaded.document != nullptr && loaded.document->files.size() > 1) {
+        const std::vector<std::string> tables(loaded.document->files.begin() + 1,
+                                              loaded.document->files.end());
+        try {
+          refuse_output_over_input(options.output, "-o", tables, false, lang);
+          refuse_output_over_input(options.summary, "--summary", tables, false, lang);
+        } catch (const std::exception& e) {
+          std::lock_guard lock(mutex);
+          if (output_is_input.empty()) output_is_input = e.what();
+        }
+      }
       result.audit = auditor.audit(audit::Input{in.name, input_sha256}, std::move(loaded), options.ruleset);
       // Rendering is a pure function of the audit: done here, in parallel;
       // the writer thread only writes.
@@ -249,6 +264,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
     {
       std::lock_guard lock(mutex);
       if (!feed->error.empty()) throw std::runtime_error(feed->error);
+      if (!output_is_input.empty()) throw std::runtime_error(output_is_input);
     }
     if (i == 0) {
       spdlog::error(

@@ -230,6 +230,14 @@ case $case_name in
     contains "$err" "the output file of -o is the input stdin (-);" "stdin"
     run 2 "$out" "$err" -- "$JX" --lang en narrative -o "$WORK/in/dept.json" "$WORK/in/dept.json"
     contains "$err" "the output file of -o is the input $WORK/in/dept.json;" "narrative"
+    # A CSV table a department names is an input too, known once it is loaded:
+    # the report is never renamed over it.
+    cp -R samples/gz-2023-dangan-csv "$WORK/csv"
+    table_before=$(sha256sum <"$WORK/csv/procurements.csv")
+    run 2 "$out" "$err" -- "$JX" --lang en check -o "$WORK/csv/procurements.csv" "$WORK/csv/department.json"
+    exact_text "$err" "jxaudit: error: $WORK/csv/procurements.csv: the output file of -o is the input $WORK/csv/procurements.csv; it is not overwritten: choose another output file" "a CSV table"
+    [[ $(sha256sum <"$WORK/csv/procurements.csv") == "$table_before" ]] || fail "the CSV table was changed"
+    [[ -z $(find "$WORK/csv" -name '.*' -print) ]] || fail "a temporary file was left beside the table"
     [[ $(sha256sum <"$WORK/in/dept.json") == "$before" ]] || fail "the input was changed"
     [[ -L $WORK/in/link.json ]] || fail "the symlink was replaced"
     [[ -z $(find "$WORK/in" -name '.*' -print) ]] || fail "a temporary file was left"
