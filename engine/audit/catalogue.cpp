@@ -35,9 +35,7 @@ Catalogue::Catalogue(std::string rules_root, data::Schema manifest_schema, Lang 
       budget_(budget) {}
 
 std::shared_ptr<const LoadedRuleSet> Catalogue::get(const std::string& dir) {
-  // Paths in reports are relative to the working directory when they can be,
-  // so that a report is the same bytes wherever the checkout lives.
-  const std::string shown = fs::proximate(dir).lexically_normal().string();
+  const std::string shown = rules::shown_path(dir);
   std::lock_guard lock(mutex_);
   if (auto it = sets_.find(shown); it != sets_.end()) return it->second;
   if (auto it = errors_.find(shown); it != errors_.end()) throw std::runtime_error(it->second);

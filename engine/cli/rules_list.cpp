@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 struct Listed {
   std::string id;   // "gz/2023"
-  std::string dir;  // as a user would type it: relative to the working directory when it can be
+  std::string dir;  // as reports show it (rules::shown_path)
   std::optional<rules::RuleSet> set;
   std::string error;
 };
@@ -146,7 +146,7 @@ int run_rules_list(const std::vector<std::string>& extra_roots, const std::strin
     for (const fs::path& dir : set_dirs(root)) {
       Listed l;
       const fs::path rel = dir.lexically_relative(root);
-      l.dir = fs::proximate(dir, ec).lexically_normal().string();
+      l.dir = rules::shown_path(dir);
       // A set named as the root itself has no path below it: its directory name.
       l.id = rel.empty() || rel == "." ? dir.filename().string() : rel.generic_string();
       try {

@@ -13,6 +13,14 @@
 
 namespace jx::rules {
 
+std::string shown_path(const std::filesystem::path& path) {
+  std::error_code ec;
+  const std::filesystem::path near = std::filesystem::proximate(path, ec).lexically_normal();
+  if (ec || near.empty() || *near.begin() == "..")
+    return std::filesystem::absolute(path, ec).lexically_normal().string();
+  return near.string();
+}
+
 namespace fs = std::filesystem;
 using data::Value;
 
@@ -169,8 +177,7 @@ class RuleSetBuilder {
     // loader names the key), not a quiet fall back to another folder's file.
     for (fs::path at = fs::absolute(dir, ec).lexically_normal(); !at.empty(); at = at.parent_path()) {
       if (fs::is_directory(at / "calendars", ec)) {
-        set.calendar_path_ =
-            fs::proximate(at / "calendars" / (text + ".toml"), ec).lexically_normal().string();
+        set.calendar_path_ = shown_path(at / "calendars" / (text + ".toml"));
         return;
       }
       if (at == at.parent_path()) break;

@@ -5,6 +5,7 @@
 // the rule files. It runs no Lua: the sandbox compiles the files.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -18,6 +19,12 @@
 namespace jx::rules {
 
 // Every problem of a rule set, one per line, each with file:line:column.
+// A path as reports and listings show it: relative to the working directory
+// when it lies under it (the same bytes wherever a checkout lives), else
+// absolute (an installed /usr/share/jxaudit/rules/gz/2023 reads better than
+// ../../usr/share/…).
+std::string shown_path(const std::filesystem::path& path);
+
 class RuleSetError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

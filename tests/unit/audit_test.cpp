@@ -169,3 +169,21 @@ TEST_F(AuditTest, AFailedRuleIsItsLeafsEngineErrorAndAMissingCalendarIsNamed) {
 }
 
 }  // namespace
+
+// Rule sets are cited relative to the working directory when they lie under it,
+// else by their absolute path: run from /tmp, an installed set read
+// "../usr/share/jxaudit/rules/gz/2023".
+TEST(ShownPath, RelativeUnderTheWorkingDirectoryElseAbsolute) {
+  namespace fs = std::filesystem;
+  const fs::path before = fs::current_path();
+  const fs::path work = fs::temp_directory_path() / "jx-shown-path-test";
+  fs::create_directories(work / "rules" / "gz");
+  fs::current_path(work);
+  EXPECT_EQ(jx::rules::shown_path(work / "rules" / "gz"), "rules/gz");
+  EXPECT_EQ(jx::rules::shown_path("rules/./gz"), "rules/gz");
+  EXPECT_EQ(jx::rules::shown_path(work.parent_path() / "elsewhere" / "gz"),
+            (work.parent_path() / "elsewhere" / "gz").string());
+  EXPECT_EQ(jx::rules::shown_path("../elsewhere/gz"), (work.parent_path() / "elsewhere" / "gz").string());
+  fs::current_path(before);
+  fs::remove_all(work);
+}
