@@ -99,7 +99,8 @@ int working_days_between_columns(lua_State* L) {
   luaL_checktype(L, 2, LUA_TTABLE);
   luaL_checktype(L, 3, LUA_TTABLE);
   const lua_Integer n = std::max(column_length(L, 2), column_length(L, 3));
-  if (n < 0 || n > INT32_MAX) return raise_error(L, "working_days_between_columns: %I items is too many", n);
+  if (n < 0 || n > INT32_MAX)
+    return raise_error(L, "working_days_between_columns: n = %I is not the length of a column", n);
   charge_instructions(L, kInstructionsPerElement * (static_cast<std::uint64_t>(n) + 1));
   lua_createtable(L, static_cast<int>(n), 1);
   const int counts = lua_gettop(L);

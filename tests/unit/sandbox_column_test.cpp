@@ -103,5 +103,19 @@ TEST_F(ColumnTest, ChargedToTheBudget) {
       << out.findings[0].message;
 }
 
+TEST_F(ColumnTest, AHugeCountIsStoppedByTheBudgets) {
+  // n is the rule's to set: a count no list has is stopped before any work.
+  std::string message = error_of("ctx.calendar:working_days_between_columns({ n = 2147483647 }, {})");
+  EXPECT_NE(message.find("instruction budget exceeded (100000000 instructions per rule run)"),
+            std::string::npos)
+      << message;
+  message = error_of("ctx.calendar:working_days_between_columns({ n = 20000000 }, {})");
+  EXPECT_NE(message.find("memory budget exceeded (256 MiB per Lua state)"), std::string::npos) << message;
+  EXPECT_EQ(error_of("ctx.calendar:working_days_between_columns({ n = -1 }, { n = -2 })"),
+            "rules/test/snippet.lua:3: working_days_between_columns: n = -1 is not the length of a column");
+  // The engine is still usable after each.
+  EXPECT_EQ(eval("dept.procurements:column('id').n"), "3");
+}
+
 }  // namespace
 }  // namespace jx::sandbox::testing
