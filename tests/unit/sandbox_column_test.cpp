@@ -40,7 +40,7 @@ TEST_F(ColumnTest, ValuesKeepWhereTheyWereRead) {
   RuleOutcome out = run_body(
       "local filed = dept.procurements:column('contract_filed')\n"
       "ctx:deduct(1, { message = 'm', evidence = { filed = filed[1] } })");
-  ASSERT_FALSE(out.failed);
+  ASSERT_FALSE(out.failed());
   EXPECT_EQ(out.findings[0].data_source, data_file + ":28:25");  // as dept.procurements[1].contract_filed
 }
 
@@ -97,7 +97,7 @@ TEST_F(ColumnTest, ChargedToTheBudget) {
                    "for i = 1, 2000 do from[i] = date('2023-01-05') to[i] = date('2023-01-09') end\n"
                    "for _ = 1, 1000 do ctx.calendar:working_days_between_columns(from, to) end")});
   const RuleOutcome out = e.run(rule, default_input());
-  ASSERT_TRUE(out.failed);
+  ASSERT_TRUE(out.failed());
   EXPECT_NE(out.findings[0].message.find("instruction budget exceeded (200000 instructions per rule run)"),
             std::string::npos)
       << out.findings[0].message;
