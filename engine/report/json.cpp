@@ -203,7 +203,7 @@ class JsonWriter final : public detail::BatchWriter {
     count(audit);
   }
   void finish(const Sink& write) override {
-    if (departments() >= 2) render_summary_json(rows_, failed_, write);
+    if (summary_at_end()) render_summary_json(rows_, failed_, write);
   }
 };
 

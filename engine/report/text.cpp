@@ -203,7 +203,7 @@ class TextWriter final : public detail::BatchWriter {
     count(audit);
   }
   void finish(const Sink& write) override {
-    if (departments() < 2) return;
+    if (!summary_at_end()) return;
     write("\n" + std::string(72, '=') + "\n" + (options_.lang == Lang::zh ? "汇总\n" : "Summary\n"));
     render_summary_text(rows_, failed_, TextOptions{options_.lang, options_.color}, write);
   }

@@ -9,6 +9,7 @@
 #include "audit/checker.hpp"
 #include "audit/self_checks.hpp"
 #include "rules/ruleset.hpp"
+#include "source_dir.hpp"
 
 namespace {
 
@@ -47,7 +48,7 @@ path = "A/B/y"
 weight = 40
 )";
     schema_ = std::make_unique<jx::data::Schema>(
-        jx::data::Schema::load(JX_SOURCE_DIR "/schemas/ruleset.schema.json"));
+        jx::data::Schema::load(jx::test::source_path("/schemas/ruleset.schema.json")));
     rules_ =
         std::make_unique<jx::rules::RuleSet>(jx::rules::RuleSet::load(dir_.string(), *schema_, jx::Lang::en));
   }

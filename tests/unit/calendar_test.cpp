@@ -5,6 +5,7 @@
 #include <string>
 
 #include "calendar/calendar.hpp"
+#include "source_dir.hpp"
 
 namespace {
 
@@ -15,7 +16,7 @@ using jx::Date;
 Date d(const char* text) { return *Date::parse(text); }
 
 const Calendar& cn() {
-  static const Calendar calendar = Calendar::load(JX_SOURCE_DIR "/rules/calendars/cn-mainland.toml");
+  static const Calendar calendar = Calendar::load(jx::test::source_path("/rules/calendars/cn-mainland.toml"));
   return calendar;
 }
 
@@ -313,11 +314,11 @@ TEST(CalendarFileErrors, MissingFile) {
     EXPECT_STREQ(e.what(), "/nonexistent/cal.toml: cannot open the calendar file: No such file or directory");
   }
   try {
-    (void)Calendar::load(JX_SOURCE_DIR "/rules/calendars");
+    (void)Calendar::load(jx::test::source_path("/rules/calendars"));
     FAIL() << "no error";
   } catch (const CalendarError& e) {
     EXPECT_EQ(std::string(e.what()),
-              JX_SOURCE_DIR "/rules/calendars: cannot read the calendar file: Is a directory");
+              jx::test::source_path("/rules/calendars: cannot read the calendar file: Is a directory"));
   }
 }
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "sandbox_support.hpp"
+#include "source_dir.hpp"
 
 namespace jx::sandbox::testing {
 namespace {
@@ -226,7 +227,7 @@ TEST(DeepPathTest, MessagesCarryWholePaths) {
                         "a-checkout-lying-very-deep-below-the-root-of-a-shared-build-machine" /
                         "with-one-more-folder-for-good-measure-and-another-one-below-it" / "lib";
   fs::create_directories(deep);
-  fs::copy(JX_SOURCE_DIR "/tests/rules/hostile/lib", deep, fs::copy_options::recursive);
+  fs::copy(jx::test::source_path("/tests/rules/hostile/lib"), deep, fs::copy_options::recursive);
   const std::string lib = deep.string();
   ASSERT_GT(lib.size(), 150u);
   const std::string rule_path = lib + "/../rules/procurement/contract_filing.lua";

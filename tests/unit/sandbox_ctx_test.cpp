@@ -1,13 +1,14 @@
 // ctx: its fields, and the findings ctx:deduct, ctx:score, ctx:note and
 // ctx:missing produce — every field of jx::Finding, with exact values.
 #include "sandbox_support.hpp"
+#include "source_dir.hpp"
 
 namespace jx::sandbox::testing {
 namespace {
 
 class CtxTest : public SandboxTest {};
 
-const std::string data_file = JX_SOURCE_DIR "/tests/unit/data/sandbox_department.json";
+const std::string data_file = jx::test::source_path("/tests/unit/data/sandbox_department.json");
 
 std::string evidence_text(const Finding& f) {
   std::string out;

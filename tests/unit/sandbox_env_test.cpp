@@ -8,11 +8,12 @@
 
 #include "sandbox/small_blocks.hpp"
 #include "sandbox_support.hpp"
+#include "source_dir.hpp"
 
 namespace jx::sandbox::testing {
 namespace {
 
-const std::string lib_dir = JX_SOURCE_DIR "/tests/rules/hostile/lib";
+const std::string lib_dir = jx::test::source_path("/tests/rules/hostile/lib");
 
 class EnvTest : public SandboxTest {
  protected:

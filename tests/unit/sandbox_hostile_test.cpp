@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "sandbox_support.hpp"
+#include "source_dir.hpp"
 
 namespace jx::sandbox::testing {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 const std::string dir = "tests/rules/hostile";  // as shown in messages
 
 std::string read(const std::string& file) {
-  std::ifstream in(std::string(JX_SOURCE_DIR) + "/" + dir + "/" + file, std::ios::binary);
+  std::ifstream in(jx::test::source_dir() + "/" + dir + "/" + file, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -153,7 +154,7 @@ std::string expand(std::string text) {
 
 class HostileTest : public ::testing::Test {
  protected:
-  HostileTest() : engine_(limits, {std::string(JX_SOURCE_DIR) + "/" + dir + "/lib"}) {
+  HostileTest() : engine_(limits, {jx::test::source_dir() + "/" + dir + "/lib"}) {
     canary_ = engine_.load({"rules/test/canary.lua", snippet_rule("CANARY", R"(
       local n = 0
       for _, p in ipairs(dept.procurements) do n = n + p.budget end
@@ -197,7 +198,7 @@ class HostileTest : public ::testing::Test {
 TEST_F(HostileTest, EveryFileIsListed) {
   std::set<std::string> listed;
   for (const Case& c : cases()) listed.insert(c.file);
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(JX_SOURCE_DIR) + "/" + dir)) {
+  for (const auto& entry : std::filesystem::directory_iterator(jx::test::source_dir() + "/" + dir)) {
     if (entry.path().extension() != ".lua" || entry.path().filename() == "secret.lua") continue;
     EXPECT_EQ(listed.count(entry.path().filename().string()), 1u)
         << entry.path() << " has no expected outcome";
@@ -233,7 +234,7 @@ TEST_F(HostileTest, EachAgainOnAFreshEngine) {
   // Order independence: every case on its own Engine gives the same outcome.
   for (const Case& c : cases()) {
     HostileTest::TearDown();
-    Engine fresh(limits, {std::string(JX_SOURCE_DIR) + "/" + dir + "/lib"});
+    Engine fresh(limits, {jx::test::source_dir() + "/" + dir + "/lib"});
     std::swap(fresh, engine_);
     canary_ = engine_.load({"rules/test/canary.lua", snippet_rule("CANARY", R"(
       local n = 0

@@ -1,6 +1,7 @@
 // Loading rule files: metadata, and every way a file can fail to be a rule,
 // each a RuleLoadError with the file (and line, where there is one).
 #include "sandbox_support.hpp"
+#include "source_dir.hpp"
 
 namespace jx::sandbox::testing {
 namespace {
@@ -59,7 +60,7 @@ TEST_F(LoadTest, TheDesignExample) {
   EXPECT_EQ(f.points.to_string(), "1");
   EXPECT_EQ(f.message, "合同备案逾期：签订后第 4 个工作日备案（限 3 个工作日）");
   EXPECT_EQ(f.rule_source, "rules/gz/2023/procurement/contract_filing.lua:13");
-  EXPECT_EQ(f.data_source, JX_SOURCE_DIR "/tests/unit/data/sandbox_department.json:20:5");
+  EXPECT_EQ(f.data_source, jx::test::source_path("/tests/unit/data/sandbox_department.json:20:5"));
 }
 
 TEST_F(LoadTest, BasisIsOptional) {

@@ -13,18 +13,20 @@
 #include "calendar/calendar.hpp"
 #include "data/department.hpp"
 #include "sandbox/sandbox.hpp"
+#include "source_dir.hpp"
 
 namespace jx::sandbox::testing {
 
 inline const data::Schema& department_schema() {
-  static const data::Schema schema = data::Schema::load(JX_SOURCE_DIR "/schemas/department.schema.json");
+  static const data::Schema schema =
+      data::Schema::load(jx::test::source_path("/schemas/department.schema.json"));
   return schema;
 }
 
 inline std::shared_ptr<const data::Document> test_department() {
   static const std::shared_ptr<const data::Document> doc = [] {
-    data::LoadResult r =
-        data::load_department(department_schema(), JX_SOURCE_DIR "/tests/unit/data/sandbox_department.json");
+    data::LoadResult r = data::load_department(
+        department_schema(), jx::test::source_path("/tests/unit/data/sandbox_department.json"));
     for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string(Lang::en);
     return r.document;
   }();
@@ -32,7 +34,7 @@ inline std::shared_ptr<const data::Document> test_department() {
 }
 
 inline const Calendar& cn_calendar() {
-  static const Calendar calendar = Calendar::load(JX_SOURCE_DIR "/rules/calendars/cn-mainland.toml");
+  static const Calendar calendar = Calendar::load(jx::test::source_path("/rules/calendars/cn-mainland.toml"));
   return calendar;
 }
 
