@@ -997,7 +997,9 @@ class Obj {
 
 class JsonWriter {
  public:
-  JsonWriter(const Department& d, bool with_tables) : d_(d), tables_(with_tables) {}
+  // lean: only what the six-rule bench reads (department, budget, procurements).
+  JsonWriter(const Department& d, bool with_tables, bool lean = false)
+      : d_(d), tables_(with_tables), lean_(lean) {}
 
   std::string write() {
     s_ += "{\n";
@@ -1019,6 +1021,13 @@ class JsonWriter {
                            .str("targets", "targets.csv")
                            .str("monthly", "monthly.csv")
                            .done());
+    }
+    if (lean_) {
+      member("budget", budget());
+      member("procurements", array(d_.procurements, [&](const Procurement& p) { return procurement(p); }),
+             true);
+      s_ += "}\n";
+      return std::move(s_);
     }
     member("budget", budget());
     if (!tables_) member("projects", array(projects(), [](const std::string& p) { return p; }));
@@ -1270,6 +1279,7 @@ class JsonWriter {
 
   const Department& d_;
   bool tables_;
+  bool lean_;
   std::string s_;
 };
 
@@ -1428,6 +1438,7 @@ struct Options {
   std::string format = "both";
   fs::path out;
   std::optional<std::size_t> only;
+  bool six_rules = false;
 };
 
 std::size_t departments_for(const std::string& size) {
@@ -1439,12 +1450,14 @@ std::size_t departments_for(const std::string& size) {
 
 const char* usage =
     "usage: jx_bench_generate --out DIR [--size S|M|L | --departments N] [--seed N]\n"
-    "                         [--format json|csv|both] [--only INDEX]\n"
+    "                         [--format json|csv|both] [--only INDEX] [--six-rules]\n"
     "Writes synthetic departments for the benchmarks (docs/performance.md):\n"
     "  DIR/json/gz-bench-NNNNN.json               one JSON file per department\n"
     "  DIR/csv/gz-bench-NNNNN/department.json     the same with CSV tables beside it\n"
     "  DIR/SUMMARY.txt                            counts (departments, procurements, themes, bytes)\n"
-    "Sizes: S = 10, M = 1,000, L = 10,000 departments (about 200 procurements each).\n";
+    "Sizes: S = 10, M = 1,000, L = 10,000 departments (about 200 procurements each).\n"
+    "--six-rules: JSON files with only what bench/six-rules reads (department, budget,\n"
+    "  procurements), the same departments otherwise (--format json implied).\n";
 
 Options parse(int argc, char** argv) {
   Options o;
@@ -1466,6 +1479,9 @@ Options parse(int argc, char** argv) {
       o.out = value();
     } else if (a == "--only") {
       o.only = std::stoul(value());
+    } else if (a == "--six-rules") {
+      o.six_rules = true;
+      o.format = "json";
     } else if (a == "-h" || a == "--help") {
       std::cout << usage;
       std::exit(0);
@@ -1506,7 +1522,7 @@ int run(const Options& o) {
     for (const auto& [bit, theme] : theme_names)
       if ((d.themes & bit) != 0) ++themes[theme];
     if (json) {
-      const std::string text = JsonWriter(d, false).write();
+      const std::string text = JsonWriter(d, false, o.six_rules).write();
       json_bytes += text.size();
       write_file(o.out / "json" / (name + ".json"), text);
     }

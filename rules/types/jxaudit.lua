@@ -166,6 +166,13 @@ function Calendar:holiday_name(d) end
 ---@return integer
 function Calendar:working_days_between(from, to) end
 
+---working_days_between for each pair of two columns (list:column): result[i] where
+---both from[i] and to[i] are dates, nil elsewhere; result.n = the longer column's length.
+---@param from table<integer, Date>
+---@param to table<integer, Date>
+---@return table<integer, integer>
+function Calendar:working_days_between_columns(from, to) end
+
 ---The n-th working day after `d` (before it when n < 0).
 ---@param d Date
 ---@param n integer|Dec
