@@ -29,13 +29,13 @@ std::string pad(const std::string& s, std::size_t width, bool left) {
 
 }  // namespace
 
-SummaryRow summarize(const Audit& audit) {
+SummaryRow summarize(const Audit& audit, Lang lang) {
   SummaryRow row{audit.file,
                  audit.header.code,
                  audit.header.name,
                  audit.card.total,
                  audit.card.self_total,
-                 audit.card.grade,
+                 lang == Lang::en && !audit.card.grade_en.empty() ? audit.card.grade_en : audit.card.grade,
                  audit.card.complete,
                  0};
   for (const Finding& f : audit.card.findings) row.findings += f.kind == Finding::Kind::note ? 0 : 1;
@@ -126,9 +126,10 @@ void render_summary_csv(const SummaryRows& rows, const std::vector<std::string>&
   rows.for_each([&](const SummaryRow& r) {
     write(fmt::format("{},{},{},{},{},{},{},{},{}\r\n", csv_cell(r.code), csv_cell(r.name),
                       format_points(r.total), r.self_total ? format_points(*r.self_total) : "", gap_of(r),
-                      csv_cell(r.grade), r.complete ? "true" : "false", r.findings, csv_cell(r.file)));
+                      csv_cell(r.grade), r.complete ? tr(lang, "是", "true") : tr(lang, "否", "false"),
+                      r.findings, csv_cell(r.file)));
   });
-  for (const auto& f : failed) write(fmt::format(",,,,,,false,,{}\r\n", csv_cell(f)));
+  for (const auto& f : failed) write(fmt::format(",,,,,,{},,{}\r\n", tr(lang, "否", "false"), csv_cell(f)));
 }
 
 }  // namespace jx::report
