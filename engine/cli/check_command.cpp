@@ -60,21 +60,24 @@ int run_check(const Options& options, const GlobalOptions& global) {
   if (!options.compare.empty()) return run_compare(options.compare, options.data, options.output, global);
   const Lang lang = global.lang();
   data::LoadOptions load_options = global.load_options();
-  if (!parse_tables(options.tables, load_options.tables)) return exit_bad_input;
+  if (!parse_tables(options.tables, load_options.tables, lang)) return exit_bad_input;
 
   std::vector<DepartmentInput> inputs;
   try {
-    inputs = collect_inputs(options.data);
+    inputs = collect_inputs(options.data, lang);
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     return exit_bad_input;
   }
   if (inputs.empty()) {
-    spdlog::error("no department data given (files, directories or - for NDJSON on stdin)");
+    spdlog::error("{}", tr(lang, "没有给出部门数据（文件、目录，或 - 表示从标准输入读 NDJSON）",
+                           "no department data given (files, directories or - for NDJSON on stdin)"));
     return exit_bad_input;
   }
   if (!load_options.tables.empty() && inputs.size() > 1) {
-    spdlog::error("--table applies to a single department file; {} were given", inputs.size());
+    spdlog::error(
+        "{}", tr(lang, fmt::format("--table 只用于单个部门文件，却给出了 {} 个", inputs.size()),
+                 fmt::format("--table applies to a single department file; {} were given", inputs.size())));
     return exit_bad_input;
   }
 
@@ -122,7 +125,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
   int exit_code = exit_ok;
   std::vector<std::thread> threads;
   try {
-    Output out(options.output);
+    Output out(options.output, lang);
     const report::Sink write = [&out](const std::string& piece) { out.write(piece); };
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -171,36 +174,59 @@ int run_check(const Options& options, const GlobalOptions& global) {
   return exit_code;
 }
 
+// A format's one line for --help; the table of formats says it in English.
+std::string format_description(const report::Format& f, Lang lang) {
+  if (lang == Lang::zh) {
+    if (f.name == "text") return "评分表和各项发现（中文；--lang en 为英文）";
+    if (f.name == "json") return "每个部门一个文档（schemas/findings.schema.json），批量时为 NDJSON";
+    if (f.name == "csv") return "每项发现一行，UTF-8 带 BOM，供 Excel 打开";
+    if (f.name == "html") return "一个自包含的网页，带图表";
+  }
+  return std::string(f.description);
+}
+
 }  // namespace
 
 Command add_check_command(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
+  const Lang lang = global.lang();
   CLI::App* cmd =
-      app.add_subcommand("check", "Check departments against their rule set and print the scorecard");
+      app.add_subcommand("check", tr(lang, "按规则集检查部门数据，输出评分表",
+                                     "Check departments against their rule set and print the scorecard"));
   cmd->add_option("data", options->data,
-                  "Department JSON files, directories of them, or - for NDJSON on stdin")
+                  tr(lang, "部门 JSON 文件、其所在目录，或 -（从标准输入读 NDJSON）",
+                     "Department JSON files, directories of them, or - for NDJSON on stdin"))
       ->required();
   cmd->add_option("--ruleset", options->ruleset,
-                  "Rule-set directory (default: rules/<jurisdiction>/<fiscal year>)");
+                  tr(lang, "规则集目录（默认：rules/<地区>/<年度>）",
+                     "Rule-set directory (default: rules/<jurisdiction>/<fiscal year>)"));
   std::vector<std::string> names;
-  std::string help = "Report format:";
+  std::string help = tr(lang, "报告格式：", "Report format:");
   for (const report::Format& f : report::formats()) {
     names.emplace_back(f.name);
-    help += fmt::format("\n  {} (.{}): {}", f.name, f.extension, f.description);
+    help += fmt::format("\n  {} (.{}): {}", f.name, f.extension, format_description(f, lang));
   }
   cmd->add_option("--format", options->format, help)->check(CLI::IsMember(names))->capture_default_str();
-  cmd->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of stdout");
-  cmd->add_option("-j,--jobs", options->jobs, "Departments checked in parallel (default: all cores)");
+  cmd->add_option("-o,--output", options->output,
+                  tr(lang, "把报告写入文件 FILE（原子写入），而不是标准输出",
+                     "Write the report to FILE (atomically) instead of stdout"));
+  cmd->add_option("-j,--jobs", options->jobs,
+                  tr(lang, "并行检查的部门数（默认：全部 CPU 核）",
+                     "Departments checked in parallel (default: all cores)"));
   cmd->add_option("--fail-on", options->fail_on,
-                  "Exit 1 when a department has findings at or above this level")
+                  tr(lang, "有部门的发现达到此级别时退出码为 1",
+                     "Exit 1 when a department has findings at or above this level"))
       ->check(CLI::IsMember({"never", "note", "missing", "deduction", "gap"}))
       ->capture_default_str();
-  cmd->add_option("--table", options->tables, "A CSV table for a single department, as NAME=PATH");
-  cmd->add_option("--color", options->color, "Colour in text reports")
+  cmd->add_option(
+      "--table", options->tables,
+      tr(lang, "单个部门的 CSV 表，写作 名称=路径", "A CSV table for a single department, as NAME=PATH"));
+  cmd->add_option("--color", options->color, tr(lang, "文本报告是否着色", "Colour in text reports"))
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_option("--compare-rulesets", options->compare,
-                  "Check with two rule sets A B and show how each finding and the score move")
+                  tr(lang, "用两个规则集 A、B 检查，列出每项发现和得分的变化",
+                     "Check with two rule sets A B and show how each finding and the score move"))
       ->expected(2)
       ->excludes("--ruleset");
   return {cmd, [options, &global] { return run_check(*options, global); }};

@@ -105,7 +105,7 @@ int run_compare(const std::vector<std::string>& sets, const std::vector<std::str
   try {
     a = cache.get(sets.at(0));
     b = cache.get(sets.at(1));
-    inputs = collect_inputs(data);
+    inputs = collect_inputs(data, lang);
   } catch (const std::exception& e) {
     std::cerr << "jxaudit: " << e.what() << '\n';
     return exit_bad_input;
@@ -114,7 +114,7 @@ int run_compare(const std::vector<std::string>& sets, const std::vector<std::str
   audit::Auditor auditor(cache, schema, engine_version);
   int code = exit_ok;
   try {
-    Output out(output);
+    Output out(output, lang);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       const DepartmentInput& in = inputs[i];
       const auto [loaded, input_sha256] = load_input(schema, in, global.load_options());

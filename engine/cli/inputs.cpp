@@ -37,7 +37,7 @@ void list_directory(const std::filesystem::path& dir, std::vector<std::string>& 
 
 }  // namespace
 
-std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args) {
+std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args, Lang lang) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   std::vector<DepartmentInput> from_stdin;
@@ -61,7 +61,7 @@ std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args
       // or says why not, as one department of the batch.
       files.push_back(arg);
     } else {
-      throw std::runtime_error(arg + ": no such file or directory");
+      throw std::runtime_error(arg + tr(lang, "：没有这个文件或目录", ": no such file or directory"));
     }
   }
   std::sort(files.begin(), files.end());

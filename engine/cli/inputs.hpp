@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "lang/lang.hpp"
+
 namespace jx::cli {
 
 struct DepartmentInput {
@@ -15,6 +17,6 @@ struct DepartmentInput {
 };
 
 // Throws std::runtime_error for a path that does not exist.
-std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args);
+std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args, Lang lang);
 
 }  // namespace jx::cli

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "data/diagnostic.hpp"  // jx::Lang
+#include "lang/lang.hpp"
 
 namespace jx::cli {
 

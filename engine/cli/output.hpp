@@ -6,12 +6,15 @@
 #include <cstdio>
 #include <string>
 
+#include "lang/lang.hpp"
+
 namespace jx::cli {
 
 class Output {
  public:
   // path "" or "-": stdout. Throws std::runtime_error when the file cannot be created.
-  explicit Output(const std::string& path);
+  // `lang`: the language of its errors.
+  explicit Output(const std::string& path, Lang lang = Lang::zh);
   ~Output();  // removes the temporary file unless commit() succeeded
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
@@ -24,6 +27,7 @@ class Output {
 
  private:
   std::string path_;
+  Lang lang_;
   std::string temp_path_;
   std::FILE* file_ = nullptr;
   bool committed_ = false;

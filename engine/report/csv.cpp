@@ -14,8 +14,6 @@ using audit::SelfCheck;
 using audit::Verdict;
 namespace {
 
-const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
-
 // The kind column: in Chinese the report's words (扣分, 数据错误); in English the
 // stable names of the JSON report (deduction, data_error), which scripts filter on.
 std::string finding_kind(Finding::Kind kind, Lang lang) {

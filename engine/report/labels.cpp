@@ -9,10 +9,6 @@
 
 namespace jx::report {
 
-namespace {
-const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
-}  // namespace
-
 std::string indicator_name(const rules::Indicator& indicator, Lang lang) {
   return lang == Lang::en && !indicator.name_en.empty() ? indicator.name_en : indicator.name;
 }

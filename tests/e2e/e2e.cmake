@@ -127,3 +127,14 @@ if(Python3_Interpreter_FOUND AND jx_no_jsonschema EQUAL 0)
                    ${JX_E2E}/golden/dangan.json ${JX_E2E}/golden/flawed-batch.json ${JX_E2E}/golden/bad-input/batch.json)
   set_tests_properties(e2e.json_schema.findings PROPERTIES PASS_REGULAR_EXPRESSION "^29 documents checked, 0 problems")
 endif()
+
+# --- one language throughout (issue 14 part 5): every format of every sample, `narrative`,
+# the errors and --help, in Chinese and in English; no word of the other language
+# (data, identifiers and paths aside: see the script) ---
+if(Python3_Interpreter_FOUND)
+  add_test(NAME e2e.language.one_language_throughout
+           COMMAND ${Python3_EXECUTABLE} ${JX_E2E}/language_check.py $<TARGET_FILE:jxaudit> ${PROJECT_SOURCE_DIR}
+                   ${CMAKE_CURRENT_BINARY_DIR}/language-check)
+  set_tests_properties(e2e.language.one_language_throughout PROPERTIES
+                       PASS_REGULAR_EXPRESSION " outputs read, 0 with words of the other language")
+endif()
