@@ -19,7 +19,7 @@ std::string indicator_path(const rules::RuleSet& rules, const std::string& path,
   if (!found) return path;  // not an indicator of the set: shown as written
   std::string out;
   for (std::optional<std::size_t> at = found; at; at = rules.indicators()[*at].parent)
-    out.insert(0, (out.empty() ? "" : "/") + indicator_name(rules.indicators()[*at], lang));
+    out = indicator_name(rules.indicators()[*at], lang) + (out.empty() ? "" : "/" + out);
   return out;
 }
 
