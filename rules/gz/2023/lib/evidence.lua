@@ -144,7 +144,8 @@ end
 --   what_en, not_done_en  the same in English (optional)
 -- Its check reads the field (absent anywhere along the path → missing evidence)
 -- and applies M.check, so the six 是/否 leaves share one written-once pattern.
----@param spec { id: string, indicator: string, title: string, basis: string?, field: string, what: string, not_done: string, what_en: string?, not_done_en: string? }
+-- (spec.what_en and spec.not_done_en, optional strings, are left out of the annotation for its length.)
+---@param spec { id: string, indicator: string, title: string, basis: string?, field: string, what: string, not_done: string }
 ---@return Rule
 function M.yes_no(spec)
   local path = {}

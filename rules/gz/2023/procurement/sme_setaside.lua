@@ -199,7 +199,8 @@ return {
         message = ("预留中小企业采购份额 %s / 适宜由中小企业提供的采购预算 %s（%s）= %s，得分 %s × %s / %s = %s"):format(
           tostring(reserved), tostring(budget), dept.money_unit, share:percent(2),
           tostring(ctx.weight), tostring(reserved), tostring(budget), tostring(score)),
-        message_en = ("SME share reserved %s / procurement budget suitable for SMEs %s (%s) = %s: score %s × %s / %s = %s"):format(
+        message_en = ("SME share reserved %s / procurement budget suitable for SMEs %s (%s) = %s: "
+          .. "score %s × %s / %s = %s"):format(
           tostring(reserved), tostring(budget), proc.unit_en(dept), share:percent(2),
           tostring(ctx.weight), tostring(reserved), tostring(budget), tostring(score)),
         evidence = { sme_reserved = reserved, suitable_budget = budget, share = share:percent(2) },
