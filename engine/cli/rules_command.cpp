@@ -1,6 +1,7 @@
 // `jxaudit rules diff A B`: what changed between two rule sets — indicators
 // and weights, rounding, parameters, grade bands, the calendar, rule files.
 // `jxaudit explain RULE_ID`: a rule's title, basis, parameters and source.
+// `jxaudit rules new DIR --from PREV`: next year's set; `rules list`: rules_list.cpp.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/fixtures.hpp"
+#include "cli/rules_list.hpp"
 #include "report/report.hpp"
 #include "rules/suggest.hpp"
 
@@ -252,7 +254,7 @@ int run_new(const std::string& dir, const std::string& from, const GlobalOptions
   }
   std::cout << fmt::format(fmt::runtime(zh ? "日历：{}\n" : "calendar: {}\n"), made->rules.calendar_path());
   for (int y : {year, year + 1}) {
-    if (!made->calendar->covers(y)) {
+    if (made->calendar != nullptr && !made->calendar->covers(y)) {
       std::cout << fmt::format(
           fmt::runtime(zh ? "注意：日历 {} 尚无 {} 年（国务院办公厅关于{}年部分节假日安排的通知发布后加入 "
                             "[years.{}]）\n"
@@ -365,7 +367,20 @@ Command add_rules_command(CLI::App& app, const GlobalOptions& global) {
       ->add_option("--from", *from,
                    tr(lang, "所继承的规则集，如 rules/gz/2026", "The set it extends, e.g. rules/gz/2026"))
       ->required();
-  return {cmd, [dirs, made, from, create, &global] {
+  auto roots = std::make_shared<std::vector<std::string>>();
+  auto format = std::make_shared<std::string>("text");
+  CLI::App* list = cmd->add_subcommand(
+      "list",
+      tr(lang, "列出随附的 rules/ 和各 --rules 目录下的规则集：简称、年度、规模",
+         "List the rule sets under the shipped rules/ and each --rules DIR: short name, years, size"));
+  list->add_option("--rules", *roots,
+                   tr(lang, "另一个规则集目录（<地区>/<年度>/manifest.toml）",
+                      "Another folder of rule sets (<jurisdiction>/<year>/manifest.toml)"));
+  list->add_option("--format", *format, tr(lang, "text 或 json", "text or json"))
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  return {cmd, [dirs, made, from, create, list, roots, format, &global] {
+            if (list->parsed()) return run_rules_list(*roots, *format, global);
             return create->parsed() ? run_new(*made, *from, global)
                                     : run_diff(dirs->at(0), dirs->at(1), global);
           }};

@@ -81,7 +81,7 @@ std::string render_text(const Audit& audit, const TextOptions& options) {
          fmt::format("  {}{}  {}{}\n", tr(lang, "年度：", "Year: "), audit.header.fiscal_year,
                      tr(lang, "金额单位：", "Money unit: "), money_unit(audit.header.money_unit, lang));
   out += fmt::format("{}{}{}{}{}\n", tr(lang, "规则集：", "Rule set: "), ruleset_name(audit.rules(), lang),
-                     tr(lang, "（", " ("), audit.rules().dir(), tr(lang, "）", ")"));
+                     tr(lang, "（", " ("), audit.ruleset_id(), tr(lang, "）", ")"));
   out += fmt::format("{}{}", tr(lang, "文件：", "File: "), audit.file) + "\n";
   const std::string grade = lang == Lang::zh || card.grade_en.empty() ? card.grade : card.grade_en;
   const char* open = tr(lang, "（", " (");

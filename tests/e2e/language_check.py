@@ -101,7 +101,7 @@ def json_strings(node, want_suffix, out):
 
 # What a user types, as --help shows it: the commands and their positionals.
 COMMAND_WORDS = {"check", "validate", "test", "lint", "rules", "explain", "narrative", "diff", "new", "data", "files",
-                 "ruleset", "rule", "reports", "sets", "dir", "text",
+                 "ruleset", "rule", "reports", "sets", "dir", "text", "list",
                  "procurements", "projects", "targets", "monthly"}  # --table NAME=PATH
 
 
