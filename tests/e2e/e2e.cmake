@@ -120,14 +120,14 @@ endforeach()
 set(jx_summary_batch samples/flawed/00-clean-baseline.json samples/flawed/01-procurement-intention.json
     tests/e2e/bad-input/date-slashes.json)
 jx_expect(NAME e2e.summary.verdict_en.text EXIT 2 ARGS --lang en check --color never ${jx_summary_batch}
-  EXPECT "Department                  Checked    Self    Gap  Grade  Verdict    Findings  File\n"
+  EXPECT "Department                  Checked    Self    Gap  Grade      Verdict    Findings  File\n"
          "  agrees            0  samples/flawed/00-clean-baseline.json\n"
          "  disagrees         3  samples/flawed/01-procurement-intention.json\n"
          "not checked (bad input): tests/e2e/bad-input/date-slashes.json\n")
 jx_expect(NAME e2e.summary.verdict_en.csv EXIT 2 ARGS --lang en check --format csv ${jx_summary_batch}
   EXPECT "department_code,department,total,self_total,gap,grade,verdict,complete,findings,file\r\n"
-         ",100.00,100.00,0.00,优,agrees,true,0,samples/flawed/00-clean-baseline.json\r\n"
-         ",98.00,100.00,-2.00,优,disagrees,true,3,samples/flawed/01-procurement-intention.json\r\n"
+         ",100.00,100.00,0.00,excellent,agrees,true,0,samples/flawed/00-clean-baseline.json\r\n"
+         ",98.00,100.00,-2.00,excellent,disagrees,true,3,samples/flawed/01-procurement-intention.json\r\n"
          ",,,,,,invalid data,false,,tests/e2e/bad-input/date-slashes.json\r\n")
 jx_expect(NAME e2e.summary.verdict_en.html EXIT 2 ARGS --lang en check --format html ${jx_summary_batch}
   EXPECT "<td class=\"verdict ok\">agrees</td>" "<td class=\"verdict bad\">disagrees</td>"
