@@ -110,9 +110,13 @@ jx_validate_test(NAME cli.validate.valid_and_malformed DIR ${PROJECT_SOURCE_DIR}
          "tests/data/malformed/empty.json:1:1: error: the file is empty: expected a JSON object"
          "tests/data/malformed/empty.json: invalid (1 errors, 0 warnings)")
 jx_validate_test(NAME cli.validate.bad_table_option DIR ${jx_data_malformed_dir}
-  ARGS validate empty.json --table monthly
+  ARGS --lang en validate empty.json --table monthly
   EXIT 2
   OUTPUT "jxaudit: error: --table expects NAME=PATH, got \"monthly\"")
+jx_validate_test(NAME cli.validate.bad_table_option_zh DIR ${jx_data_malformed_dir}
+  ARGS validate empty.json --table monthly
+  EXIT 2
+  OUTPUT "jxaudit: 错误: --table 应写作 名称=路径，却是“monthly”")
 
 # Every file of the malformed corpus is rejected with exit code 2 (its exact
 # diagnostics are checked by tests/unit/data_malformed_test.cpp).

@@ -129,6 +129,9 @@ struct Audit {
   Stamp stamp;
   std::vector<std::string> engine_errors;  // rules that could not be loaded, with file:line
   Spending spending;
+  // The department schema's field titles (data::Schema::field_titles): the
+  // Chinese labels of evidence keys. Shared by every audit of a run.
+  std::shared_ptr<const std::map<std::string, std::string>> field_titles;
 
   [[nodiscard]] bool checked() const { return status == Status::checked; }
   [[nodiscard]] std::size_t error_count() const;
@@ -159,6 +162,7 @@ class Auditor {
   Catalogue& catalogue_;
   const data::Schema& schema_;
   std::string engine_version_;
+  std::shared_ptr<const std::map<std::string, std::string>> field_titles_;
   std::map<std::string, std::unique_ptr<DepartmentChecker>> checkers_;
 };
 

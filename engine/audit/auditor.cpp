@@ -90,7 +90,11 @@ Audit not_checked(const Input& input, data::LoadResult loaded, const std::string
 }
 
 Auditor::Auditor(Catalogue& catalogue, const data::Schema& department_schema, std::string engine_version)
-    : catalogue_(catalogue), schema_(department_schema), engine_version_(std::move(engine_version)) {}
+    : catalogue_(catalogue),
+      schema_(department_schema),
+      engine_version_(std::move(engine_version)),
+      field_titles_(
+          std::make_shared<const std::map<std::string, std::string>>(department_schema.field_titles())) {}
 
 Audit Auditor::audit(const Input& input, data::LoadResult loaded, const std::string& explicit_ruleset) {
   // Invalid data is never scored: any error diagnostic, and no rule runs.
@@ -131,6 +135,7 @@ Audit Auditor::check(const Input& input, data::LoadResult loaded,
   a.stamp = Stamp{engine_version_, input.sha256, set->sha256};
   a.engine_errors = checker->load_errors();
   a.spending = spending_of(*loaded.document, a.card);
+  a.field_titles = field_titles_;
   return a;
 }
 

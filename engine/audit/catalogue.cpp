@@ -62,13 +62,17 @@ std::shared_ptr<const LoadedRuleSet> Catalogue::for_year(const std::string& expl
   std::sort(matches.begin(), matches.end());
   if (matches.size() == 1) return get(matches.front());
   if (matches.empty()) {
-    throw std::runtime_error(fmt::format("no rule set for fiscal year {} under {}; name one with --ruleset",
-                                         y.empty() ? "?" : y, rules_root_));
+    throw std::runtime_error(
+        tr(lang_,
+           fmt::format("{} 下没有 {} 年度的规则集；请用 --ruleset 指定", rules_root_, y.empty() ? "?" : y),
+           fmt::format("no rule set for fiscal year {} under {}; name one with --ruleset",
+                       y.empty() ? "?" : y, rules_root_)));
   }
   std::string list;
   for (const auto& m : matches) list += (list.empty() ? "" : ", ") + m;
   throw std::runtime_error(
-      fmt::format("several rule sets apply to fiscal year {} ({}); name one with --ruleset", y, list));
+      tr(lang_, fmt::format("{} 年度有多个规则集（{}）；请用 --ruleset 指定", y, list),
+         fmt::format("several rule sets apply to fiscal year {} ({}); name one with --ruleset", y, list)));
 }
 
 }  // namespace jx::audit

@@ -94,7 +94,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
   const Lang lang = global.lang();
   InputList listed;
   try {
-    listed = list_inputs(options.data);
+    listed = list_inputs(options.data, lang);
     refuse_output_over_input(options.output, "-o", listed.files, listed.read_stdin, lang);
     refuse_output_over_input(options.summary, "--summary", listed.files, listed.read_stdin, lang);
   } catch (const std::exception& e) {
@@ -108,16 +108,17 @@ int run_check(const Options& options, const GlobalOptions& global) {
   if (!options.compare.empty())
     return run_compare(options.compare, options.data, options.format, options.output, global);
   data::LoadOptions load_options = global.load_options();
-  if (!parse_tables(options.tables, load_options.tables)) return exit_bad_input;
+  if (!parse_tables(options.tables, load_options.tables, lang)) return exit_bad_input;
 
   if (listed.files.empty() && !listed.read_stdin) {
     spdlog::error("{}", tr(lang, "没有给出部门数据（文件、目录，或用 - 从标准输入读 NDJSON）",
                            "no department data given (files, directories or - for NDJSON on stdin)"));
     return exit_bad_input;
   }
-  if (!load_options.tables.empty() && listed.files.size() + (listed.read_stdin ? 1 : 0) > 1) {
-    spdlog::error("--table applies to a single department file; {} were given",
-                  listed.files.size() + (listed.read_stdin ? 1 : 0));
+  if (const std::size_t given = listed.files.size() + (listed.read_stdin ? 1 : 0);
+      !load_options.tables.empty() && given > 1) {
+    spdlog::error("{}", tr(lang, fmt::format("--table 只用于单个部门文件，却给出了 {} 个", given),
+                           fmt::format("--table applies to a single department file; {} were given", given)));
     return exit_bad_input;
   }
   std::optional<report::SummaryFormat> summary_as;
@@ -221,9 +222,9 @@ int run_check(const Options& options, const GlobalOptions& global) {
   std::thread reader;
   bool stopped = false;
   try {
-    Output out(options.output);
+    Output out(options.output, lang);
     std::optional<Output> summary_out;
-    if (summary_as) summary_out.emplace(options.summary);
+    if (summary_as) summary_out.emplace(options.summary, lang);
     const report::Sink write = [&out](const std::string& piece) { out.write(piece); };
     reader = std::thread(read_inputs);
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
@@ -301,38 +302,62 @@ int run_check(const Options& options, const GlobalOptions& global) {
   return exit_code;
 }
 
+// A format's one line for --help; the table of formats says it in English.
+std::string format_description(const report::Format& f, Lang lang) {
+  if (lang == Lang::zh) {
+    if (f.name == "text") return "评分表和各项发现（中文；--lang en 为英文）";
+    if (f.name == "json") return "每个部门一个文档（schemas/findings.schema.json），批量时为 NDJSON";
+    if (f.name == "csv") return "每项发现一行，UTF-8 带 BOM，供 Excel 打开";
+    if (f.name == "html") return "一个自包含的网页，带图表";
+  }
+  return std::string(f.description);
+}
+
 }  // namespace
 
 Command add_check_command(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
+  const Lang lang = global.lang();
   CLI::App* cmd =
-      app.add_subcommand("check", "Check departments against their rule set and print the scorecard");
+      app.add_subcommand("check", tr(lang, "按规则集检查部门数据，输出评分表",
+                                     "Check departments against their rule set and print the scorecard"));
   cmd->add_option("data", options->data,
-                  "Department JSON files, directories of them, or - for NDJSON on stdin")
+                  tr(lang, "部门 JSON 文件、其所在目录，或 -（从标准输入读 NDJSON）",
+                     "Department JSON files, directories of them, or - for NDJSON on stdin"))
       ->required();
   cmd->add_option("--ruleset", options->ruleset,
-                  "Rule-set directory (default: rules/<jurisdiction>/<fiscal year>)");
+                  tr(lang, "规则集目录（默认：rules/<地区>/<年度>）",
+                     "Rule-set directory (default: rules/<jurisdiction>/<fiscal year>)"));
   std::vector<std::string> names;
-  std::string help = "Report format:";
+  std::string help = tr(lang, "报告格式：", "Report format:");
   for (const report::Format& f : report::formats()) {
     names.emplace_back(f.name);
-    help += fmt::format("\n  {} (.{}): {}", f.name, f.extension, f.description);
+    help += fmt::format("\n  {} (.{}): {}", f.name, f.extension, format_description(f, lang));
   }
   cmd->add_option("--format", options->format, help)->check(CLI::IsMember(names))->capture_default_str();
-  cmd->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of stdout");
+  cmd->add_option("-o,--output", options->output,
+                  tr(lang, "把报告写入文件 FILE（原子写入），而不是标准输出",
+                     "Write the report to FILE (atomically) instead of stdout"));
   cmd->add_option("--summary", options->summary,
-                  "Write the batch summary (one row per department) to FILE: .csv, .json or .txt");
-  cmd->add_option("-j,--jobs", options->jobs, "Departments checked in parallel (default: all cores)");
+                  tr(lang, "把批量汇总（每个部门一行）写入文件 FILE：.csv、.json 或 .txt",
+                     "Write the batch summary (one row per department) to FILE: .csv, .json or .txt"));
+  cmd->add_option("-j,--jobs", options->jobs,
+                  tr(lang, "并行检查的部门数（默认：全部 CPU 核）",
+                     "Departments checked in parallel (default: all cores)"));
   cmd->add_option("--fail-on", options->fail_on,
-                  "Exit 1 when a department has findings at or above this level")
+                  tr(lang, "有部门的发现达到此级别时退出码为 1",
+                     "Exit 1 when a department has findings at or above this level"))
       ->check(CLI::IsMember({"never", "note", "missing", "deduction", "gap"}))
       ->capture_default_str();
-  cmd->add_option("--table", options->tables, "A CSV table for a single department, as NAME=PATH");
-  cmd->add_option("--color", options->color, "Colour in text reports")
+  cmd->add_option(
+      "--table", options->tables,
+      tr(lang, "单个部门的 CSV 表，写作 名称=路径", "A CSV table for a single department, as NAME=PATH"));
+  cmd->add_option("--color", options->color, tr(lang, "文本报告是否着色", "Colour in text reports"))
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_option("--compare-rulesets", options->compare,
-                  "Check with two rule sets A B and show how each finding and the score move")
+                  tr(lang, "用两个规则集 A、B 检查，列出每项发现和得分的变化",
+                     "Check with two rule sets A B and show how each finding and the score move"))
       ->expected(2)
       ->allow_extra_args(false)  // A and B only: the data files after them are DATA
       ->excludes("--ruleset");

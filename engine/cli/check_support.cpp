@@ -14,11 +14,13 @@ namespace jx::cli {
 
 namespace fs = std::filesystem;
 
-bool parse_tables(const std::vector<std::string>& args, std::map<std::string, std::string>& tables) {
+bool parse_tables(const std::vector<std::string>& args, std::map<std::string, std::string>& tables,
+                  Lang lang) {
   for (const std::string& t : args) {
     const auto eq = t.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == t.size()) {
-      spdlog::error("--table expects NAME=PATH, got \"{}\"", t);
+      spdlog::error("{}", tr(lang, fmt::format("--table 应写作 名称=路径，却是“{}”", t),
+                             fmt::format("--table expects NAME=PATH, got \"{}\"", t)));
       return false;
     }
     tables[t.substr(0, eq)] = t.substr(eq + 1);

@@ -15,7 +15,8 @@
 namespace jx::cli {
 
 // "NAME=PATH" pairs; prints an error and returns false on a malformed one.
-bool parse_tables(const std::vector<std::string>& args, std::map<std::string, std::string>& tables);
+bool parse_tables(const std::vector<std::string>& args, std::map<std::string, std::string>& tables,
+                  Lang lang);
 
 using audit::DepartmentChecker;
 using audit::LoadedRuleSet;

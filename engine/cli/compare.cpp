@@ -32,7 +32,7 @@ int run_compare(const std::vector<std::string>& sets, const std::vector<std::str
   try {
     a = cache.get(sets.at(0));
     b = cache.get(sets.at(1));
-    inputs = collect_inputs(data);
+    inputs = collect_inputs(data, lang);
   } catch (const std::exception& e) {
     std::cerr << "jxaudit: " << e.what() << '\n';
     return exit_bad_input;
@@ -41,7 +41,7 @@ int run_compare(const std::vector<std::string>& sets, const std::vector<std::str
   audit::Auditor auditor(cache, schema, engine_version);
   int code = exit_ok;
   try {
-    Output out(output);
+    Output out(output, lang);
     if (format == "csv") out.write(report::compare_csv_header(a->id, b->id, lang));
     report::ComparisonSummary summary;
     std::size_t written = 0;

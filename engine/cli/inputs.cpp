@@ -40,7 +40,7 @@ void list_directory(const std::filesystem::path& dir, std::vector<std::string>& 
 
 }  // namespace
 
-InputList list_inputs(const std::vector<std::string>& args) {
+InputList list_inputs(const std::vector<std::string>& args, Lang lang) {
   namespace fs = std::filesystem;
   InputList list;
   for (const std::string& arg : args) {
@@ -56,7 +56,7 @@ InputList list_inputs(const std::vector<std::string>& args) {
       // or says why not, as one department of the batch.
       list.files.push_back(arg);
     } else {
-      throw std::runtime_error(arg + ": no such file or directory");
+      throw std::runtime_error(arg + tr(lang, "：没有这个文件或目录", ": no such file or directory"));
     }
   }
   std::sort(list.files.begin(), list.files.end());
@@ -64,9 +64,9 @@ InputList list_inputs(const std::vector<std::string>& args) {
   return list;
 }
 
-std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args,
+std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args, Lang lang,
                                             std::uint64_t max_record_size) {
-  InputList list = list_inputs(args);
+  InputList list = list_inputs(args, lang);
   std::vector<DepartmentInput> out;
   out.reserve(list.files.size());
   for (std::string& f : list.files) out.push_back({std::move(f), "", false, 0});

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "lang/lang.hpp"
+
 namespace jx::cli {
 
 struct DepartmentInput {
@@ -26,11 +28,11 @@ struct InputList {
 };
 
 // Throws std::runtime_error for a path that does not exist.
-InputList list_inputs(const std::vector<std::string>& args);
+InputList list_inputs(const std::vector<std::string>& args, Lang lang);
 
 // Every input at once, the stdin records read whole (for commands that need
 // them all, like --compare-rulesets); `check` streams them (record_reader.hpp).
-std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args,
+std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args, Lang lang,
                                             std::uint64_t max_record_size = UINT64_MAX);
 
 }  // namespace jx::cli

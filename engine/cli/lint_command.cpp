@@ -201,9 +201,12 @@ int run_lint(const std::string& dir, const GlobalOptions& global) {
 
 Command add_lint_command(CLI::App& app, const GlobalOptions& global) {
   auto dir = std::make_shared<std::string>();
-  CLI::App* cmd =
-      app.add_subcommand("lint", "Check a rule set: weights, rule/leaf pairing, fixtures, exact arithmetic");
-  cmd->add_option("ruleset", *dir, "Rule-set directory, e.g. rules/gz/2023")->required();
+  CLI::App* cmd = app.add_subcommand(
+      "lint", tr(global.lang(), "检查规则集：分值、规则与末级指标的对应、测试用例、精确运算",
+                 "Check a rule set: weights, rule/leaf pairing, fixtures, exact arithmetic"));
+  cmd->add_option("ruleset", *dir,
+                  tr(global.lang(), "规则集目录，如 rules/gz/2023", "Rule-set directory, e.g. rules/gz/2023"))
+      ->required();
   return {cmd, [dir, &global] { return run_lint(*dir, global); }};
 }
 

@@ -5,11 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "lang/lang.hpp"
+
 namespace jx::cli {
 
 // The accepted --log-level names, most verbose first.
 const std::vector<std::string>& log_level_names();
-// Installs the stderr logger at `level` (one of log_level_names()).
-void init_logging(const std::string& level);
+// Installs the stderr logger at `level` (one of log_level_names()); each line
+// reads "jxaudit: 错误: …", or "jxaudit: error: …" in English.
+void init_logging(const std::string& level, Lang lang);
 
 }  // namespace jx::cli

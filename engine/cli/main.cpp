@@ -5,9 +5,11 @@
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include "cli/build_info.hpp"
 #include "cli/cli_docs.hpp"
@@ -19,13 +21,59 @@
 
 namespace {
 
+// The language, known before the app is built so that --help speaks it: the
+// last --lang on the command line (anywhere, as CLI11 will read it), else
+// $JXAUDIT_LANG, else Chinese. A value other than zh or en is left for CLI11
+// to refuse.
+std::string language_of(int argc, char** argv) {
+  std::string lang;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--lang" && i + 1 < argc) lang = argv[++i];
+    if (arg.starts_with("--lang=")) lang = arg.substr(7);
+  }
+  if (lang.empty()) {
+    const char* env = std::getenv("JXAUDIT_LANG");
+    if (env != nullptr && (std::string_view(env) == "zh" || std::string_view(env) == "en")) lang = env;
+  }
+  return lang == "en" ? "en" : "zh";
+}
+
+// CLI11's own words in the help (its option types, TEXT and UINT, stay as they are).
+void translate_help(CLI::App& app, jx::Lang lang) {
+  if (lang != jx::Lang::zh) return;
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", "用法");
+  formatter->label("Positionals", "位置参数");
+  formatter->label("OPTIONS", "选项");
+  formatter->label("SUBCOMMAND", "子命令");
+  formatter->label("SUBCOMMANDS", "子命令");
+  formatter->label("REQUIRED", "必填");
+  formatter->label("Excludes", "不可与之同用");
+  formatter->label("Needs", "需要");
+  formatter->label("Env", "环境变量");
+  app.option_defaults()->group("选项");
+  app.group("子命令");
+}
+
+// Each command's -h,--help, made before the group name above applied to it.
+void translate_help_groups(CLI::App& app, jx::Lang lang) {
+  if (lang != jx::Lang::zh) return;
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (CLI::Option* help = sub->get_help_ptr()) help->group("选项");
+    translate_help_groups(*sub, lang);
+  }
+}
+
 // What a command printed with std::cout is only known to be written once it is
 // flushed: a full disk or a closed pipe must not end in exit 0 with a cut report.
-int stdout_written(int exit_code) {
+int stdout_written(int exit_code, jx::Lang lang) {
   std::cout.flush();
   const bool failed = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
   if (!failed) return exit_code;
-  spdlog::error("cannot write to stdout: {}", std::strerror(errno != 0 ? errno : EIO));
+  spdlog::error("{}{}", jx::tr(lang, "无法写入标准输出：", "cannot write to stdout: "),
+                std::strerror(errno != 0 ? errno : EIO));
   using namespace jx::cli;
   return exit_code == exit_ok || exit_code == exit_findings ? exit_bad_input : exit_code;
 }
@@ -80,30 +128,48 @@ bool unknown_command(const CLI::App& app, jx::Lang lang) {
 
 int main(int argc, char** argv) {
   using namespace jx::cli;
-  CLI::App app{
-      "jxaudit — checks a department's performance self-evaluation (部门整体支出绩效自评)\n"
-      "against an audit rule set, with exact decimal arithmetic.",
-      "jxaudit"};
-  app.set_version_flag("-V,--version", std::string("jxaudit ") + jx::engine_version + "\ncommit " +
-                                           jx::build_commit + "\nbuild " + jx::build_type);
-  std::string log_level = "warn";
+  using jx::tr;
   GlobalOptions global;
-  app.add_option("--log-level", log_level, "Diagnostics on stderr at this level and above")
+  global.lang_name = language_of(argc, argv);
+  const jx::Lang lang = global.lang();
+  CLI::App app{tr(lang, "jxaudit：按审核规则集检查部门整体支出绩效自评，精确十进制运算。",
+                  "jxaudit — checks a department's overall-spending performance self-evaluation\n"
+                  "against an audit rule set, with exact decimal arithmetic."),
+               "jxaudit"};
+  translate_help(app, lang);
+  app.set_help_flag("-h,--help", tr(lang, "显示本帮助并退出", "Print this help message and exit"));
+  app.set_version_flag(
+      "-V,--version",
+      std::string("jxaudit ") + jx::engine_version + "\ncommit " + jx::build_commit + "\nbuild " +
+          jx::build_type,
+      tr(lang, "显示版本、提交和构建类型并退出", "Display program version information and exit"));
+  std::string log_level = "warn";
+  app.add_option(
+         "--log-level", log_level,
+         tr(lang, "标准错误输出的诊断级别（此级别及以上）", "Diagnostics on stderr at this level and above"))
       ->check(CLI::IsMember(log_level_names()))
       ->capture_default_str();
-  app.add_option("--lang", global.lang_name, "Language of messages and reports: zh (中文) or en")
+  app.add_option("--lang", global.lang_name,
+                 tr(lang, "消息和报告的语言：zh（中文，默认；也可用环境变量 JXAUDIT_LANG）或 en（英文）",
+                    "Language of messages and reports: zh (Chinese, the default; or $JXAUDIT_LANG) or en"))
       ->check(CLI::IsMember({"zh", "en"}))
       ->capture_default_str();
-  app.add_option("--schema", global.schema_path, "Department data schema (default: the shipped one)");
+  app.add_option("--schema", global.schema_path,
+                 tr(lang, "部门数据的结构定义（默认：随附的 schemas/department.schema.json）",
+                    "Department data schema (default: the shipped one)"));
   app.add_option("--max-findings", global.findings_budget.findings_per_rule,
-                 "Findings one rule run may report (default: the manifest's [budgets], else 10000)")
-      ->check(CLI::Range(1, 1'000'000));
+                 tr(lang, "一次规则运行最多报告的发现数（默认：清单的 [budgets]，否则 10000）",
+                    "Findings one rule run may report (default: the manifest's [budgets], else 10000)"))
+      ->check(CLI::Range(1, 1'000'000).description(tr(lang, "整数，1 至 1000000", "INT in [1 - 1000000]")));
   app.add_option(
          "--max-finding-bytes", global.findings_budget.finding_bytes_per_rule,
-         "Bytes of findings' messages and evidence per rule run (default: the manifest's, else 4 MiB)")
-      ->check(CLI::Range(1024, 1 << 30));
+         tr(lang, "一次规则运行的发现说明和证据的字节上限（默认：清单的，否则 4 MiB）",
+            "Bytes of findings' messages and evidence per rule run (default: the manifest's, else 4 MiB)"))
+      ->check(CLI::Range(1024, 1 << 30)
+                  .description(tr(lang, "整数，1024 至 1073741824", "INT in [1024 - 1073741824]")));
   app.add_option("--max-input-size", global.max_input_size,
-                 "Largest input file read, in bytes (default 512 MiB); checked before reading")
+                 tr(lang, "读取的输入文件的最大字节数（默认 512 MiB），读取前检查",
+                    "Largest input file read, in bytes (default 512 MiB); checked before reading"))
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.require_subcommand(0, 1);
@@ -111,9 +177,13 @@ int main(int argc, char** argv) {
   // subcommands created from here on pass options they do not know to the app.
   app.fallthrough();
   app.footer(
-      "Exit codes: 0 checked, nothing at or above --fail-on; 1 findings at or above --fail-on\n"
-      "(test, lint: failures); 2 bad usage or bad input; 3 a rule failed (incomplete check).\n"
-      "docs/cli.md describes every command.");
+      tr(lang,
+         "退出码：0 已检查，没有达到 --fail-on 的发现；1 有达到 --fail-on 的发现（test、lint：有失败）；\n"
+         "2 用法错误或输入有误；3 有规则未能运行（检查不完整）。\n"
+         "各命令详见 docs/cli.md。",
+         "Exit codes: 0 checked, nothing at or above --fail-on; 1 findings at or above --fail-on\n"
+         "(test, lint: failures); 2 bad usage or bad input; 3 a rule failed (incomplete check).\n"
+         "docs/cli.md describes every command."));
 
   std::vector<Command> commands{
       add_validate_command(app, global),  add_check_command(app, global), add_test_command(app, global),
@@ -123,6 +193,7 @@ int main(int argc, char** argv) {
   // Hidden: the build prints the shell completions and the man page with them.
   for (Command& c : add_doc_commands(app)) commands.push_back(std::move(c));
 
+  translate_help_groups(app, lang);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -130,7 +201,7 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() != 0 && unknown_command(app, global.lang())) return exit_bad_input;
     return app.exit(e) == 0 ? exit_ok : exit_bad_input;
   }
-  init_logging(log_level);
+  init_logging(log_level, global.lang());
 
   int exit_code = exit_ok;
   try {
@@ -147,5 +218,5 @@ int main(int argc, char** argv) {
     spdlog::error("{}", e.what());
     return exit_bad_input;
   }
-  return stdout_written(exit_code);
+  return stdout_written(exit_code, lang);
 }

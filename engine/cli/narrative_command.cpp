@@ -86,7 +86,7 @@ int run_narrative(const Options& options, const GlobalOptions& global) {
     for (const narrative::Finding& f : result.findings) failing = failing || fails(options.fail_on, f);
     results.push_back(std::move(result));
   }
-  Output out(options.output);
+  Output out(options.output, global.lang());
   if (options.format == "json") {
     out.write(narrative::render_json(results, lang));
   } else if (options.format == "csv") {
@@ -104,24 +104,35 @@ int run_narrative(const Options& options, const GlobalOptions& global) {
 
 Command add_narrative_command(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
+  const Lang lang = global.lang();
   CLI::App* cmd = app.add_subcommand(
       "narrative",
-      "Check self-evaluation reports (.txt, .docx, .pdf) for figures that contradict each other");
-  cmd->add_option("reports", options->reports, "Report files: .txt (UTF-8 or GB18030), .docx, .pdf")
+      tr(lang, "检查自评报告（.txt、.docx、.pdf）中互相矛盾的数字",
+         "Check self-evaluation reports (.txt, .docx, .pdf) for figures that contradict each other"));
+  cmd->add_option("reports", options->reports,
+                  tr(lang, "报告文件：.txt（UTF-8 或 GB18030）、.docx、.pdf",
+                     "Report files: .txt (UTF-8 or GB18030), .docx, .pdf"))
       ->required();
-  cmd->add_option("--format", options->format, "Report format")
+  cmd->add_option("--format", options->format, tr(lang, "报告格式", "Report format"))
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of stdout");
+  cmd->add_option("-o,--output", options->output,
+                  tr(lang, "把报告写入文件 FILE（原子写入），而不是标准输出",
+                     "Write the report to FILE (atomically) instead of stdout"));
   cmd->add_option("--fail-on", options->fail_on,
-                  "Exit 1 when a finding not waived is at or above this severity")
+                  tr(lang, "有未豁免的发现达到此严重程度时退出码为 1",
+                     "Exit 1 when a finding not waived is at or above this severity"))
       ->check(CLI::IsMember({"never", "hint", "suspected", "certain"}))
       ->capture_default_str();
   cmd->add_option("--waivers", options->waivers,
-                  "Waiver file for a single report (default: REPORT.waivers next to it, if present)");
+                  tr(lang, "单个报告的豁免文件（默认：同目录的 报告.waivers，如有）",
+                     "Waiver file for a single report (default: REPORT.waivers next to it, if present)"));
   cmd->add_option("--relations", options->relations,
-                  "Folder of Lua relations to run as well (default: rules/narrative of jxaudit)");
-  cmd->add_flag("--no-lua", options->no_lua, "Run only the built-in relations")->excludes("--relations");
+                  tr(lang, "另外运行的 Lua 关系规则目录（默认：jxaudit 的 rules/narrative）",
+                     "Folder of Lua relations to run as well (default: rules/narrative of jxaudit)"));
+  cmd->add_flag("--no-lua", options->no_lua,
+                tr(lang, "只运行内置的关系检查", "Run only the built-in relations"))
+      ->excludes("--relations");
   return {cmd, [options, &global] { return run_narrative(*options, global); }};
 }
 

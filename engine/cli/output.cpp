@@ -40,7 +40,7 @@ void refuse_output_over_input(const std::string& output, const std::string& opti
   }
 }
 
-Output::Output(const std::string& path) : path_(path == "-" ? "" : path) {
+Output::Output(const std::string& path, Lang lang) : path_(path == "-" ? "" : path), lang_(lang) {
   if (path_.empty()) {
     file_ = stdout;
     return;
@@ -50,7 +50,10 @@ Output::Output(const std::string& path) : path_(path == "-" ? "" : path) {
                         ("." + target.filename().string() + ".XXXXXX");
   const int fd = mkstemp(pattern.data());
   install_temp_file_cleanup();
-  if (fd < 0) throw std::runtime_error(path_ + ": cannot create the output file: " + std::strerror(errno));
+  if (fd < 0) {
+    throw std::runtime_error(path_ + tr(lang_, "：无法创建输出文件：", ": cannot create the output file: ") +
+                             std::strerror(errno));
+  }
   temp_path_ = pattern;
   signal_slot_ = remove_on_signal(temp_path_.c_str());
   // mkstemp creates the file 0600: give the report the mode of the one it
@@ -71,7 +74,8 @@ Output::Output(const std::string& path) : path_(path == "-" ? "" : path) {
   if (file_ == nullptr) {
     ::close(fd);
     std::remove(temp_path_.c_str());
-    throw std::runtime_error(path_ + ": cannot open the output file: " + std::strerror(errno));
+    throw std::runtime_error(path_ + tr(lang_, "：无法打开输出文件：", ": cannot open the output file: ") +
+                             std::strerror(errno));
   }
 }
 
@@ -96,7 +100,7 @@ void Output::commit() {
     const int flushed = std::fflush(stdout);
     const int error = write_errno_ != 0 ? write_errno_ : errno;
     if (failed_ || flushed != 0 || std::ferror(stdout) != 0)
-      throw std::runtime_error(std::string("cannot write to stdout: ") +
+      throw std::runtime_error(std::string(tr(lang_, "无法写入标准输出：", "cannot write to stdout: ")) +
                                std::strerror(error != 0 ? error : EIO));
     return;
   }
@@ -106,11 +110,13 @@ void Output::commit() {
   const int closed = std::fclose(file_);
   file_ = nullptr;
   if (failed_ || flushed != 0 || synced != 0 || closed != 0) {
-    throw std::runtime_error(path_ +
-                             ": cannot write the output file: " + std::strerror(error != 0 ? error : EIO));
+    throw std::runtime_error(path_ + tr(lang_, "：无法写入输出文件：", ": cannot write the output file: ") +
+                             std::strerror(error != 0 ? error : EIO));
   }
   if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    throw std::runtime_error(path_ + ": cannot move the output into place: " + std::strerror(errno));
+    throw std::runtime_error(
+        path_ + tr(lang_, "：无法把输出移到目标位置：", ": cannot move the output into place: ") +
+        std::strerror(errno));
   }
   committed_ = true;
 }

@@ -9,6 +9,8 @@
 
 #include "lang/lang.hpp"
 
+#include "lang/lang.hpp"
+
 namespace jx::cli {
 
 // Refuses to write `output` (the value of `option`, -o or --summary) over one
@@ -23,7 +25,8 @@ void refuse_output_over_input(const std::string& output, const std::string& opti
 class Output {
  public:
   // path "" or "-": stdout. Throws std::runtime_error when the file cannot be created.
-  explicit Output(const std::string& path);
+  // `lang`: the language of its errors.
+  explicit Output(const std::string& path, Lang lang = Lang::zh);
   ~Output();  // removes the temporary file unless commit() succeeded
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
@@ -36,6 +39,7 @@ class Output {
 
  private:
   std::string path_;
+  Lang lang_;
   std::string temp_path_;
   std::FILE* file_ = nullptr;
   bool committed_ = false;

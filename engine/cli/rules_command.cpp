@@ -345,22 +345,38 @@ int run_explain(const std::string& id, std::string dir, const GlobalOptions& glo
 
 Command add_rules_command(CLI::App& app, const GlobalOptions& global) {
   auto dirs = std::make_shared<std::vector<std::string>>();
-  CLI::App* cmd = app.add_subcommand("rules", "Work with rule sets");
+  const Lang lang = global.lang();
+  CLI::App* cmd = app.add_subcommand("rules", tr(lang, "规则集管理", "Work with rule sets"));
   cmd->require_subcommand(1);
   CLI::App* diff =
-      cmd->add_subcommand("diff", "List changed weights, parameters and rules between two rule sets");
-  diff->add_option("sets", *dirs, "Two rule-set directories: A B")->required()->expected(2);
+      cmd->add_subcommand("diff", tr(lang, "列出两个规则集之间分值、参数和规则的变化",
+                                     "List changed weights, parameters and rules between two rule sets"));
+  diff->add_option("sets", *dirs, tr(lang, "两个规则集目录：A B", "Two rule-set directories: A B"))
+      ->required()
+      ->expected(2);
   auto made = std::make_shared<std::string>();
   auto from = std::make_shared<std::string>();
-  CLI::App* create = cmd->add_subcommand("new", "Start next year's rule set, extending the previous one");
-  create->add_option("dir", *made, "The new rule set's directory, e.g. rules/gz/2027")->required();
-  create->add_option("--from", *from, "The set it extends, e.g. rules/gz/2026")->required();
+  CLI::App* create = cmd->add_subcommand("new", tr(lang, "新建下一年度的规则集，继承上一年度的",
+                                                   "Start next year's rule set, extending the previous one"));
+  create
+      ->add_option(
+          "dir", *made,
+          tr(lang, "新规则集的目录，如 rules/gz/2027", "The new rule set's directory, e.g. rules/gz/2027"))
+      ->required();
+  create
+      ->add_option("--from", *from,
+                   tr(lang, "所继承的规则集，如 rules/gz/2026", "The set it extends, e.g. rules/gz/2026"))
+      ->required();
   auto roots = std::make_shared<std::vector<std::string>>();
   auto format = std::make_shared<std::string>("text");
   CLI::App* list = cmd->add_subcommand(
-      "list", "List the rule sets under the shipped rules/ and each --rules DIR: short name, years, size");
-  list->add_option("--rules", *roots, "Another folder of rule sets (<jurisdiction>/<year>/manifest.toml)");
-  list->add_option("--format", *format, "text or json")
+      "list",
+      tr(lang, "列出随附的 rules/ 和各 --rules 目录下的规则集：简称、年度、规模",
+         "List the rule sets under the shipped rules/ and each --rules DIR: short name, years, size"));
+  list->add_option("--rules", *roots,
+                   tr(lang, "另一个规则集目录（<地区>/<年度>/manifest.toml）",
+                      "Another folder of rule sets (<jurisdiction>/<year>/manifest.toml)"));
+  list->add_option("--format", *format, tr(lang, "text 或 json", "text or json"))
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   return {cmd, [dirs, made, from, create, list, roots, format, &global] {
@@ -373,9 +389,17 @@ Command add_rules_command(CLI::App& app, const GlobalOptions& global) {
 Command add_explain_command(CLI::App& app, const GlobalOptions& global) {
   auto id = std::make_shared<std::string>();
   auto dir = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand("explain", "Show a rule's title, legal basis, parameters and source");
-  cmd->add_option("rule", *id, "Rule id, e.g. MGMT.PROC.CONTRACT_FILING")->required();
-  cmd->add_option("--ruleset", *dir, "Rule-set directory (default: the newest under rules/)");
+  const Lang lang = global.lang();
+  CLI::App* cmd =
+      app.add_subcommand("explain", tr(lang, "显示规则的标题、依据、参数和源码",
+                                       "Show a rule's title, legal basis, parameters and source"));
+  cmd->add_option(
+         "rule", *id,
+         tr(lang, "规则编号，如 MGMT.PROC.CONTRACT_FILING", "Rule id, e.g. MGMT.PROC.CONTRACT_FILING"))
+      ->required();
+  cmd->add_option("--ruleset", *dir,
+                  tr(lang, "规则集目录（默认：rules/ 下最新的）",
+                     "Rule-set directory (default: the newest under rules/)"));
   return {cmd, [id, dir, &global] { return run_explain(*id, *dir, global); }};
 }
 

@@ -162,14 +162,20 @@ int run_test(const Options& options, const GlobalOptions& global) {
 
 Command add_test_command(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
-  CLI::App* cmd =
-      app.add_subcommand("test", "Run the rule fixtures of a rule set; report failures and line coverage");
-  cmd->add_option("ruleset", options->ruleset, "Rule-set directory, e.g. rules/gz/2023")->required();
-  cmd->add_option("--rule", options->rule, "Only this rule id");
-  cmd->add_flag("!--no-coverage", options->coverage, "Do not report line coverage");
+  CLI::App* cmd = app.add_subcommand(
+      "test", tr(global.lang(), "运行规则集的测试用例，报告失败和行覆盖率",
+                 "Run the rule fixtures of a rule set; report failures and line coverage"));
+  const Lang lang = global.lang();
+  cmd->add_option("ruleset", options->ruleset,
+                  tr(lang, "规则集目录，如 rules/gz/2023", "Rule-set directory, e.g. rules/gz/2023"))
+      ->required();
+  cmd->add_option("--rule", options->rule, tr(lang, "只运行此规则编号", "Only this rule id"));
+  cmd->add_flag("!--no-coverage", options->coverage,
+                tr(lang, "不报告行覆盖率", "Do not report line coverage"));
   cmd->add_flag("--accept", options->accept,
-                "After showing each difference, write what the rules produced as the expectations "
-                "(into this rule set's own copy of an inherited fixture)");
+                tr(lang, "显示每处差异后，把规则的实际输出写为预期（继承来的用例写入本规则集自己的副本）",
+                   "After showing each difference, write what the rules produced as the expectations "
+                   "(into this rule set's own copy of an inherited fixture)"));
   return {cmd, [options, &global] { return run_test(*options, global); }};
 }
 

@@ -63,20 +63,27 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* cmd =
-      app.add_subcommand("validate", "Load and validate department data files; print every error");
-  cmd->add_option("files", options->files, "Department JSON files")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--table", options->tables,
-                  "A CSV table for the long lists, as NAME=PATH (procurements, projects, targets, monthly)");
+      app.add_subcommand("validate", tr(global.lang(), "读取并校验部门数据文件，列出每个错误",
+                                        "Load and validate department data files; print every error"));
+  cmd->add_option("files", options->files, tr(global.lang(), "部门 JSON 文件", "Department JSON files"))
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option(
+      "--table", options->tables,
+      tr(global.lang(), "长列表的 CSV 表，写作 名称=路径（procurements、projects、targets、monthly）",
+         "A CSV table for the long lists, as NAME=PATH (procurements, projects, targets, monthly)"));
   cmd->add_option("--format", options->format,
-                  "text: every problem, then one line per file; json: one document "
-                  "(schemas/validation.schema.json)")
+                  tr(global.lang(),
+                     "text：列出每个问题，再每个文件一行；json：一个文档（schemas/validation.schema.json）",
+                     "text: every problem, then one line per file; json: one document "
+                     "(schemas/validation.schema.json)"))
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
 
   return {cmd, [options, &global]() {
             const Lang lang = global.lang();
             data::LoadOptions load_options = global.load_options();
-            if (!parse_tables(options->tables, load_options.tables)) return exit_bad_input;
+            if (!parse_tables(options->tables, load_options.tables, global.lang())) return exit_bad_input;
             const data::Schema schema = data::Schema::load(department_schema_path(global));
             // Sorted, so that the output is the same whatever the order on the command line.
             std::vector<std::string> files = options->files;

@@ -252,6 +252,22 @@ Schema Schema::from_text(std::string_view text, const std::string& name) {
   return schema;
 }
 
+std::map<std::string, std::string> Schema::field_titles() const {
+  std::map<std::string, std::string> titles;
+  std::set<std::string> ambiguous;
+  for (const SchemaNode& node : nodes_) {
+    for (const SchemaNode::Property& p : node.properties) {
+      if (p.schema == nullptr || p.schema->title.empty() || ambiguous.contains(p.name)) continue;
+      const auto [it, added] = titles.emplace(p.name, p.schema->title);
+      if (!added && it->second != p.schema->title) {
+        ambiguous.insert(p.name);
+        titles.erase(it);
+      }
+    }
+  }
+  return titles;
+}
+
 Schema Schema::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw SchemaError(path + ": cannot open the schema file");

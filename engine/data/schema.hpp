@@ -6,6 +6,7 @@
 #pragma once
 
 #include <deque>
+#include <map>
 #include <optional>
 #include <regex>
 #include <stdexcept>
@@ -78,6 +79,12 @@ struct SchemaNode {
 
 class Schema {
  public:
+  // Each property name the schema gives one title wherever it appears, with
+  // that title ("contract_signed" → "合同签订日期"): the labels of evidence keys
+  // in Chinese reports. A name titled differently in different places is left
+  // out, since its meaning depends on where it stands.
+  [[nodiscard]] std::map<std::string, std::string> field_titles() const;
+
   // Compiles a schema file; throws SchemaError with file:line:column on a bad schema.
   static Schema load(const std::string& path);
   static Schema from_text(std::string_view text, const std::string& name);

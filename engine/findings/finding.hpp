@@ -28,7 +28,9 @@ struct Finding {
   std::string rule_id;    // "MGMT.PROC.CONTRACT_FILING"
   std::string indicator;  // "管理效率/采购管理/合同备案时效性"
   std::string subject;    // which procurement, month, project or target; empty: the whole department
-  std::string message;
+  std::string message;    // as the rule wrote it (Chinese in the shipped rule sets)
+  std::string
+      message_en;  // the rule's `message_en`; "" when it gave none (English reports then show `message`)
   std::vector<Evidence> evidence;  // sorted by key, so output is deterministic
   Decimal points;                  // points deducted (≥ 0); 0 for notes
   std::optional<Decimal> score;    // for Kind::score: the score the rule set

@@ -129,7 +129,7 @@ void run_lua_relations(const std::string& dir, Result& result, Lang lang) {
       finding.relation = f.rule_id;
       finding.severity = *severity;
       finding.message_zh = f.message;
-      finding.message_en = f.message;
+      finding.message_en = f.message_en.empty() ? f.message : f.message_en;
       for (const jx::Evidence& e : f.evidence) {
         std::size_t index = 0;
         const auto [ptr, ec] = std::from_chars(e.value.data(), e.value.data() + e.value.size(), index);

@@ -229,7 +229,8 @@ std::string render_csv(const std::vector<Result>& results, Lang lang) {
       std::string figures;
       for (const Evidence& e : f.evidence) {
         if (!figures.empty()) figures += "; ";
-        figures += e.role + "=" + r.extraction.facts[e.fact].number + r.extraction.facts[e.fact].unit;
+        figures += (zh ? e.role : role_en(e.role)) + "=" + r.extraction.facts[e.fact].number +
+                   r.extraction.facts[e.fact].unit;
       }
       out += csv_field(r.document.file) + "," + (zh ? "已检查" : "checked") + "," + csv_field(f.id) + "," +
              f.relation + "," + severity_name(f.severity, lang) + "," + csv_field(f.message(lang)) + "," +

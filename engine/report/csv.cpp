@@ -14,6 +14,16 @@ using audit::SelfCheck;
 using audit::Verdict;
 namespace {
 
+// The kind column: in Chinese the report's words (扣分, 数据错误); in English the
+// stable names of the JSON report (deduction, data_error), which scripts filter on.
+std::string finding_kind(Finding::Kind kind, Lang lang) {
+  return lang == Lang::zh ? kind_label(kind, lang) : kind_name(kind);
+}
+std::string diagnostic_kind(Diagnostic::Severity severity, Lang lang) {
+  if (lang == Lang::en) return std::string("data_") + severity_name(severity);
+  return severity == Diagnostic::Severity::error ? "数据错误" : "数据警告";
+}
+
 std::string row(const std::vector<std::string>& cells) {
   std::string out;
   for (std::size_t i = 0; i < cells.size(); ++i) out += (i == 0 ? "" : ",") + csv_cell(cells[i]);
@@ -43,23 +53,27 @@ std::string render_csv_rows(const Audit& audit, Lang lang) {
     if (d.line > 0)
       where += ":" + std::to_string(d.line) + (d.column > 0 ? ":" + std::to_string(d.column) : "");
     out += row({audit.file, audit.header.code, audit.header.name, total, "", "",
-                std::string("data_") + severity_name(d.severity), d.pointer, "", d.message, "", "", where});
+                diagnostic_kind(d.severity, lang), d.pointer, "", d.message, "", "", where});
   }
   if (!audit.checked()) return out;
   // The verdict, and each failed self-check with the position of its first value.
-  out += row({audit.file, audit.header.code, audit.header.name, total, "", "", "verdict", "", "",
-              verdict(audit, lang), "", "", ""});
+  out += row({audit.file, audit.header.code, audit.header.name, total, "", "", tr(lang, "结论", "verdict"),
+              "", "", verdict(audit, lang), "", "", ""});
   for (const SelfCheck& c : audit.self_checks) {
-    out += row({audit.file, audit.header.code, audit.header.name, total, c.indicator, "", "self_check",
-                c.relation, "", lang == Lang::zh ? c.message_zh : c.message_en, "", "",
-                c.sources.empty() ? "" : c.sources[0]});
+    out +=
+        row({audit.file, audit.header.code, audit.header.name, total,
+             indicator_path(audit, c.indicator, lang), "", tr(lang, "自评核对", "self_check"), c.relation, "",
+             lang == Lang::zh ? c.message_zh : c.message_en, "", "", c.sources.empty() ? "" : c.sources[0]});
   }
   for (const Finding& f : audit.card.findings) {
     std::string evidence;
-    for (const Evidence& e : f.evidence) evidence += (evidence.empty() ? "" : "; ") + e.key + "=" + e.value;
+    for (const Evidence& e : f.evidence) {
+      evidence +=
+          (evidence.empty() ? "" : tr(lang, "；", "; ")) + evidence_label(audit, e.key, lang) + "=" + e.value;
+    }
     out += row({audit.file, audit.header.code, audit.header.name, format_points(audit.card.total),
-                f.indicator, f.rule_id, kind_name(f.kind), f.subject, format_points(f.points), f.message,
-                evidence, f.rule_source, f.data_source});
+                indicator_path(audit, f.indicator, lang), f.rule_id, finding_kind(f.kind, lang), f.subject,
+                format_points(f.points), finding_message(f, lang), evidence, f.rule_source, f.data_source});
   }
   return out;
 }

@@ -85,10 +85,11 @@ std::string verdict(const Audit& audit, Lang lang) {
       continue;
     }
     if (++indicators > named_differences) continue;
-    parts.push_back(zh ? fmt::format("{} 自评 {}、核定 {}", last_segment(d.indicator), format_points(d.self),
-                                     format_points(d.checked))
-                       : fmt::format("{}: self {}, checked {}", last_segment(d.indicator),
-                                     format_points(d.self), format_points(d.checked)));
+    parts.push_back(
+        zh ? fmt::format("{} 自评 {}、核定 {}", last_segment(indicator_path(audit, d.indicator, lang)),
+                         format_points(d.self), format_points(d.checked))
+           : fmt::format("{}: self {}, checked {}", last_segment(indicator_path(audit, d.indicator, lang)),
+                         format_points(d.self), format_points(d.checked)));
   }
   if (indicators > named_differences) {
     const std::size_t more = indicators - named_differences;
@@ -99,7 +100,9 @@ std::string verdict(const Audit& audit, Lang lang) {
   if (!audit.self_checks.empty()) {
     const SelfCheck& first = audit.self_checks.front();
     const std::string where =
-        first.indicator.empty() ? "" : last_segment(first.indicator) + (zh ? "：" : ": ");
+        first.indicator.empty()
+            ? ""
+            : last_segment(indicator_path(audit, first.indicator, lang)) + (zh ? "：" : ": ");
     const std::size_t n = audit.self_checks.size();
     parts.push_back(
         zh ? fmt::format("自评报告核对 {} 项未通过（{}{}{}）", n, where, first.message_zh, n > 1 ? "等" : "")
@@ -111,9 +114,9 @@ std::string verdict(const Audit& audit, Lang lang) {
   return out;
 }
 
-std::string self_check_label(const SelfCheck& check, Lang lang) {
+std::string self_check_label(const Audit& audit, const SelfCheck& check, Lang lang) {
   const bool zh = lang == Lang::zh;
-  if (!check.indicator.empty()) return check.indicator;
+  if (!check.indicator.empty()) return indicator_path(audit, check.indicator, lang);
   if (check.relation == "stated_rate") return zh ? "所载比率" : "stated rate";
   if (check.relation == "first_level_sum" || check.relation == "grade_band") return zh ? "总分" : "total";
   return zh ? "数据" : "data";

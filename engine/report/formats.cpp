@@ -13,7 +13,7 @@ namespace detail {
 
 void BatchWriter::count(const audit::Audit& audit) {
   if (audit.checked()) {
-    rows_.add(summarize(audit));
+    rows_.add(summarize(audit, options_.lang));
   } else {
     failed_.push_back(audit.file);
   }

@@ -87,21 +87,6 @@ const char* verdict_class(Verdict::Kind kind) {
   return "bad";
 }
 
-std::string kind_label(Finding::Kind kind, Lang lang) {
-  switch (kind) {
-    case Finding::Kind::deduction: return tr(lang, "扣分", "deduction");
-    case Finding::Kind::score: return tr(lang, "评分", "score");
-    case Finding::Kind::note: return tr(lang, "提示", "note");
-    case Finding::Kind::missing_evidence: return tr(lang, "佐证缺失", "missing evidence");
-    case Finding::Kind::engine_error: return tr(lang, "规则错误", "rule error");
-  }
-  return "?";
-}
-
-std::string indicator_label(const rules::Indicator& ind, Lang lang) {
-  return lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name;
-}
-
 // Screen and print styles. Fonts are the reader's own: nothing is fetched.
 constexpr const char* page_css = R"css(
 :root{--ink:#1f2933;--muted:#5f6b7a;--line:#d9dee5;--soft:#f4f6f9;--accent:#1c4f8a;--ok:#2f7d4f;--bad:#c0392b;
@@ -306,7 +291,7 @@ void scorecard_table(std::string& out, const Audit& audit, Lang lang, const std:
       refs += fmt::format("<a href=\"#{}-f{}\">[{}]</a>", id, f + 1, f + 1);
     out += fmt::format("<tr class=\"d{}{}{}\"><td class=\"name\" style=\"--depth:{}\">{}{}</td>",
                        std::min<std::size_t>(ind.depth, 3), ind.is_leaf() ? " leaf" : "",
-                       row.failed ? " failed" : "", ind.depth, html_escape(indicator_label(ind, lang)),
+                       row.failed ? " failed" : "", ind.depth, html_escape(indicator_name(ind, lang)),
                        refs.empty() ? "" : "<span class=\"refs\">" + refs + "</span>");
     out += fmt::format("<td>{}</td><td>{}</td><td class=\"deducted\">{}</td>", format_points(row.weight),
                        format_points(row.score), row.deducted.is_zero() ? "" : format_points(row.deducted));
@@ -351,13 +336,15 @@ void findings_list(std::string& out, const Audit& audit, Lang lang, const std::s
       out += fmt::format("<span class=\"points\">\u2212{} {}</span>", format_points(f.points),
                          tr(lang, "分", "points"));
     }
-    out += fmt::format("<span class=\"f-indicator\">{}</span>", html_escape(f.indicator));
+    out += fmt::format("<span class=\"f-indicator\">{}</span>",
+                       html_escape(indicator_path(audit, f.indicator, lang)));
     if (!f.subject.empty()) out += fmt::format("<span class=\"subject\">{}</span>", html_escape(f.subject));
-    out += fmt::format("</div>\n<p class=\"message\">{}</p>\n", html_escape(f.message));
+    out += fmt::format("</div>\n<p class=\"message\">{}</p>\n", html_escape(finding_message(f, lang)));
     if (!f.evidence.empty()) {
       out += fmt::format("<dl class=\"evidence\" aria-label=\"{}\">", tr(lang, "证据", "evidence"));
       for (const Evidence& e : f.evidence) {
-        out += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", html_escape(e.key), html_escape(e.value));
+        out += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>",
+                           html_escape(evidence_label(audit, e.key, lang)), html_escape(e.value));
       }
       out += "</dl>\n";
     }
@@ -455,10 +442,11 @@ std::string render_html_department(const Audit& audit, std::size_t number, const
   out += fmt::format("<h2 id=\"{}-name\">{}<span class=\"code\">{}</span></h2>\n", id,
                      html_escape(audit.header.name), html_escape(audit.header.code));
   out += fmt::format(
-      "<p class=\"meta\"><span>{}{}</span><span>{}{}</span><span>{}{}（<code>{}</code>）</span></p>\n",
+      "<p class=\"meta\"><span>{}{}</span><span>{}{}</span><span>{}{}{}<code>{}</code>{}</span></p>\n",
       tr(lang, "年度 ", "Year "), audit.header.fiscal_year, tr(lang, "金额单位 ", "Money unit "),
-      html_escape(audit.header.money_unit), tr(lang, "规则集 ", "Rule set "),
-      html_escape(audit.rules().name()), html_escape(audit.ruleset_id()));
+      html_escape(money_unit(audit.header.money_unit, lang)), tr(lang, "规则集 ", "Rule set "),
+      html_escape(ruleset_name(audit.rules(), lang)), tr(lang, "（", " ("), html_escape(audit.ruleset_id()),
+      tr(lang, "）", ")"));
 
   // The totals, side by side with the verdict.
   const std::string grade = lang == Lang::zh || card.grade_en.empty() ? card.grade : card.grade_en;
@@ -477,8 +465,9 @@ std::string render_html_department(const Audit& audit, std::size_t number, const
         "<div class=\"stat gap-total\"><span class=\"label\">{}</span><span class=\"value "
         "{}\">{}</span></div>\n",
         tr(lang, "自评总分", "Self-reported total"), format_points(*card.self_total),
-        html_escape(card.self_grade.value_or("—")), tr(lang, "差异（核定 − 自评）", "Gap (checked − self)"),
-        gap_class(card.total, *card.self_total), gap_text(card.total, *card.self_total));
+        html_escape(card.self_grade ? grade_name(audit.rules(), *card.self_grade, lang) : "—"),
+        tr(lang, "差异（核定 − 自评）", "Gap (checked − self)"), gap_class(card.total, *card.self_total),
+        gap_text(card.total, *card.self_total));
   } else {
     out += fmt::format(
         "<div class=\"stat self\"><span class=\"label\">{}</span><span class=\"value\">—</span></div>\n"
@@ -513,7 +502,7 @@ std::string render_html_department(const Audit& audit, std::size_t number, const
       for (const std::string& source : c.sources) at += " <code>" + html_escape(source) + "</code>";
       out += fmt::format(
           "<li class=\"check-{}\"><strong>{}</strong>{}{}<span class=\"sources\">{}</span></li>\n",
-          html_escape(c.relation), html_escape(self_check_label(c, lang)), tr(lang, "：", ": "),
+          html_escape(c.relation), html_escape(self_check_label(audit, c, lang)), tr(lang, "：", ": "),
           html_escape(lang == Lang::zh ? c.message_zh : c.message_en), at);
     }
     out += "</ul>\n";

@@ -37,10 +37,6 @@ std::string tick_label(const Decimal& d) {
   return out + text.substr(end);
 }
 
-std::string indicator_label(const rules::Indicator& ind, Lang lang) {
-  return lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name;
-}
-
 // The smallest of 1, 2, 2.5, 5 × 10^k that is at least `raw` (> 0): a round grid step.
 Decimal nice_step(const Decimal& raw) {
   Decimal p(1);
@@ -83,7 +79,7 @@ std::string score_chart_svg(const Audit& audit, Lang lang, const std::string& id
     }
     rows.push_back({i, false});
     max_weight = std::max(max_weight, card.rows[i].weight);
-    label_columns = std::max(label_columns, display_width(indicator_label(indicators[i], lang)));
+    label_columns = std::max(label_columns, display_width(indicator_name(indicators[i], lang)));
   }
   if (max_weight.sign() <= 0) max_weight = Decimal(1);
 
@@ -139,7 +135,7 @@ std::string score_chart_svg(const Audit& audit, Lang lang, const std::string& id
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const int y = top + static_cast<int>(r) * row_height;
     const rules::Indicator& ind = indicators[rows[r].index];
-    const std::string raw_label = indicator_label(ind, lang);
+    const std::string raw_label = indicator_name(ind, lang);
     const std::string label = html_escape(raw_label);
     if (rows[r].heading) {
       out += fmt::format(

@@ -138,6 +138,7 @@ std::string render_json(const Audit& audit) {
     field(w, "kind", kind_name(f.kind));
     field(w, "subject", f.subject);
     field(w, "message", f.message);
+    if (!f.message_en.empty()) field(w, "message_en", f.message_en);
     dec(w, "points", f.points);
     if (f.score) dec(w, "score", *f.score);
     key(w, "evidence");

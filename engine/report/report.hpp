@@ -41,7 +41,8 @@ struct SummaryRow {
   std::size_t findings = 0;  // findings with points, missing evidence or rule errors (notes not counted)
   audit::Verdict::Kind verdict = audit::Verdict::Kind::agrees;
 };
-SummaryRow summarize(const audit::Audit& audit);
+// `lang`: the language of the grade.
+SummaryRow summarize(const audit::Audit& audit, Lang lang = Lang::zh);
 class SummaryRows;  // summary_rows.hpp: the rows of a batch, spilled to a temporary file when many
 // Where a summary goes, piece by piece: a batch summary is written as it is
 // rendered, never held whole in memory.
@@ -76,6 +77,29 @@ void html_page_end(const SummaryRows& rows, const std::vector<std::string>& fail
 // A whole page for one department.
 std::string render_html(const audit::Audit& audit, const HtmlOptions& options);
 
+// The words of a report in its language (labels.cpp), the same in every format.
+// An indicator's name: its name_en in English when the manifest gives one.
+std::string indicator_name(const rules::Indicator& indicator, Lang lang);
+// "管理效率/采购管理/合同备案时效性", in English "Management efficiency/Procurement
+// management/Contracts filed in time"; a path that is no indicator of the set as written.
+std::string indicator_path(const rules::RuleSet& rules, const std::string& path, Lang lang);
+std::string indicator_path(const audit::Audit& audit, const std::string& path, Lang lang);
+// The rule set's name (name_en in English).
+std::string ruleset_name(const rules::RuleSet& rules, Lang lang);
+// A grade band's name, or the department's self-reported grade ("优") mapped
+// through the bands: "excellent" in English; a grade no band names as written.
+std::string grade_name(const rules::RuleSet& rules, const std::string& grade, Lang lang);
+// The data's money unit: 元 and 万元 are "yuan" and "10k yuan" in English.
+std::string money_unit(const std::string& unit, Lang lang);
+// The rule's message_en in English when it gave one, else its message.
+const std::string& finding_message(const Finding& finding, Lang lang);
+// A finding's kind as the report names it: "扣分" / "deduction".
+std::string kind_label(Finding::Kind kind, Lang lang);
+// An evidence key's label: in Chinese the department schema's title of a field
+// of that name (or the engine's label of a derived quantity such as
+// working_days, 工作日数); in English the key. A key with neither as written.
+std::string evidence_label(const audit::Audit& audit, const std::string& key, Lang lang);
+
 // Points as users read them: two decimals when that is exact ("9.99", "1.00"),
 // otherwise every digit ("0.995"); a fraction shows its digits and "…". Never rounds.
 std::string format_points(const Decimal& d);
@@ -92,7 +116,7 @@ std::string verdict_label(audit::Verdict::Kind kind, Lang lang);
 const char* verdict_kind_name(audit::Verdict::Kind kind);
 // What a self-check is about: its indicator, else "总分" (the total and its
 // grade), "所载比率" (a stated rate) or "数据" (a relation of the data).
-std::string self_check_label(const audit::SelfCheck& check, Lang lang);
+std::string self_check_label(const audit::Audit& audit, const audit::SelfCheck& check, Lang lang);
 // "error" or "warning", as the JSON and CSV reports name a diagnostic's severity.
 const char* severity_name(Diagnostic::Severity severity);
 // A signed difference as printed: "+0.01", "−0.01" (U+2212 minus), "0.00".

@@ -28,13 +28,13 @@ std::string pad(const std::string& s, std::size_t width, bool left) {
 
 }  // namespace
 
-SummaryRow summarize(const Audit& audit) {
+SummaryRow summarize(const Audit& audit, Lang lang) {
   SummaryRow row{audit.file,
                  audit.header.code,
                  audit.header.name,
                  audit.card.total,
                  audit.card.self_total,
-                 audit.card.grade,
+                 lang == Lang::en && !audit.card.grade_en.empty() ? audit.card.grade_en : audit.card.grade,
                  audit.card.complete,
                  0,
                  audit.verdict.kind};
@@ -127,12 +127,13 @@ void render_summary_csv(const SummaryRows& rows, const std::vector<std::string>&
   rows.for_each([&](const SummaryRow& r) {
     write(fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csv_cell(r.code), csv_cell(r.name),
                       format_points(r.total), r.self_total ? format_points(*r.self_total) : "", gap_of(r),
-                      csv_cell(r.grade), verdict_label(r.verdict, lang), r.complete ? "true" : "false",
-                      r.findings, csv_cell(r.file)));
+                      csv_cell(r.grade), verdict_label(r.verdict, lang),
+                      r.complete ? tr(lang, "是", "true") : tr(lang, "否", "false"), r.findings,
+                      csv_cell(r.file)));
   });
   for (const auto& f : failed) {
-    write(fmt::format(",,,,,,{},false,,{}\r\n", verdict_label(audit::Verdict::Kind::not_checked, lang),
-                      csv_cell(f)));
+    write(fmt::format(",,,,,,{},{},,{}\r\n", verdict_label(audit::Verdict::Kind::not_checked, lang),
+                      tr(lang, "否", "false"), csv_cell(f)));
   }
 }
 

@@ -33,24 +33,14 @@ std::string pad_left(const std::string& s, std::size_t width) {
 // computed − self, as the table prints it.
 std::string gap_text(const Decimal& computed, const Decimal& self) { return format_gap(computed - self); }
 
-std::string kind_label(Finding::Kind kind, Lang lang) {
-  switch (kind) {
-    case Finding::Kind::deduction: return tr(lang, "扣分", "deduction");
-    case Finding::Kind::score: return tr(lang, "评分", "score");
-    case Finding::Kind::note: return tr(lang, "提示", "note");
-    case Finding::Kind::missing_evidence: return tr(lang, "佐证缺失", "missing evidence");
-    case Finding::Kind::engine_error: return tr(lang, "规则错误", "rule error");
-  }
-  return "?";
-}
-
 std::string department_line(const Audit& audit, Lang lang) {
-  return fmt::format("{}{}（{}）  {}{}  {}{}", tr(lang, "部门：", "Department: "),
-                     audit.header.name.empty() ? "—" : audit.header.name,
-                     audit.header.code.empty() ? "—" : audit.header.code, tr(lang, "年度：", "Year: "),
+  return fmt::format("{}{}{}{}{}  {}{}  {}{}", tr(lang, "部门：", "Department: "),
+                     audit.header.name.empty() ? "—" : audit.header.name, tr(lang, "（", " ("),
+                     audit.header.code.empty() ? "—" : audit.header.code, tr(lang, "）", ")"),
+                     tr(lang, "年度：", "Year: "),
                      audit.header.fiscal_year != 0 ? std::to_string(audit.header.fiscal_year) : "—",
                      tr(lang, "金额单位：", "Money unit: "),
-                     audit.header.money_unit.empty() ? "—" : audit.header.money_unit);
+                     audit.header.money_unit.empty() ? "—" : money_unit(audit.header.money_unit, lang));
 }
 
 // Errors and warnings of loading the data, one per line, located.
@@ -86,19 +76,22 @@ std::string render_text(const Audit& audit, const TextOptions& options) {
     out += style.yellow(tr(lang, "！检查不完整：有规则未能运行，以下得分不是最终结果。\n",
                            "! INCOMPLETE CHECK: a rule could not run; the scores below are not final.\n"));
   }
-  out += style.bold(fmt::format("{}{}（{}）", tr(lang, "部门：", "Department: "), audit.header.name,
-                                audit.header.code)) +
+  out += style.bold(fmt::format("{}{}{}{}{}", tr(lang, "部门：", "Department: "), audit.header.name,
+                                tr(lang, "（", " ("), audit.header.code, tr(lang, "）", ")"))) +
          fmt::format("  {}{}  {}{}\n", tr(lang, "年度：", "Year: "), audit.header.fiscal_year,
-                     tr(lang, "金额单位：", "Money unit: "), audit.header.money_unit);
-  out += fmt::format("{}{}（{}）\n", tr(lang, "规则集：", "Rule set: "), audit.rules().name(),
-                     audit.ruleset_id());
+                     tr(lang, "金额单位：", "Money unit: "), money_unit(audit.header.money_unit, lang));
+  out += fmt::format("{}{}{}{}{}\n", tr(lang, "规则集：", "Rule set: "), ruleset_name(audit.rules(), lang),
+                     tr(lang, "（", " ("), audit.ruleset_id(), tr(lang, "）", ")"));
   out += fmt::format("{}{}", tr(lang, "文件：", "File: "), audit.file) + "\n";
   const std::string grade = lang == Lang::zh || card.grade_en.empty() ? card.grade : card.grade_en;
-  std::string line =
-      fmt::format("{}{}（{}）", tr(lang, "核定总分：", "Checked total: "), format_points(card.total), grade);
+  const char* open = tr(lang, "（", " (");
+  const char* close = tr(lang, "）", ")");
+  std::string line = fmt::format("{}{}{}{}{}", tr(lang, "核定总分：", "Checked total: "),
+                                 format_points(card.total), open, grade, close);
   if (card.self_total) {
-    line += fmt::format("    {}{}（{}）", tr(lang, "自评总分：", "Self-reported: "),
-                        format_points(*card.self_total), card.self_grade.value_or("—"));
+    line += fmt::format("    {}{}{}{}{}", tr(lang, "自评总分：", "Self-reported: "),
+                        format_points(*card.self_total), open,
+                        card.self_grade ? grade_name(audit.rules(), *card.self_grade, lang) : "—", close);
   }
   line += fmt::format("    {}{}", tr(lang, "结论：", "Verdict: "), verdict(audit, lang));
   out += style.bold(line) + "\n\n";
@@ -111,7 +104,7 @@ std::string render_text(const Audit& audit, const TextOptions& options) {
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     const rules::Indicator& ind = indicators[i];
     const scoring::IndicatorScore& row = card.rows[i];
-    const std::string label = lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name;
+    const std::string label = indicator_name(ind, lang);
     rows.push_back({std::string(ind.depth * 2, ' ') + label + (row.failed ? " *" : ""),
                     format_points(row.weight), format_points(row.score),
                     row.deducted.is_zero() ? "" : format_points(row.deducted),
@@ -145,18 +138,19 @@ std::string render_text(const Audit& audit, const TextOptions& options) {
   if (card.findings.empty()) out += tr(lang, "（无）\n", "(none)\n");
   for (std::size_t n = 0; n < card.findings.size(); ++n) {
     const Finding& f = card.findings[n];
-    std::string head_line = fmt::format("[{}] {} · {}", n + 1, f.indicator, kind_label(f.kind, lang));
+    std::string head_line = fmt::format("[{}] {} · {}", n + 1, indicator_path(audit, f.indicator, lang),
+                                        kind_label(f.kind, lang));
     if (!f.points.is_zero()) {
       head_line += lang == Lang::zh ? fmt::format(" {} 分", format_points(f.points))
                                     : fmt::format(" {} points", format_points(f.points));
     }
     if (!f.subject.empty()) head_line += " · " + f.subject;
     out += (f.points.is_zero() ? head_line : style.red(head_line)) + "\n";
-    out += "    " + f.message + "\n";
+    out += "    " + finding_message(f, lang) + "\n";
     if (!f.evidence.empty()) {
       std::string ev;
       for (const Evidence& e : f.evidence)
-        ev += (ev.empty() ? "" : tr(lang, "；", "; ")) + e.key + "=" + e.value;
+        ev += (ev.empty() ? "" : tr(lang, "；", "; ")) + evidence_label(audit, e.key, lang) + "=" + e.value;
       out += std::string("    ") + tr(lang, "证据：", "Evidence: ") + ev + "\n";
     }
     std::string where =
@@ -171,7 +165,7 @@ std::string render_text(const Audit& audit, const TextOptions& options) {
   if (!audit.self_checks.empty()) {
     out += "\n" + style.bold(tr(lang, "自评报告核对", "Self-evaluation checks")) + "\n";
     for (const SelfCheck& c : audit.self_checks) {
-      out += fmt::format("- {}: {}\n", self_check_label(c, lang),
+      out += fmt::format("- {}: {}\n", self_check_label(audit, c, lang),
                          lang == Lang::zh ? c.message_zh : c.message_en);
       // The first few positions (a sum over a whole subtree has dozens; JSON and HTML list them all).
       constexpr std::size_t shown = 4;

@@ -74,6 +74,7 @@ struct Info {
   bool present = false;
   std::string subject;
   std::string message;
+  std::string message_en;  // optional: the message in English (--lang en)
   bool has_message = false;
   std::vector<Evidence> evidence;
   std::string at_source;        // from `at`
@@ -135,6 +136,11 @@ Info read_info(lua_State* L, int index, const char* method, bool required) {
       }
       info.message = text_of(L, -1);
       info.has_message = true;
+    } else if (key == "message_en") {
+      if (lua_type(L, -1) != LUA_TSTRING) {
+        raise_error(L, "ctx:%s: message_en must be a string, got %s", method, type_name(L, -1));
+      }
+      info.message_en = text_of(L, -1);
     } else if (key == "subject") {
       if (has_metatable(L, -1, runtime(L).mt.view)) {
         raise_error(L, "ctx:%s: subject is a department object or list; give its id (subject = p.id, at = p)",
@@ -154,8 +160,8 @@ Info read_info(lua_State* L, int index, const char* method, bool required) {
                     type_name(L, -1));
       }
     } else {
-      raise_error(L, "ctx:%s: unknown info field '%s' (expected message, subject, evidence, at)", method,
-                  luaL_tolstring(L, -2, nullptr));
+      raise_error(L, "ctx:%s: unknown info field '%s' (expected message, message_en, subject, evidence, at)",
+                  method, luaL_tolstring(L, -2, nullptr));
     }
     lua_pop(L, 1);
   }
@@ -189,6 +195,7 @@ void add_finding(lua_State* L, RunState& run, Finding::Kind kind, Info info, Dec
   f.indicator = run.rule->indicator;
   f.subject = std::move(info.subject);
   f.message = std::move(info.message);
+  f.message_en = std::move(info.message_en);
   f.evidence = std::move(info.evidence);
   f.points = std::move(points);
   f.data_source = !info.at_source.empty()        ? std::move(info.at_source)
@@ -197,7 +204,7 @@ void add_finding(lua_State* L, RunState& run, Finding::Kind kind, Info info, Dec
   f.rule_source = rule_location(L, run.rule->source_path);
   // Findings live outside the Lua state's memory budget: their own budgets
   // keep a rule from filling the host's memory (or a report) with them.
-  std::size_t bytes = f.subject.size() + f.message.size();
+  std::size_t bytes = f.subject.size() + f.message.size() + f.message_en.size();
   for (const Evidence& e : f.evidence) bytes += e.key.size() + e.value.size();
   const Limits& limits = runtime(L).limits;
   if (run.findings.size() >= limits.findings_per_rule) stop_rule(L, Stop::findings, f.rule_source.c_str());
@@ -284,7 +291,10 @@ int ctx_missing(lua_State* L) {
   }
   const std::string path = text_of(L, 2);
   Info info = read_info(L, 3, "missing", false);
-  if (!info.has_message || info.message.empty()) info.message = "缺少佐证：" + path;
+  if (!info.has_message || info.message.empty()) {
+    info.message = "缺少佐证：" + path;
+    info.message_en = "missing evidence: " + path;
+  }
   info.evidence.push_back(Evidence{"missing_field", path});
   std::sort(info.evidence.begin(), info.evidence.end(),
             [](const auto& a, const auto& b) { return a.key < b.key; });

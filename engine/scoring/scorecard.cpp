@@ -22,6 +22,14 @@ void add_evidence(Finding& f, std::string key, std::string value) {
             [](const Evidence& a, const Evidence& b) { return a.key < b.key; });
 }
 
+// What scoring adds to a finding's message, in both languages (the English
+// only when the rule gave an English message: otherwise the report shows the
+// rule's own message, and a half-English one would read worse).
+void append(Finding& f, const std::string& zh, const std::string& en) {
+  f.message += zh;
+  if (!f.message_en.empty()) f.message_en += en;
+}
+
 // What a missing_evidence finding costs under the rule set's policy, before the
 // cap. When only part of the leaf needs the absent data (the monthly curve of
 // 部门预算资金支出率), the rule says so with evidence `points_at_stake`: the
@@ -35,7 +43,7 @@ Decimal missing_evidence_points(const rules::RuleSet& rules, const rules::Indica
     case rules::MissingEvidencePolicy::Kind::deduct_weight: points = leaf.weight; break;
     case rules::MissingEvidencePolicy::Kind::deduct: points = policy.points; break;
     case rules::MissingEvidencePolicy::Kind::review:
-      f.message += "（已标记待复核，未扣分 / flagged for review）";
+      append(f, "（已标记待复核，未扣分）", " (flagged for review, no points deducted)");
       return Decimal();
   }
   for (const Evidence& e : f.evidence) {
@@ -62,15 +70,20 @@ void settle_leaf(const rules::RuleSet& rules, const rules::Indicator& leaf, std:
       if (leaf.all_or_nothing && f.points.sign() > 0 && f.points < room) {
         // 全有或全无: whatever the rule found costs all that is left.
         add_evidence(f, "all_or_nothing_from", f.points.to_string());
-        f.message += "（全有或全无：扣该项全部分值）";
+        append(f, "（全有或全无：扣该项全部分值）", " (all or nothing: the whole weight is deducted)");
         f.points = room;
       }
       if (f.points > room) {
         // 扣完为止: the finding stands, its points stop at what is left, and it says so.
         add_evidence(f, "uncapped_points", f.points.to_string());
-        f.message += room.is_zero()
-                         ? "（该项分值已扣完，不再扣分）"
-                         : "（该项分值仅余 " + room.to_string() + " 分，按 " + room.to_string() + " 分扣）";
+        if (room.is_zero()) {
+          append(f, "（该项分值已扣完，不再扣分）",
+                 " (the indicator's points are used up: nothing more is deducted)");
+        } else {
+          append(f, "（该项分值仅余 " + room.to_string() + " 分，按 " + room.to_string() + " 分扣）",
+                 " (only " + room.to_string() + " points of the indicator are left: " + room.to_string() +
+                     " deducted)");
+        }
         f.points = room;
       }
     }
@@ -113,11 +126,9 @@ Scorecard score(const rules::RuleSet& rules, std::map<std::size_t, std::vector<F
     } else if (auto it = leaf_findings.find(i); it != leaf_findings.end()) {
       findings = std::move(it->second);
     } else {
-      findings.push_back(engine_error(
-          ind, {},
-          "该指标没有规则：无法核定，按 0 分计（检查不完整） / no rule for this indicator: scored 0 (check "
-          "incomplete)",
-          ind.defined_at));
+      Finding f = engine_error(ind, {}, "该指标没有规则：无法核定，按 0 分计（检查不完整）", ind.defined_at);
+      f.message_en = "no rule for this indicator: scored 0 (check incomplete)";
+      findings.push_back(std::move(f));
     }
     settle_leaf(rules, ind, findings, row);
     for (Finding& f : findings) {

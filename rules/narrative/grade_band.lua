@@ -42,6 +42,8 @@ return {
       subject = "确定",
       message = ("自评总分 %s 分不在等级“%s”的分数段 [%s, %s) 内"):format(
         total.text, band.grade, band.lo:tostring(), dec.min(band.hi, 100):tostring()),
+      message_en = ("the stated total of %s points is outside the band [%s, %s) of the grade “%s”"):format(
+        total.text, band.lo:tostring(), dec.min(band.hi, 100):tostring(), band.grade),
       evidence = { ["总分"] = total.index },
     })
   end,

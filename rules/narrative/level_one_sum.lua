@@ -25,6 +25,8 @@ return {
       subject = "确定",
       message = ("一级指标得分之和 %s = %s，与自评总分 %s 分不符"):format(
         table.concat(terms, " + "), sum:tostring(), total.text),
+      message_en = ("the first-level scores add up to %s = %s, not the stated total of %s points"):format(
+        table.concat(terms, " + "), sum:tostring(), total.text),
       evidence = evidence,
     })
   end,

@@ -18,6 +18,8 @@ return {
             ctx:note({
               subject = "确定",
               message = ("%s得分 %s 分超过其分值 %s 分"):format(indicator.name, f.text, indicator.weight:tostring()),
+              message_en = ("the score of %s, %s points, exceeds its weight of %s points"):format(indicator.name,
+                f.text, indicator.weight:tostring()),
               evidence = { ["得分"] = f.index },
             })
           end

@@ -121,7 +121,7 @@ endforeach()
 set(jx_summary_batch samples/flawed/00-clean-baseline.json samples/flawed/01-procurement-intention.json
     tests/e2e/bad-input/date-slashes.json)
 jx_expect(NAME e2e.summary.verdict_en.text EXIT 2 ARGS --lang en check --color never ${jx_summary_batch}
-  EXPECT "Department                  Checked    Self    Gap  Grade  Verdict    Findings  File\n"
+  EXPECT "Department                  Checked    Self    Gap  Grade      Verdict    Findings  File\n"
          "  agrees            0  samples/flawed/00-clean-baseline.json\n"
          "  disagrees         3  samples/flawed/01-procurement-intention.json\n"
          "not checked (bad input): tests/e2e/bad-input/date-slashes.json\n")
@@ -133,7 +133,7 @@ jx_expect(NAME e2e.summary.verdict_en.html EXIT 2 ARGS --lang en check --format 
 # filing), not 1 January of the missing year (issue 14) ---
 jx_expect(NAME e2e.calendar.error_names_the_date EXIT 3
   ARGS --lang en check --format json tests/e2e/calendar/filed-after-calendar.json
-  EXPECT "\"kind\":\"engine_error\",\"subject\":\"\",\"message\":\"rules/gz/2023/procurement/contract_filing.lua:56: no holiday calendar for 2027 (date 2027-01-05): cn-mainland covers 2021–2026\",\"points\":\"1.00\"")
+  EXPECT "\"kind\":\"engine_error\",\"subject\":\"\",\"message\":\"rules/gz/2023/procurement/contract_filing.lua:59: no holiday calendar for 2027 (date 2027-01-05): cn-mainland covers 2021–2026\",\"points\":\"1.00\"")
 
 # --- check --compare-rulesets A B with any number of departments (issue 14): per
 # department, then across them; text, JSON and CSV; English with --lang en ---
@@ -170,4 +170,15 @@ if(Python3_Interpreter_FOUND AND jx_no_jsonschema EQUAL 0)
            COMMAND ${Python3_EXECUTABLE} ${JX_E2E}/validate_findings.py ${PROJECT_SOURCE_DIR}/schemas/findings.schema.json
                    ${JX_E2E}/golden/dangan.json ${JX_E2E}/golden/flawed-batch.json ${JX_E2E}/golden/bad-input/batch.json)
   set_tests_properties(e2e.json_schema.findings PROPERTIES PASS_REGULAR_EXPRESSION "^29 documents checked, 0 problems")
+endif()
+
+# --- one language throughout (issue 14 part 5): every format of every sample, `narrative`,
+# the errors and --help, in Chinese and in English; no word of the other language
+# (data, identifiers and paths aside: see the script) ---
+if(Python3_Interpreter_FOUND)
+  add_test(NAME e2e.language.one_language_throughout
+           COMMAND ${Python3_EXECUTABLE} ${JX_E2E}/language_check.py $<TARGET_FILE:jxaudit> ${PROJECT_SOURCE_DIR}
+                   ${CMAKE_CURRENT_BINARY_DIR}/language-check)
+  set_tests_properties(e2e.language.one_language_throughout PROPERTIES
+                       PASS_REGULAR_EXPRESSION " outputs read, 0 with words of the other language")
 endif()

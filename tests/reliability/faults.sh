@@ -19,13 +19,13 @@ sample=samples/gz-2023-dangan.json
 case $case_name in
   output-not-a-directory)
     # /dev/full is a character device: no file can be created "in" it.
-    run 2 "$out" "$err" -- "$JX" check -o /dev/full/report.txt "$sample"
+    run 2 "$out" "$err" -- "$JX" --lang en check -o /dev/full/report.txt "$sample"
     exact_text "$err" "jxaudit: error: /dev/full/report.txt: cannot create the output file: Not a directory" "stderr"
     [[ ! -s $out ]] || fail "a report went to stdout"
     ;;
 
   output-missing-directory)
-    run 2 "$out" "$err" -- "$JX" check -o "$WORK/no-such-dir/report.txt" "$sample"
+    run 2 "$out" "$err" -- "$JX" --lang en check -o "$WORK/no-such-dir/report.txt" "$sample"
     exact_text "$err" "jxaudit: error: $WORK/no-such-dir/report.txt: cannot create the output file: No such file or directory" "stderr"
     ;;
 
@@ -40,7 +40,7 @@ case $case_name in
       "${as[@]}" "$JX" --version >/dev/null 2>&1 || { echo "skipped: nobody cannot run $JX here"; exit 77; }
       "${as[@]}" test -r "$sample" || { echo "skipped: nobody cannot read the samples here"; exit 77; }
     fi
-    run 2 "$out" "$err" -- "${as[@]}" "$JX" check -o "$WORK/locked/report.txt" "$sample"
+    run 2 "$out" "$err" -- "${as[@]}" "$JX" --lang en check -o "$WORK/locked/report.txt" "$sample"
     exact_text "$err" "jxaudit: error: $WORK/locked/report.txt: cannot create the output file: Permission denied" "stderr"
     no_files_in "$WORK/locked"
     ;;
@@ -51,7 +51,7 @@ case $case_name in
     # error instead of killing the process). The batch report is far longer.
     mkdir -p "$WORK/out"
     run 2 "$out" "$err" -- bash -c 'trap "" XFSZ; ulimit -f 8; exec "$@"' limit \
-      "$JX" check --format json -o "$WORK/out/report.json" samples/flawed
+      "$JX" --lang en check --format json -o "$WORK/out/report.json" samples/flawed
     exact_text "$err" "jxaudit: error: $WORK/out/report.json: cannot write the output file: File too large" "stderr"
     no_files_in "$WORK/out"
     # An existing report is left as it was, not truncated.
@@ -105,7 +105,7 @@ case $case_name in
     rm "$WORK/rules/gz/2023/disclosure/budget_disclosure.lua"
     run 3 "$out" "$err" -- "$JX" --lang en check --color never --ruleset "$WORK/rules/gz/2023" "$sample"
     first_line "$out" "! INCOMPLETE CHECK: a rule could not run; the scores below are not final." "first line"
-    contains "$out" "管理效率/信息公开/预决算公开合规性 · rule error 2.00 points" "the leaf without a rule is named"
+    contains "$out" "Management efficiency/Disclosure/Budget and final-account disclosure · rule error 2.00 points" "the leaf without a rule is named"
     contains "$out" "no rule for this indicator: scored 0 (check incomplete)" "the finding says why"
     contains "$out" "Checked total: 96.92" "the leaf's 2 points are gone from the total (98.92)"
     contains "$out" "Verdict: check incomplete: no verdict" "no verdict on an incomplete check"
@@ -219,7 +219,7 @@ case $case_name in
     ln -s dept.json "$WORK/in/link.json"
     before=$(sha256sum <"$WORK/in/dept.json")
     run 2 "$out" "$err" -- "$JX" check -o "$WORK/in/dept.json" "$WORK/in/dept.json"
-    exact_text "$err" "jxaudit: error: $WORK/in/dept.json：-o 指定的输出文件就是输入 $WORK/in/dept.json，不会覆盖它；请另选一个输出文件" "the file (Chinese)"
+    exact_text "$err" "jxaudit: 错误: $WORK/in/dept.json：-o 指定的输出文件就是输入 $WORK/in/dept.json，不会覆盖它；请另选一个输出文件" "the file (Chinese)"
     run 2 "$out" "$err" -- "$JX" --lang en check -o "$WORK/in/link.json" "$WORK/in/dept.json"
     exact_text "$err" "jxaudit: error: $WORK/in/link.json: the output file of -o is the input $WORK/in/dept.json; it is not overwritten: choose another output file" "a symlink to it"
     run 2 "$out" "$err" -- "$JX" --lang en check --format csv -o "$WORK/in/dept.json" "$WORK/in"

@@ -123,9 +123,10 @@ TEST_F(CtxTest, DeductErrors) {
             "rules/test/snippet.lua:3: ctx:deduct: info must be a table { message = \"…\", … }, got string");
   EXPECT_EQ(error_of("ctx:deduct(1, { subject = 'x' })"),
             "rules/test/snippet.lua:3: ctx:deduct: info needs a message explaining the finding");
-  EXPECT_EQ(error_of("ctx:deduct(1, { message = 'm', evidance = {} })"),
-            "rules/test/snippet.lua:3: ctx:deduct: unknown info field 'evidance' (expected message, subject, "
-            "evidence, at)");
+  EXPECT_EQ(
+      error_of("ctx:deduct(1, { message = 'm', evidance = {} })"),
+      "rules/test/snippet.lua:3: ctx:deduct: unknown info field 'evidance' (expected message, message_en, "
+      "subject, evidence, at)");
   EXPECT_EQ(
       error_of("ctx:deduct(1, { message = 'm', evidence = { rate = 0.5 } })"),
       "rules/test/snippet.lua:3: cannot use the float 0.5 as evidence 'rate': use dec('0.5') instead of 0.5");

@@ -161,9 +161,10 @@ class MissingEvidenceTest : public ScoringTest {
     rules_ =
         std::make_unique<jx::rules::RuleSet>(jx::rules::RuleSet::load(dir_.string(), *schema_, jx::Lang::en));
   }
-  jx::scoring::Scorecard missing_twice() {
+  jx::scoring::Scorecard missing_twice(const std::string& message_en = "") {
     Finding f = finding(Finding::Kind::missing_evidence, "0");
     f.message = "缺少佐证：assets.inventory";
+    f.message_en = message_en;
     std::map<std::size_t, std::vector<Finding>> leaves{{1, {f, f}}, {2, {}}};
     return jx::scoring::score(*rules_, leaves, {}, nullptr);
   }
@@ -193,9 +194,17 @@ TEST_F(MissingEvidenceTest, ReviewCostsNothingAndSaysSo) {
   load("[missing_evidence]\npolicy = \"review\"\n");
   const auto card = missing_twice();
   EXPECT_EQ(card.findings[0].points.to_string(), "0");
-  EXPECT_EQ(card.findings[0].message,
-            "缺少佐证：assets.inventory（已标记待复核，未扣分 / flagged for review）");
+  EXPECT_EQ(card.findings[0].message, "缺少佐证：assets.inventory（已标记待复核，未扣分）");
+  EXPECT_EQ(card.findings[0].message_en, "");  // the rule gave no English: the report shows the message
   EXPECT_EQ(card.rows[1].score.to_string(), "60");
+}
+
+TEST_F(MissingEvidenceTest, ReviewSaysSoInEnglishWhenTheRuleGaveEnglish) {
+  load("[missing_evidence]\npolicy = \"review\"\n");
+  const auto card = missing_twice("missing evidence: assets.inventory");
+  EXPECT_EQ(card.findings[0].message, "缺少佐证：assets.inventory（已标记待复核，未扣分）");
+  EXPECT_EQ(card.findings[0].message_en,
+            "missing evidence: assets.inventory (flagged for review, no points deducted)");
 }
 
 // A leaf's own policy and all-or-nothing, from its [[indicators]] entry.

@@ -18,4 +18,6 @@ return evidence.yes_no({
   field = "assets.allocation",
   what = "资产配置",
   not_done = "资产未按配置标准和预算配置（资产配置合规性未达要求）",
+  what_en = "asset allocation",
+  not_done_en = "assets are not allocated within the standards and the budget (asset allocation compliance not met)",
 })

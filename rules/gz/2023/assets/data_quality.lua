@@ -18,4 +18,6 @@ return evidence.yes_no({
   field = "assets.data_quality",
   what = "资产数据核对",
   not_done = "未核对资产数据（资产卡片与财务账、实物未核对相符）",
+  what_en = "asset data reconciliation",
+  not_done_en = "asset data not reconciled (asset cards not checked against the accounts and the assets)",
 })

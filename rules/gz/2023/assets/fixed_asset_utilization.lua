@@ -23,7 +23,8 @@ return {
     local assets = dept.assets or {}
     local u = assets.fixed_asset_utilization
     if u == nil then
-      ctx:missing("assets.fixed_asset_utilization", { subject = "", message = "未提供固定资产利用情况" })
+      ctx:missing("assets.fixed_asset_utilization", { subject = "", message = "未提供固定资产利用情况",
+        message_en = "no fixed-asset utilisation given" })
       return
     end
     if u.original_value:is_zero() then return end
@@ -38,6 +39,9 @@ return {
         message = ("固定资产利用率 %s（在用 %s / 原值 %s），低于 %s（不高于 %s 不得分），得 %s 分"):format(
           rate:percent(2), money.show(dept, u.in_use_value), money.show(dept, u.original_value),
           full_at:percent(0), zero_at:percent(0), tostring(score)),
+        message_en = ("fixed-asset utilisation %s (in use %s / original value %s), below %s (no points at or below %s): "
+          .. "scores %s"):format(rate:percent(2), money.show_en(dept, u.in_use_value),
+          money.show_en(dept, u.original_value), full_at:percent(0), zero_at:percent(0), tostring(score)),
         evidence = { in_use_value = u.in_use_value, original_value = u.original_value, idle_value = u.idle_value },
         at = u,
       })

@@ -27,7 +27,8 @@ return {
     local assets = dept.assets or {}
     local items = assets.income_remittances
     if items == nil then
-      ctx:missing("assets.income_remittances", { subject = "", message = "未提供资产收益上缴情况" })
+      ctx:missing("assets.income_remittances", { subject = "", message = "未提供资产收益上缴情况",
+        message_en = "no remittance of asset income given" })
       return
     end
     if #items == 0 then return end
@@ -35,21 +36,27 @@ return {
     local each = evidence.share(ctx, ctx.weight, #items)
     local pool = evidence.pool(ctx)
     for _, r in ipairs(items) do
-      local problem
+      local problem, problem_en
       if r.remitted_date == nil then
         if r.due_date:year() <= ctx.fiscal_year then
           problem = ("应于 %s 前上缴，至年末未上缴"):format(tostring(r.due_date))
+          problem_en = ("due by %s, not remitted by the year's end"):format(tostring(r.due_date))
         end
       elseif r.remitted_date > r.due_date then
         problem = ("应于 %s 前上缴，%s 才上缴（逾期 %d 日）"):format(tostring(r.due_date), tostring(r.remitted_date),
           r.remitted_date - r.due_date)
+        problem_en = ("due by %s, remitted only on %s (%d days late)"):format(tostring(r.due_date),
+          tostring(r.remitted_date), r.remitted_date - r.due_date)
       elseif r.remitted_amount ~= nil and r.remitted_amount < r.amount then
         problem = ("应缴 %s，仅上缴 %s"):format(money.show(dept, r.amount), money.show(dept, r.remitted_amount))
+        problem_en = ("%s due, only %s remitted"):format(money.show_en(dept, r.amount),
+          money.show_en(dept, r.remitted_amount))
       end
       if problem then
         pool.deduct(each, {
           subject = r.id,
           message = ("资产收益“%s”%s，扣 %s 分"):format(r.description, problem, tostring(each)),
+          message_en = ("asset income “%s”: %s; %s points deducted"):format(r.description, problem_en, tostring(each)),
           evidence = { amount = r.amount, due_date = r.due_date, remitted_date = r.remitted_date,
                        remitted_amount = r.remitted_amount },
           at = r,

@@ -18,4 +18,6 @@ return evidence.yes_no({
   field = "assets.inventory",
   what = "资产盘点",
   not_done = "未开展年度资产清查盘点",
+  what_en = "asset inventory",
+  not_done_en = "no annual asset inventory carried out",
 })

@@ -26,6 +26,8 @@ return {
       field = "assets.management_compliance",
       what = "资产管理检查",
       not_done = "资产使用、出租出借、处置未按规定审批（资产管理合规性未达要求）",
+      what_en = "asset management review",
+      not_done_en = "asset use, lending and disposal not approved as required (asset management compliance not met)",
     })
     if assets.management_compliance ~= nil and pool == nil then return end -- done = false: the whole weight is gone
     pool = pool or evidence.pool(ctx)
@@ -35,6 +37,8 @@ return {
         pool.deduct(each, {
           subject = d.description, -- disposals have no id of their own
           message = ("资产处置“%s”未按规定审批，扣 %s 分"):format(d.description, tostring(each)),
+          message_en = ("asset disposal “%s” not approved as required: %s points deducted"):format(d.description,
+            tostring(each)),
           evidence = { approved = false, date = d.date, original_value = d.original_value },
           at = d,
         })

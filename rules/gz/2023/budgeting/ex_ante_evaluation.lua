@@ -22,7 +22,8 @@ return {
   ---@param ctx Ctx
   check = function(dept, ctx)
     if dept.projects == nil then
-      ctx:missing("projects", { subject = "", message = "未提供预算项目清单，无法核对新增项目事前绩效评估" })
+      ctx:missing("projects", { subject = "", message = "未提供预算项目清单，无法核对新增项目事前绩效评估",
+        message_en = "no list of budget projects given: ex-ante evaluation of new projects cannot be checked" })
       return
     end
     local new = {}
@@ -38,11 +39,14 @@ return {
         ctx:missing(("projects[%s].ex_ante_evaluation"):format(p.id), {
           subject = p.id,
           message = ("新增项目“%s”未提供是否开展事前绩效评估的佐证"):format(p.name),
+          message_en = ("new project “%s”: no evidence of whether an ex-ante evaluation was made"):format(p.name),
         })
       elseif not p.ex_ante_evaluation then
         pool.deduct(each, {
           subject = p.id,
           message = ("新增项目“%s”未开展事前绩效评估（新增项目 %d 个，每个 %s 分）"):format(p.name, #new, tostring(each)),
+          message_en = ("new project “%s” had no ex-ante performance evaluation (%d new projects, %s points each)"):format(
+            p.name, #new, tostring(each)),
           evidence = { is_new = true, ex_ante_evaluation = false },
           at = p,
         })

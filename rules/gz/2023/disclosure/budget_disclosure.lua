@@ -16,8 +16,8 @@ local money = require("money")
 local evidence = require("evidence")
 
 local ITEMS = {
-  { key = "budget", name = "部门预算" },
-  { key = "final_accounts", name = "部门决算" },
+  { key = "budget", name = "部门预算", name_en = "department budget" },
+  { key = "final_accounts", name = "部门决算", name_en = "department final accounts" },
 }
 
 return {
@@ -36,13 +36,15 @@ return {
       local d = disclosures[item.key]
       local field = "disclosures." .. item.key
       if d == nil then
-        ctx:missing(field, { subject = item.key, message = ("未提供%s公开情况"):format(item.name) })
+        ctx:missing(field, { subject = item.key, message = ("未提供%s公开情况"):format(item.name),
+          message_en = ("no disclosure of the %s given"):format(item.name_en) })
       else
         local pool = evidence.pool(ctx, share)
         if d.published == nil then
           pool.deduct(share, {
             subject = item.key,
             message = ("%s未公开（%s 批复）"):format(item.name, tostring(d.approved)),
+            message_en = ("%s not published (approved %s)"):format(item.name_en, tostring(d.approved)),
             evidence = { approved = d.approved },
             at = d,
           })
@@ -53,6 +55,8 @@ return {
               subject = item.key,
               message = ("%s公开逾期：%s 批复，%s 公开，批复后第 %d 日（限 %d 日内）"):format(item.name,
                 tostring(d.approved), tostring(d.published), days, limit),
+              message_en = ("%s published late: approved %s, published %s, day %d after approval (limit %d days)"):format(
+                item.name_en, tostring(d.approved), tostring(d.published), days, limit),
               evidence = { approved = d.approved, published = d.published, days = days },
               at = d,
             })
@@ -61,11 +65,14 @@ return {
               subject = item.key,
               message = ("%s公开日期 %s 早于批复日期 %s，请核对"):format(item.name, tostring(d.published),
                 tostring(d.approved)),
+              message_en = ("%s published on %s, before its approval on %s: please check"):format(item.name_en,
+                tostring(d.published), tostring(d.approved)),
               evidence = { approved = d.approved, published = d.published },
               at = d,
             })
           end
-          evidence.issues(ctx, pool, d, { subject = item.key, what = item.name .. "公开" })
+          evidence.issues(ctx, pool, d, { subject = item.key, what = item.name .. "公开",
+            what_en = "disclosure of the " .. item.name_en })
         end
       end
     end

@@ -27,6 +27,9 @@ return {
       what = "绩效信息公开",
       not_done = "未公开绩效目标及绩效自评结果",
       coverage = "绩效信息公开覆盖率",
+      what_en = "performance information disclosure",
+      not_done_en = "performance targets and self-evaluation results not published",
+      coverage_en = "performance information disclosure coverage",
     })
   end,
 }

@@ -24,7 +24,8 @@ return {
     local b = dept.budget
     if b.carryover_end == nil or b.surplus_end == nil then
       local field = b.carryover_end == nil and "budget.carryover_end" or "budget.surplus_end"
-      ctx:missing(field, { subject = "", message = "未提供年末结转、结余资金数，无法计算结转结余率" })
+      ctx:missing(field, { subject = "", message = "未提供年末结转、结余资金数，无法计算结转结余率",
+        message_en = "no year-end carryover and surplus given: the carryover rate cannot be computed" })
       return
     end
     local held = b.carryover_end + b.surplus_end
@@ -32,12 +33,13 @@ return {
 
     local full_at = money.param(ctx, "carryover_rate_full")
     local zero_at = money.param(ctx, "carryover_rate_zero")
-    local score, shown
+    local score, shown, shown_en
     if b.spent:is_zero() then
-      score, shown = dec(0), "（本年支出为 0）"
+      score, shown, shown_en = dec(0), "（本年支出为 0）", "(no spending this year)"
     else
       local rate = held / b.spent
       score, shown = ctx:round(money.linear_score(ctx.weight, rate, full_at, zero_at)), rate:percent(2)
+      shown_en = shown
     end
     if score < ctx.weight then
       ctx:deduct(ctx.weight - score, {
@@ -45,6 +47,9 @@ return {
         message = ("结转结余率 %s（年末结转 %s + 结余 %s，本年支出 %s），高于 %s（达 %s 不得分），得 %s 分"):format(
           shown, money.show(dept, b.carryover_end), money.show(dept, b.surplus_end), money.show(dept, b.spent),
           full_at:percent(0), zero_at:percent(0), tostring(score)),
+        message_en = ("carryover rate %s (year-end carryover %s + surplus %s, spending %s), above %s (no points at %s): "
+          .. "scores %s"):format(shown_en, money.show_en(dept, b.carryover_end), money.show_en(dept, b.surplus_end),
+          money.show_en(dept, b.spent), full_at:percent(0), zero_at:percent(0), tostring(score)),
         evidence = { carryover_end = b.carryover_end, surplus_end = b.surplus_end, spent = b.spent },
         at = b,
       })

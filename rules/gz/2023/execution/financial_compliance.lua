@@ -19,4 +19,6 @@ return evidence.yes_no({
   field = "financial_compliance",
   what = "财务管理检查",
   not_done = "未开展财务管理合规性检查（财务自查/审计）",
+  what_en = "financial management review",
+  not_done_en = "no financial management compliance review (self-review or audit) carried out",
 })

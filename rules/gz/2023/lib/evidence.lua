@@ -24,6 +24,9 @@ function M.pool(ctx, points)
       if p > left then p = left end
       if p <= 0 then
         info.message = info.message .. "（该部分分值已扣完，不再扣分）"
+        if info.message_en then
+          info.message_en = info.message_en .. " (this part's points are used up: nothing more is deducted)"
+        end
         ctx:note(info)
         return
       end
@@ -45,6 +48,7 @@ end
 --   field    data path for a missing-evidence finding, e.g. "assets.inventory"
 --   what     what the evidence is about, e.g. "年度资产盘点"
 --   not_done message when done = false, e.g. "未开展年度资产盘点"
+--   what_en, not_done_en  the same in English (--lang en), e.g. "annual asset inventory"
 --   points   points at stake (default: the leaf's weight)
 --   subject  finding subject (default "", department-wide)
 -- Absent → ctx:missing. done = false → the points at stake. Each issue →
@@ -58,6 +62,7 @@ function M.check(ctx, ev, opts)
     ctx:missing(opts.field, {
       subject = subject,
       message = ("未提供佐证：%s（%s）"):format(opts.what, opts.field),
+      message_en = opts.what_en and ("no evidence given: %s (%s)"):format(opts.what_en, opts.field),
     })
     return nil
   end
@@ -66,6 +71,7 @@ function M.check(ctx, ev, opts)
     pool.deduct(points, {
       subject = subject,
       message = opts.not_done,
+      message_en = opts.not_done_en,
       evidence = { done = false, document = ev.document, note = ev.note },
       at = ev,
     })
@@ -83,6 +89,8 @@ function M.issues(ctx, pool, ev, opts)
     pool.deduct(each, {
       subject = opts.subject or "",
       message = ("%s发现问题（第 %d 项，扣 %s 分）：%s"):format(opts.what, i, tostring(each), issue),
+      message_en = opts.what_en
+        and ("%s: problem found (no. %d, %s points deducted): %s"):format(opts.what_en, i, tostring(each), issue),
       evidence = { issue = issue, document = ev.document }, -- every evidence-like object has document
       at = ev,
     })
@@ -92,7 +100,7 @@ end
 -- Like check(), for evidence with a coverage count (items_covered of items_total,
 -- e.g. 绩效目标公开覆盖率): after done, a coverage below 100% loses
 -- points × (1 − coverage), rounded as the leaf rounds. opts.coverage names the
--- rate, e.g. "绩效目标公开覆盖率". items_total absent or 0: no coverage check.
+-- rate, e.g. "绩效目标公开覆盖率" (opts.coverage_en in English). items_total absent or 0: no coverage check.
 function M.check_coverage(ctx, ev, opts)
   local subject = opts.subject or ""
   local points = opts.points or ctx.weight
@@ -104,6 +112,8 @@ function M.check_coverage(ctx, ev, opts)
     pool.deduct(points, {
       subject = subject,
       message = ("%s（覆盖 %s/%s）"):format(opts.not_done, tostring(ev.items_covered or 0), tostring(ev.items_total or 0)),
+      message_en = opts.not_done_en and ("%s (covered %s/%s)"):format(opts.not_done_en,
+        tostring(ev.items_covered or 0), tostring(ev.items_total or 0)),
       evidence = { done = false, items_covered = ev.items_covered, items_total = ev.items_total },
       at = ev,
     })
@@ -116,6 +126,8 @@ function M.check_coverage(ctx, ev, opts)
       subject = subject,
       message = ("%s %s（%s/%s），未达 100%%"):format(opts.coverage, coverage:percent(2), tostring(covered),
         tostring(total)),
+      message_en = opts.coverage_en and ("%s %s (%s/%s), below 100%%"):format(opts.coverage_en,
+        coverage:percent(2), tostring(covered), tostring(total)),
       evidence = { items_covered = covered, items_total = total },
       at = ev,
     })
@@ -129,8 +141,10 @@ end
 --   field    where the evidence object lies, from the department's root, e.g. "assets.inventory"
 --   what     what the evidence is about, e.g. "资产盘点"
 --   not_done message when done = false
+--   what_en, not_done_en  the same in English (optional)
 -- Its check reads the field (absent anywhere along the path → missing evidence)
 -- and applies M.check, so the six 是/否 leaves share one written-once pattern.
+-- (spec.what_en and spec.not_done_en, optional strings, are left out of the annotation for its length.)
 ---@param spec { id: string, indicator: string, title: string, basis: string?, field: string, what: string, not_done: string }
 ---@return Rule
 function M.yes_no(spec)
@@ -153,7 +167,8 @@ function M.yes_no(spec)
           break
         end
       end
-      M.check(ctx, ev, { field = spec.field, what = spec.what, not_done = spec.not_done })
+      M.check(ctx, ev, { field = spec.field, what = spec.what, not_done = spec.not_done, what_en = spec.what_en,
+                         not_done_en = spec.not_done_en })
     end,
   }
 end

@@ -51,6 +51,15 @@ function M.show(dept, amount)
   return ("%s %s"):format(tostring(amount), dept.money_unit)
 end
 
+-- The same in English reports: "10590.2 10k yuan" (元 → yuan, 万元 → 10k yuan).
+local UNIT_EN = { ["元"] = "yuan", ["万元"] = "10k yuan" }
+function M.unit_en(dept)
+  return UNIT_EN[dept.money_unit] or dept.money_unit
+end
+function M.show_en(dept, amount)
+  return ("%s %s"):format(tostring(amount), M.unit_en(dept))
+end
+
 -- Linear score between two thresholds. `rate` at or better than `full_at` earns
 -- the whole weight, at or worse than `zero_at` earns 0, in between the weight
 -- falls in a straight line. Works both ways: for a rate that should stay low

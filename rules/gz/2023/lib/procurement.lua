@@ -19,7 +19,8 @@ end
 function M.list(dept, ctx)
   local list = dept.procurements
   if list == nil then
-    ctx:missing("procurements", { subject = "", message = "未提供政府采购项目清单（procurements），无法核查本指标" })
+    ctx:missing("procurements", { subject = "", message = "未提供政府采购项目清单（procurements），无法核查本指标",
+      message_en = "no list of government procurements (procurements) given: this indicator cannot be checked" })
     return nil
   end
   return list
@@ -27,13 +28,13 @@ end
 
 -- Must this procurement publish an intention (采购意向)? "exempt" is honoured only
 -- with a stated reason (协议供货, 定点采购 …); an exemption without a reason is
--- treated as in scope. Returns needs (boolean) and a remark for messages.
+-- treated as in scope. Returns needs (boolean) and a remark for messages, in Chinese and in English.
 function M.needs_intention(p)
   if p.intention_scope == "exempt" then
     if p.exemption_reason ~= nil then
       return false, nil
     end
-    return true, "标为免于公开但未说明理由，按需公开处理"
+    return true, "标为免于公开但未说明理由，按需公开处理", "marked exempt without a reason: treated as in scope"
   end
   return true, nil
 end
@@ -41,6 +42,7 @@ end
 -- A money threshold from [params], given there in 万元, in the data's money_unit
 -- (1 万元 = 10000 元).
 M.from_wan = money.from_wan
+M.unit_en = money.unit_en
 
 -- The pool of lib/evidence.lua: for the whole leaf each deduction is reported as
 -- found and scoring keeps the leaf within its weight ("扣完为止").

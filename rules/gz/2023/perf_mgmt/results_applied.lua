@@ -19,4 +19,6 @@ return evidence.yes_no({
   field = "performance_management.results_applied",
   what = "绩效评价结果应用",
   not_done = "未将绩效评价结果应用于预算安排或问题整改",
+  what_en = "use of performance evaluation results",
+  not_done_en = "performance evaluation results not used in budgeting or in correcting problems",
 })

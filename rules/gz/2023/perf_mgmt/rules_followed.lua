@@ -19,9 +19,12 @@ local evidence = require("evidence")
 
 local PARTS = {
   { key = "target_setting", what = "绩效目标申报", not_done = "未按要求申报项目绩效目标",
-    coverage = "绩效目标申报覆盖率" },
-  { key = "monitoring", what = "绩效运行监控", not_done = "未开展绩效运行监控" },
-  { key = "evaluation", what = "绩效评价", not_done = "未开展绩效自评/绩效评价" },
+    coverage = "绩效目标申报覆盖率", what_en = "performance target setting",
+    not_done_en = "project performance targets not set as required", coverage_en = "performance target coverage" },
+  { key = "monitoring", what = "绩效运行监控", not_done = "未开展绩效运行监控", what_en = "performance monitoring",
+    not_done_en = "no performance monitoring carried out" },
+  { key = "evaluation", what = "绩效评价", not_done = "未开展绩效自评/绩效评价", what_en = "performance evaluation",
+    not_done_en = "no performance self-evaluation or evaluation carried out" },
 }
 
 return {
@@ -51,6 +54,9 @@ return {
         what = part.what,
         not_done = ("%s（本项 %s 分）"):format(part.not_done, tostring(points[part.key])),
         coverage = part.coverage,
+        what_en = part.what_en,
+        not_done_en = ("%s (this part: %s points)"):format(part.not_done_en, tostring(points[part.key])),
+        coverage_en = part.coverage_en,
         points = points[part.key],
       }
       if part.coverage then

@@ -18,4 +18,6 @@ return evidence.yes_no({
   field = "performance_management.rules",
   what = "预算绩效管理制度",
   not_done = "未建立（印发）本部门预算绩效管理制度",
+  what_en = "budget performance management rules",
+  not_done_en = "no budget performance management rules of the department established (issued)",
 })

@@ -33,6 +33,6 @@ return {
   ---@param dept Department
   ---@param ctx Ctx
   check = function(dept, ctx)
-    targets.score(dept, ctx, "benefit", "效益指标")
+    targets.score(dept, ctx, "benefit", "效益指标", "benefit target")
   end,
 }

@@ -33,6 +33,6 @@ return {
   ---@param dept Department
   ---@param ctx Ctx
   check = function(dept, ctx)
-    targets.score(dept, ctx, "output", "产出指标")
+    targets.score(dept, ctx, "output", "产出指标", "output target")
   end,
 }

@@ -34,7 +34,8 @@ return {
     local pool = evidence.pool(ctx)
 
     if budget.adjusted:is_zero() then
-      ctx:missing("budget.adjusted", { subject = "", message = "调整后预算数为 0，无法计算部门预算资金支出率" })
+      ctx:missing("budget.adjusted", { subject = "", message = "调整后预算数为 0，无法计算部门预算资金支出率",
+        message_en = "the adjusted budget is 0: the budget spending rate cannot be computed" })
       return
     end
     local rate = budget.spent / budget.adjusted
@@ -44,6 +45,8 @@ return {
         subject = "",
         message = ("部门预算资金支出率 %s（支出 %s / 调整后预算 %s），未达 100%%，得 %s 分"):format(
           rate:percent(2), money.show(dept, budget.spent), money.show(dept, budget.adjusted), tostring(score)),
+        message_en = ("budget spending rate %s (spent %s / adjusted budget %s), below 100%%: scores %s"):format(
+          rate:percent(2), money.show_en(dept, budget.spent), money.show_en(dept, budget.adjusted), tostring(score)),
         evidence = { spent = budget.spent, adjusted = budget.adjusted, rate = rate:round(4, "half_up") },
         at = budget,
       })
@@ -58,6 +61,9 @@ return {
       ctx:missing("budget.monthly", {
         subject = "",
         message = ("未提供月度累计支出，无法核对序时进度（该部分至多 %s 分按佐证缺失处理，支出率部分照常计分）"):format(
+          tostring(stake)),
+        message_en = ("no monthly cumulative spending given: the spending schedule cannot be checked (at most %s "
+          .. "points of it follow the missing-evidence policy; the spending rate is scored as usual)"):format(
           tostring(stake)),
         evidence = { points_at_stake = stake },
       })
@@ -74,6 +80,8 @@ return {
           subject = subject,
           message = ("未提供 %d 月末累计支出，无法核对该月序时进度（该月至多 %s 分按佐证缺失处理）"):format(month,
             tostring(per_month)),
+          message_en = ("no cumulative spending given for the end of month %d: the month's schedule cannot be "
+            .. "checked (at most %s points follow the missing-evidence policy)"):format(month, tostring(per_month)),
           evidence = { points_at_stake = per_month },
         })
       else
@@ -83,6 +91,10 @@ return {
             subject = subject,
             message = ("%d 月末累计支出 %s，低于序时进度 %s（调整后预算 × %d/12，完成 %s），扣 %s 分"):format(
               month, money.show(dept, m.cumulative_spent), money.show(dept, due:round(2, "half_up")), month,
+              (m.cumulative_spent / due):percent(2), tostring(per_month)),
+            message_en = ("cumulative spending at the end of month %d is %s, below the schedule %s (adjusted "
+              .. "budget × %d/12, %s reached): %s points deducted"):format(
+              month, money.show_en(dept, m.cumulative_spent), money.show_en(dept, due:round(2, "half_up")), month,
               (m.cumulative_spent / due):percent(2), tostring(per_month)),
             evidence = { cumulative_spent = m.cumulative_spent, schedule = due:round(2, "half_up"), month = month },
             at = m,

@@ -29,6 +29,7 @@ return {
       ctx:missing("procurement_compliance", {
         subject = "",
         message = "未提供政府采购活动合规性检查的佐证（procurement_compliance）",
+        message_en = "no evidence of a compliance review of government procurement given (procurement_compliance)",
       })
       return
     end
@@ -49,6 +50,8 @@ return {
             subject = p.id,
             message = ("采购项目“%s”已于 %s 签订合同，但未填报合同公告日期，无法核查合同公告时限"):format(
               p.name, tostring(signed)),
+            message_en = ("procurement “%s”: contract signed on %s but no publication date given, so the publication "
+              .. "deadline cannot be checked"):format(p.name, tostring(signed)),
             at = p,
           })
           return
@@ -69,6 +72,8 @@ return {
       pool.deduct(ctx.weight, {
         subject = "",
         message = "未开展政府采购活动合规性检查（自查）" .. (review.note and ("（备注：" .. review.note .. "）") or ""),
+        message_en = "no compliance review (self-review) of government procurement carried out"
+          .. (review.note and (" (note: " .. review.note .. ")") or ""),
         evidence = { done = "false" },
         at = review,
       })
@@ -77,6 +82,7 @@ return {
       pool.deduct(each, {
         subject = "",
         message = "政府采购合规检查发现问题：" .. issue,
+        message_en = "the procurement compliance review found a problem: " .. issue,
         evidence = { document = review.document, issue = issue },
         at = review,
       })
@@ -90,6 +96,7 @@ return {
           pool.deduct(each, {
             subject = p.id,
             message = ("采购项目“%s”存在合规问题：%s"):format(p.name, issue),
+            message_en = ("procurement “%s” has a compliance problem: %s"):format(p.name, issue),
             evidence = { issue = issue },
             at = p,
           })
@@ -103,6 +110,8 @@ return {
             subject = p.id,
             message = ("合同公告逾期：%s 签订，%s 公告，为签订后第 %d 个工作日（限 %s 个工作日）"):format(
               tostring(signed), tostring(published_on[n]), used, limit),
+            message_en = ("contract published late: signed %s, published %s, working day %d after signing (limit %s "
+              .. "working days)"):format(tostring(signed), tostring(published_on[n]), used, limit),
             evidence = {
               contract_signed = signed,
               contract_published = published_on[n],

@@ -36,6 +36,8 @@ return {
           ctx:missing(proc.path(i, "contract_filed"), {
             subject = p.id,
             message = ("采购项目“%s”已于 %s 签订合同，但未填报合同备案日期"):format(p.name, tostring(signed)),
+            message_en = ("procurement “%s”: contract signed on %s but no filing date given"):format(p.name,
+              tostring(signed)),
             at = p,
           })
           return
@@ -45,7 +47,8 @@ return {
       end
     end
     if #contract == 0 then
-      ctx:note({ subject = "", message = "本年度无已签订合同的采购项目，本指标不扣分" })
+      ctx:note({ subject = "", message = "本年度无已签订合同的采购项目，本指标不扣分",
+        message_en = "no procurement contract signed this year: nothing to deduct" })
       return
     end
 
@@ -59,6 +62,8 @@ return {
           subject = p.id,
           message = ("合同备案逾期：%s 签订，%s 备案，为签订后第 %d 个工作日（限 %s 个工作日）"):format(
             tostring(signed_on[n]), tostring(filed_on[n]), used, limit),
+          message_en = ("contract filed late: signed %s, filed %s, working day %d after signing (limit %s working "
+            .. "days)"):format(tostring(signed_on[n]), tostring(filed_on[n]), used, limit),
           evidence = { contract_signed = signed_on[n], contract_filed = filed_on[n], working_days = used },
           at = p,
         })

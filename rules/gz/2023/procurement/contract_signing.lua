@@ -37,6 +37,8 @@ return {
             subject = p.id,
             message = ("采购项目“%s”已于 %s 发出中标/成交通知书，但未填报合同签订日期"):format(
               p.name, tostring(notice)),
+            message_en = ("procurement “%s”: award notice sent on %s but no contract signing date given"):format(
+              p.name, tostring(notice)),
             at = p,
           })
           return
@@ -57,6 +59,8 @@ return {
           subject = p.id,
           message = ("合同签订逾期：%s 发出中标/成交通知书，%s 签订合同，相隔 %d 日（限 %s 日）"):format(
             tostring(notice_on[n]), tostring(signed_on[n]), days, limit),
+          message_en = ("contract signed late: award notice %s, contract signed %s, %d days apart (limit %s days)"):format(
+            tostring(notice_on[n]), tostring(signed_on[n]), days, limit),
           evidence = { award_notice = notice_on[n], contract_signed = signed_on[n], days = days },
           at = p,
         })
@@ -64,7 +68,8 @@ return {
     end
 
     if total == 0 then
-      ctx:note({ subject = "", message = "本年度无发出中标/成交通知书的采购项目，本指标不扣分" })
+      ctx:note({ subject = "", message = "本年度无发出中标/成交通知书的采购项目，本指标不扣分",
+        message_en = "no award notice sent this year: nothing to deduct" })
       return
     end
     if on_time < total then
@@ -73,6 +78,8 @@ return {
       ctx:score(score, {
         subject = "",
         message = ("按时签订合同 %d 项，共 %d 项，按时率 %s，得分 %s × %d / %d = %s"):format(
+          on_time, total, share:percent(2), tostring(ctx.weight), on_time, total, tostring(score)),
+        message_en = ("%d of %d contracts signed in time, %s: score %s × %d / %d = %s"):format(
           on_time, total, share:percent(2), tostring(ctx.weight), on_time, total, tostring(score)),
         evidence = { on_time = on_time, total = total, share = share:percent(2) },
       })

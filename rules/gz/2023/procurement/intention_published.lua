@@ -24,20 +24,24 @@ return {
       return
     end
     if #list == 0 then
-      ctx:note({ subject = "", message = "本年度无政府采购项目，本指标不扣分" })
+      ctx:note({ subject = "", message = "本年度无政府采购项目，本指标不扣分",
+        message_en = "no government procurement this year: nothing to deduct" })
       return
     end
     local pool = proc.pool(ctx)
     for _, p in ipairs(list) do
-      local needed, remark = proc.needs_intention(p)
+      local needed, remark, remark_en = proc.needs_intention(p)
       if needed and p.intention_published == nil then
         local message = ("采购项目“%s”应公开采购意向但未公开"):format(p.name)
+        local message_en = ("procurement “%s” should have published its intention but did not"):format(p.name)
         if remark then
           message = message .. "（" .. remark .. "）"
+          message_en = message_en .. " (" .. remark_en .. ")"
         end
         pool.deduct(ctx.weight, { -- all or nothing: the first takes the whole weight
           subject = p.id,
           message = message,
+          message_en = message_en,
           evidence = { intention_scope = p.intention_scope, method = p.method },
           at = p,
         })

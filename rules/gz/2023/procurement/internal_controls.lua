@@ -23,6 +23,7 @@ return {
       ctx:missing("internal_controls.procurement_rules", {
         subject = "",
         message = "未提供政府采购内部控制制度的佐证（internal_controls.procurement_rules）",
+        message_en = "no evidence of internal procurement controls given (internal_controls.procurement_rules)",
       })
       return
     end
@@ -30,6 +31,7 @@ return {
       ctx:deduct(ctx.weight, {
         subject = "",
         message = "未建立政府采购内部控制制度" .. (rules.note and ("（备注：" .. rules.note .. "）") or ""),
+        message_en = "no internal procurement controls established" .. (rules.note and (" (note: " .. rules.note .. ")") or ""),
         evidence = { done = "false" },
         at = rules,
       })
@@ -41,6 +43,7 @@ return {
       pool.deduct(each, {
         subject = "",
         message = "政府采购内部控制制度存在问题：" .. issue,
+        message_en = "the internal procurement controls have a problem: " .. issue,
         evidence = { document = rules.document, issue = issue },
         at = rules,
       })

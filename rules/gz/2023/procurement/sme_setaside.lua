@@ -66,6 +66,9 @@ local function check_thresholds(dept, ctx, cache, p, budget, reserved)
         subject = p.id,
         message = ("采购预算 %s %s 未超过 %s 万元，应全部预留给中小企业，实际预留 %s %s（%s）"):format(
           tostring(budget), unit, tostring(limit_wan), tostring(reserved), unit, (reserved / budget):percent(2)),
+        message_en = ("procurement budget %s %s, not above %s 10k yuan, should be reserved for SMEs in full; %s %s "
+          .. "reserved (%s)"):format(tostring(budget), proc.unit_en(dept), tostring(limit_wan), tostring(reserved),
+          proc.unit_en(dept), (reserved / budget):percent(2)),
         evidence = { budget = budget, sme_reserved = reserved, category = category },
         at = p,
       })
@@ -79,6 +82,9 @@ local function check_thresholds(dept, ctx, cache, p, budget, reserved)
       message = ("采购预算 %s %s 超过 %s 万元，预留中小企业 %s %s，占 %s，低于 %s"):format(
         tostring(budget), unit, tostring(limit_wan), tostring(reserved), unit,
         (reserved / budget):percent(2), ratio:percent(0)),
+      message_en = ("procurement budget %s %s, above %s 10k yuan: %s %s reserved for SMEs, %s, below %s"):format(
+        tostring(budget), proc.unit_en(dept), tostring(limit_wan), tostring(reserved), proc.unit_en(dept),
+        (reserved / budget):percent(2), ratio:percent(0)),
       evidence = { budget = budget, sme_reserved = reserved, category = category },
       at = p,
     })
@@ -89,6 +95,8 @@ local function check_thresholds(dept, ctx, cache, p, budget, reserved)
     ctx:note({
       subject = p.id,
       message = ("未填报预留小微企业金额，无法核查小微企业比例不低于 %s 的要求"):format(small_share:percent(0)),
+      message_en = ("no amount reserved for small and micro firms given: the share of at least %s cannot be checked"):format(
+        small_share:percent(0)),
       at = p,
     })
   elseif not reserved:is_zero() and small_micro < reserved * small_share then
@@ -96,6 +104,9 @@ local function check_thresholds(dept, ctx, cache, p, budget, reserved)
       subject = p.id,
       message = ("预留份额 %s %s 中面向小微企业 %s %s，占 %s，低于 %s"):format(
         tostring(reserved), unit, tostring(small_micro), unit,
+        (small_micro / reserved):percent(2), small_share:percent(0)),
+      message_en = ("of the %s %s reserved, %s %s go to small and micro firms, %s, below %s"):format(
+        tostring(reserved), proc.unit_en(dept), tostring(small_micro), proc.unit_en(dept),
         (small_micro / reserved):percent(2), small_share:percent(0)),
       evidence = { sme_reserved = reserved, small_micro_reserved = small_micro },
       at = p,
@@ -134,6 +145,9 @@ return {
           message = field == "sme_suitable"
               and ("采购项目“%s”未填报是否适宜由中小企业提供"):format(p.name)
             or ("采购项目“%s”适宜由中小企业提供，但未填报预留中小企业采购金额"):format(p.name),
+          message_en = field == "sme_suitable"
+              and ("procurement “%s”: whether SMEs can supply it is not given"):format(p.name)
+            or ("procurement “%s” is suitable for SMEs, but the amount reserved for them is not given"):format(p.name),
           at = p,
         })
         return
@@ -153,6 +167,8 @@ return {
             subject = p.id,
             message = ("预留中小企业金额 %s %s 超过采购预算 %s %s，按预算计"):format(
               tostring(stated), dept.money_unit, tostring(b), dept.money_unit),
+            message_en = ("amount reserved for SMEs %s %s exceeds the procurement budget %s %s: the budget is counted"):format(
+              tostring(stated), proc.unit_en(dept), tostring(b), proc.unit_en(dept)),
             evidence = { budget = b, sme_reserved = stated },
             at = p,
           })
@@ -164,13 +180,15 @@ return {
         ctx:note({
           subject = p.id,
           message = ("采购项目“%s”标为不适宜由中小企业提供，但未说明理由"):format(p.name),
+          message_en = ("procurement “%s” is marked unsuitable for SMEs without a reason"):format(p.name),
           at = p,
         })
       end
     end
 
     if budget:is_zero() then
-      ctx:note({ subject = "", message = "本年度无适宜由中小企业提供的采购项目，本指标不扣分" })
+      ctx:note({ subject = "", message = "本年度无适宜由中小企业提供的采购项目，本指标不扣分",
+        message_en = "no procurement suitable for SMEs this year: nothing to deduct" })
       return
     end
     local share = reserved / budget
@@ -180,6 +198,10 @@ return {
         subject = "",
         message = ("预留中小企业采购份额 %s / 适宜由中小企业提供的采购预算 %s（%s）= %s，得分 %s × %s / %s = %s"):format(
           tostring(reserved), tostring(budget), dept.money_unit, share:percent(2),
+          tostring(ctx.weight), tostring(reserved), tostring(budget), tostring(score)),
+        message_en = ("SME share reserved %s / procurement budget suitable for SMEs %s (%s) = %s: "
+          .. "score %s × %s / %s = %s"):format(
+          tostring(reserved), tostring(budget), proc.unit_en(dept), share:percent(2),
           tostring(ctx.weight), tostring(reserved), tostring(budget), tostring(score)),
         evidence = { sme_reserved = reserved, suitable_budget = budget, share = share:percent(2) },
       })

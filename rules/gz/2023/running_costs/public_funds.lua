@@ -22,19 +22,21 @@ return {
   check = function(dept, ctx)
     local pf = dept.public_funds
     if pf == nil then
-      ctx:missing("public_funds", { subject = "", message = "未提供公用经费预算数和实际支出数" })
+      ctx:missing("public_funds", { subject = "", message = "未提供公用经费预算数和实际支出数",
+        message_en = "no public-funds budget and spending given" })
       return
     end
     if pf.actual:is_zero() then return end
 
     local full_at = money.param(ctx, "public_funds_rate_full")
     local zero_at = money.param(ctx, "public_funds_rate_zero")
-    local score, shown
+    local score, shown, shown_en
     if pf.budget:is_zero() then
-      score, shown = dec(0), "（预算为 0）"
+      score, shown, shown_en = dec(0), "（预算为 0）", "(the budget is 0)"
     else
       local rate = pf.actual / pf.budget
       score, shown = ctx:round(money.linear_score(ctx.weight, rate, full_at, zero_at)), rate:percent(2)
+      shown_en = shown
     end
     if score < ctx.weight then
       ctx:deduct(ctx.weight - score, {
@@ -42,6 +44,9 @@ return {
         message = ("公用经费控制率 %s（实际支出 %s / 预算 %s），超过 %s（达 %s 不得分），得 %s 分"):format(
           shown, money.show(dept, pf.actual), money.show(dept, pf.budget), full_at:percent(0), zero_at:percent(0),
           tostring(score)),
+        message_en = ("public-funds control rate %s (spent %s / budget %s), above %s (no points at %s): scores %s"):format(
+          shown_en, money.show_en(dept, pf.actual), money.show_en(dept, pf.budget), full_at:percent(0),
+          zero_at:percent(0), tostring(score)),
         evidence = { budget = pf.budget, actual = pf.actual },
         at = pf,
       })

@@ -13,9 +13,9 @@ local money = require("money")
 local evidence = require("evidence")
 
 local CATEGORIES = {
-  { key = "overseas_travel", name = "因公出国（境）费" },
-  { key = "vehicles", name = "公务用车购置及运行费" },
-  { key = "official_reception", name = "公务接待费" },
+  { key = "overseas_travel", name = "因公出国（境）费", name_en = "official travel abroad" },
+  { key = "vehicles", name = "公务用车购置及运行费", name_en = "official vehicles (purchase and running)" },
+  { key = "official_reception", name = "公务接待费", name_en = "official receptions" },
 }
 
 return {
@@ -29,25 +29,30 @@ return {
   check = function(dept, ctx)
     local tpe = dept.three_public_expenses
     if tpe == nil then
-      ctx:missing("three_public_expenses", { subject = "", message = "未提供“三公”经费预算数、实际数和上年数" })
+      ctx:missing("three_public_expenses", { subject = "", message = "未提供“三公”经费预算数、实际数和上年数",
+        message_en = "no budget, actual and last year's figures of the three public expenses given" })
       return
     end
     local each = evidence.share(ctx, ctx.weight, #CATEGORIES)
     local pool = evidence.pool(ctx)
     for _, c in ipairs(CATEGORIES) do
       local line = tpe[c.key]
-      local over = {}
+      local over, over_en = {}, {}
       if line.actual > line.budget then
         over[#over + 1] = ("超预算（预算 %s）"):format(money.show(dept, line.budget))
+        over_en[#over_en + 1] = ("over the budget (%s)"):format(money.show_en(dept, line.budget))
       end
       if line.actual > line.last_year then
         over[#over + 1] = ("超上年（上年 %s）"):format(money.show(dept, line.last_year))
+        over_en[#over_en + 1] = ("over last year (%s)"):format(money.show_en(dept, line.last_year))
       end
       if #over > 0 then
         pool.deduct(each, {
           subject = c.key,
           message = ("%s实际支出 %s，%s，扣 %s 分"):format(c.name, money.show(dept, line.actual),
             table.concat(over, "、"), tostring(each)),
+          message_en = ("%s: spent %s, %s; %s points deducted"):format(c.name_en, money.show_en(dept, line.actual),
+            table.concat(over_en, " and "), tostring(each)),
           evidence = { budget = line.budget, actual = line.actual, last_year = line.last_year },
           at = line,
         })
