@@ -93,6 +93,12 @@ int run_check(const Options& options, const GlobalOptions& global) {
   const bool color =
       options.color == "always" || (options.color == "auto" && options.output.empty() &&
                                     isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
+  if (options.format == "xlsx" && (options.output.empty() || options.output == "-") &&
+      isatty(STDOUT_FILENO) != 0) {
+    spdlog::error(lang == Lang::zh ? "工作簿是二进制文件：请用 -o 文件名.xlsx 指定输出文件"
+                                   : "a workbook is a binary file: name the output with -o FILE.xlsx");
+    return exit_bad_input;
+  }
   // The table of formats (report/formats.hpp) makes the writer; --format only offers its names.
   const std::unique_ptr<report::Writer> writer =
       report::find_format(options.format)->make(report::WriteOptions{lang, color, engine_version});

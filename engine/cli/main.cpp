@@ -66,9 +66,9 @@ int main(int argc, char** argv) {
       "docs/cli.md describes every command.");
 
   const std::vector<Command> commands{
-      add_validate_command(app, global),  add_check_command(app, global), add_test_command(app, global),
-      add_lint_command(app, global),      add_rules_command(app, global), add_explain_command(app, global),
-      add_narrative_command(app, global),
+      add_validate_command(app, global),  add_check_command(app, global),    add_test_command(app, global),
+      add_lint_command(app, global),      add_rules_command(app, global),    add_explain_command(app, global),
+      add_narrative_command(app, global), add_template_command(app, global),
   };
 
   try {

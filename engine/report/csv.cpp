@@ -39,9 +39,7 @@ std::string render_csv_rows(const Audit& audit, Lang lang) {
   // A department that was not checked has only these rows, and no total.
   const std::string total = audit.checked() ? format_points(audit.card.total) : "";
   for (const Diagnostic& d : audit.diagnostics) {
-    std::string where = d.file;
-    if (d.line > 0)
-      where += ":" + std::to_string(d.line) + (d.column > 0 ? ":" + std::to_string(d.column) : "");
+    const std::string where = d.location();  // a workbook's cell as 采购!F12
     out += row({audit.file, audit.header.code, audit.header.name, total, "", "",
                 std::string("data_") + severity_name(d.severity), d.pointer, "", d.message, "", "", where});
   }

@@ -22,13 +22,15 @@ void BatchWriter::count(const audit::Audit& audit) {
 
 namespace {
 
-constexpr std::array<Format, 4> table{{
+constexpr std::array<Format, 5> table{{
     {"text", "txt", "the scorecard table and the findings (Chinese; English with --lang en)",
      detail::make_text_writer},
     {"json", "json", "one document per department (schemas/findings.schema.json), NDJSON for a batch",
      detail::make_json_writer},
     {"csv", "csv", "one row per finding, UTF-8 with BOM for Excel", detail::make_csv_writer},
     {"html", "html", "one self-contained page with charts", detail::make_html_writer},
+    {"xlsx", "xlsx", "an Excel workbook: scorecard, findings (worst first), self-checks, batch summary",
+     detail::make_xlsx_writer},
 }};
 
 }  // namespace
