@@ -9,7 +9,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 namespace jx::data {
 

@@ -18,8 +18,6 @@ namespace jx::data {
 
 namespace {
 
-inline std::string tr(Lang lang, std::string zh, std::string en) { return lang == Lang::zh ? zh : en; }
-
 // A list of the schema that comes from a table (x-csv), and where it is in the document.
 struct TableSpec {
   std::string name;                 // "procurements"

@@ -22,8 +22,6 @@ using audit::Verdict;
 
 namespace {
 
-std::string tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
-
 // A cell: text, or an exact decimal written as a number.
 struct Cell {
   std::string text;
