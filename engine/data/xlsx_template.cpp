@@ -168,7 +168,9 @@ class TemplateWriter {
         std::string token = key;
         for (std::size_t at = 0; (at = token.find_first_of("~/", at)) != std::string::npos; at += 2)
           token.replace(at, 1, token[at] == '~' ? "~0" : "~1");
-        const bool req = std::find(s.required.begin(), s.required.end(), key) != s.required.end();
+        // Required where its parent is: evidence's 是否已完成 only once the evidence is given.
+        const bool req = (pointer.empty() || required) &&
+                         std::find(s.required.begin(), s.required.end(), key) != s.required.end();
         const std::string title = s.property(key) != nullptr && !child->title.empty() ? child->title : key;
         walk(*child, cv, pointer + "/" + token, name.empty() ? title : name + " / " + title, req);
       }
