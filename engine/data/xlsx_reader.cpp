@@ -17,8 +17,8 @@
 #include <optional>
 #include <set>
 
-#include "values/date.hpp"
 #include "data/raw.hpp"
+#include "values/date.hpp"
 
 namespace jx::data::detail {
 
@@ -143,7 +143,8 @@ class Archive {
     }
     // No network, no entities, no DTD: the XML cannot reach out or blow up.
     XmlDoc doc(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), part.c_str(), nullptr,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE),
+                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE |
+                                 XML_PARSE_COMPACT),
                &xmlFreeDoc);
     if (!doc) {
       const xmlError* e = xmlGetLastError();
