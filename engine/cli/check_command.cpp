@@ -57,7 +57,8 @@ bool fails_on(const std::string& level, const audit::Audit& audit) {
 }
 
 int run_check(const Options& options, const GlobalOptions& global) {
-  if (!options.compare.empty()) return run_compare(options.compare, options.data, options.output, global);
+  if (!options.compare.empty())
+    return run_compare(options.compare, options.data, options.format, options.output, global);
   const Lang lang = global.lang();
   data::LoadOptions load_options = global.load_options();
   if (!parse_tables(options.tables, load_options.tables)) return exit_bad_input;
@@ -208,6 +209,7 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--compare-rulesets", options->compare,
                   "Check with two rule sets A B and show how each finding and the score move")
       ->expected(2)
+      ->allow_extra_args(false)  // A and B only: the data files after them are DATA
       ->excludes("--ruleset");
   return {cmd, [options, &global] { return run_check(*options, global); }};
 }

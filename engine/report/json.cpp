@@ -46,17 +46,6 @@ void diagnostics(Json& w, const Audit& audit) {
   w.EndArray();
 }
 
-const char* verdict_kind_name(Verdict::Kind kind) {
-  switch (kind) {
-    case Verdict::Kind::agrees: return "agrees";
-    case Verdict::Kind::disagrees: return "disagrees";
-    case Verdict::Kind::no_self: return "no_self_evaluation";
-    case Verdict::Kind::incomplete: return "incomplete";
-    case Verdict::Kind::not_checked: return "not_checked";
-  }
-  return "?";
-}
-
 void department(Json& w, const Audit& audit) {
   key(w, "department");
   w.StartObject();
@@ -101,7 +90,7 @@ std::string render_json(const Audit& audit) {
   const auto& indicators = audit.rules().indicators();
   key(w, "ruleset");
   w.StartObject();
-  field(w, "dir", audit.rules().dir());
+  field(w, "id", audit.ruleset_id());
   field(w, "name", audit.rules().name());
   field(w, "sha256", audit.stamp.ruleset_sha256);
   w.EndObject();

@@ -91,7 +91,7 @@ std::string render_text(const Audit& audit, const TextOptions& options) {
          fmt::format("  {}{}  {}{}\n", tr(lang, "年度：", "Year: "), audit.header.fiscal_year,
                      tr(lang, "金额单位：", "Money unit: "), audit.header.money_unit);
   out += fmt::format("{}{}（{}）\n", tr(lang, "规则集：", "Rule set: "), audit.rules().name(),
-                     audit.rules().dir());
+                     audit.ruleset_id());
   out += fmt::format("{}{}", tr(lang, "文件：", "File: "), audit.file) + "\n";
   const std::string grade = lang == Lang::zh || card.grade_en.empty() ? card.grade : card.grade_en;
   std::string line =

@@ -40,7 +40,7 @@ TEST_F(LoadTest, TheDesignExample) {
   EXPECT_EQ(info.source_path, "rules/gz/2023/procurement/contract_filing.lua");
   EXPECT_EQ(engine_.size(), 1u);
   RuleOutcome out = engine_.run(rule, default_input());
-  EXPECT_FALSE(out.failed);
+  EXPECT_FALSE(out.failed());
   EXPECT_TRUE(out.findings.empty());  // CG-1 took 4 working days, CG-2 4
 
   // With a 3-day limit, CG-1 (signed 2023-09-28, filed 2023-10-10) is late.
@@ -51,7 +51,7 @@ TEST_F(LoadTest, TheDesignExample) {
   in.weight = Decimal(1);
   in.params = &params;
   out = engine_.run(rule, in);
-  ASSERT_FALSE(out.failed) << out.findings.at(0).message;
+  ASSERT_FALSE(out.failed()) << out.failure->message;
   ASSERT_EQ(out.findings.size(), 1u);
   const Finding& f = out.findings[0];
   EXPECT_EQ(f.kind, Finding::Kind::deduction);
