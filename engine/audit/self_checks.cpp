@@ -345,9 +345,7 @@ class Checker {
 }  // namespace
 
 std::string source_of(const data::Document& department, const data::Value& value) {
-  const data::SourcePos pos = value.pos();
-  if (pos.file >= department.files.size() || pos.line == 0) return {};
-  return fmt::format("{}:{}:{}", department.files[pos.file], pos.line, pos.column);
+  return department.where(value.pos());  // file:line:column, or a workbook's 基本信息!C12
 }
 
 std::vector<SelfCheck> check_self_evaluation(const rules::RuleSet& rules, const data::Document& department) {

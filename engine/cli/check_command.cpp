@@ -152,6 +152,12 @@ int run_check(const Options& options, const GlobalOptions& global) {
   const bool color =
       options.color == "always" || (options.color == "auto" && options.output.empty() &&
                                     isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
+  if (options.format == "xlsx" && (options.output.empty() || options.output == "-") &&
+      isatty(STDOUT_FILENO) != 0) {
+    spdlog::error(lang == Lang::zh ? "工作簿是二进制文件：请用 -o 文件名.xlsx 指定输出文件"
+                                   : "a workbook is a binary file: name the output with -o FILE.xlsx");
+    return exit_bad_input;
+  }
   // The table of formats (report/formats.hpp) makes the writer; --format only offers its names.
   const std::unique_ptr<report::Writer> writer =
       report::find_format(options.format)
@@ -304,13 +310,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
 
 // A format's one line for --help; the table of formats says it in English.
 std::string format_description(const report::Format& f, Lang lang) {
-  if (lang == Lang::zh) {
-    if (f.name == "text") return "评分表和各项发现（中文；--lang en 为英文）";
-    if (f.name == "json") return "每个部门一个文档（schemas/findings.schema.json），批量时为 NDJSON";
-    if (f.name == "csv") return "每项发现一行，UTF-8 带 BOM，供 Excel 打开";
-    if (f.name == "html") return "一个自包含的网页，带图表";
-  }
-  return std::string(f.description);
+  return std::string(lang == Lang::zh ? f.description_zh : f.description_en);
 }
 
 }  // namespace

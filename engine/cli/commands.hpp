@@ -50,6 +50,7 @@ Command add_lint_command(CLI::App& app, const GlobalOptions& global);
 Command add_rules_command(CLI::App& app, const GlobalOptions& global);
 Command add_explain_command(CLI::App& app, const GlobalOptions& global);
 Command add_narrative_command(CLI::App& app, const GlobalOptions& global);
+Command add_template_command(CLI::App& app, const GlobalOptions& global);
 
 // Where jxaudit finds what it ships with (schemas/, rules/): JXAUDIT_HOME, or
 // the source tree it was built from.

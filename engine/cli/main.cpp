@@ -186,9 +186,9 @@ int main(int argc, char** argv) {
          "docs/cli.md describes every command."));
 
   std::vector<Command> commands{
-      add_validate_command(app, global),  add_check_command(app, global), add_test_command(app, global),
-      add_lint_command(app, global),      add_rules_command(app, global), add_explain_command(app, global),
-      add_narrative_command(app, global),
+      add_validate_command(app, global),  add_check_command(app, global),    add_test_command(app, global),
+      add_lint_command(app, global),      add_rules_command(app, global),    add_explain_command(app, global),
+      add_narrative_command(app, global), add_template_command(app, global),
   };
   // Hidden: the build prints the shell completions and the man page with them.
   for (Command& c : add_doc_commands(app)) commands.push_back(std::move(c));

@@ -6,6 +6,20 @@
 namespace jx {
 
 std::string Diagnostic::to_string(Lang lang) const {
+  std::string out = location();
+  if (!out.empty()) out += ": ";
+  if (severity == Severity::error) {
+    out += lang == Lang::zh ? "错误" : "error";
+  } else {
+    out += lang == Lang::zh ? "警告" : "warning";
+  }
+  out += ": ";
+  if (!pointer.empty()) out += pointer + ": ";
+  out += message;
+  return out;
+}
+
+std::string Diagnostic::location() const {
   std::string out = file;
   if (!sheet.empty()) {
     // A cell, or a whole row as Excel writes it (采购!2:2).
@@ -18,15 +32,6 @@ std::string Diagnostic::to_string(Lang lang) const {
     out += ':' + std::to_string(line);
     if (column > 0) out += ':' + std::to_string(column);
   }
-  if (!out.empty()) out += ": ";
-  if (severity == Severity::error) {
-    out += lang == Lang::zh ? "错误" : "error";
-  } else {
-    out += lang == Lang::zh ? "警告" : "warning";
-  }
-  out += ": ";
-  if (!pointer.empty()) out += pointer + ": ";
-  out += message;
   return out;
 }
 

@@ -22,6 +22,10 @@ struct Diagnostic {
   // column, shown as "file:sheet!F12"; empty for any other file.
   std::string sheet = {};
 
+  // "file:line:column", "file:line", or in a workbook "file:sheet!F12" (a
+  // whole row: "file:sheet!12:12"); the file alone when the position is unknown.
+  [[nodiscard]] std::string location() const;
+
   // "file:line:column: error: /pointer: message" (parts that are unknown are left out);
   // in a workbook "file:sheet!F12: error: …".
   [[nodiscard]] std::string to_string(Lang lang) const;

@@ -570,6 +570,11 @@ LoadResult load_workbook(const Schema& schema, const std::string& path, const Lo
   assembler.report_leftovers();
   detail::Converter converter(doc->files, options.lang, result.diagnostics);
   doc->root = converter.convert(mapped.root, &schema.root(), "");
+  // Findings cite a sheet's cells as 采购!F12 (Document::where).
+  for (const auto& [file, sheet] : mapped.sheets) {
+    if (doc->sheets.size() <= file) doc->sheets.resize(file + 1);
+    doc->sheets[file] = sheet.name;
+  }
   // A position in a sheet: the workbook's name, the sheet and the cell, and the column's header.
   for (Diagnostic& d : result.diagnostics) {
     for (const auto& [file, sheet] : mapped.sheets) {

@@ -79,8 +79,10 @@ class SchemaCompiler {
     if (const RawNode* ref = raw.member("$ref")) {
       SchemaNode node = *resolve(*ref);
       if (const RawNode* title = raw.member("title")) node.title = text(*title);
+      if (const RawNode* description = raw.member("description")) node.description = text(*description);
+      if (const RawNode* aliases = raw.member("x-aliases")) node.aliases = names(*aliases, "x-aliases");
       for (const auto& key : raw.keys) {
-        if (key != "$ref" && key != "title" && key != "description") {
+        if (key != "$ref" && key != "title" && key != "description" && key != "x-aliases") {
           fail(raw, fmt::format("\"{}\" beside \"$ref\" is not supported", key));
         }
       }
@@ -105,6 +107,13 @@ class SchemaCompiler {
   std::string text(const RawNode& raw) const {
     if (raw.kind != RawNode::Kind::string) fail(raw, "expected a string");
     return raw.text;
+  }
+  std::vector<std::string> names(const RawNode& raw, std::string_view keyword) const {
+    if (raw.kind != RawNode::Kind::array)
+      fail(raw, fmt::format("\"{}\" must be an array of strings", keyword));
+    std::vector<std::string> out;
+    for (const RawNode& n : raw.children) out.push_back(text(n));
+    return out;
   }
   Decimal number(const RawNode& raw) const {
     if (raw.kind != RawNode::Kind::number) fail(raw, "expected a number");
@@ -134,11 +143,14 @@ class SchemaCompiler {
   }
 
   void keyword(SchemaNode& node, const std::string& key, const RawNode& value) {
-    if (key == "$schema" || key == "$id" || key == "description" || key == "$comment" || key == "examples")
-      return;
+    if (key == "$schema" || key == "$id" || key == "$comment" || key == "examples") return;
     if (key == "$defs") return;  // compiled on first reference
     if (key == "title") {
       node.title = text(value);
+    } else if (key == "description") {
+      node.description = text(value);
+    } else if (key == "x-aliases") {
+      node.aliases = names(value, "x-aliases");
     } else if (key == "type") {
       if (value.kind == RawNode::Kind::array) {
         for (const RawNode& t : value.children) node.types |= type_bit(t);

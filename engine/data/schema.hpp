@@ -48,6 +48,10 @@ struct SchemaNode {
   };
 
   std::string title;
+  std::string description;  // for people: the template's instructions (data/xlsx_template.hpp)
+  // "x-aliases": other header texts a workbook column may carry for this field,
+  // e.g. 合同签订时间 for 合同签订日期 as a budget system exports it.
+  std::vector<std::string> aliases;
   unsigned types = 0;  // 0: anything
   Format format = Format::none;
   std::vector<Property> properties;

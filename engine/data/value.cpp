@@ -1,5 +1,9 @@
 #include "data/value.hpp"
 
+#include <string>
+
+#include "data/diagnostic.hpp"
+
 namespace jx::data {
 
 const Value* Value::find(std::string_view key) const {
@@ -18,6 +22,22 @@ const Value* Value::find_path(std::string_view dotted) const {
     dotted = dot == std::string_view::npos ? std::string_view() : dotted.substr(dot + 1);
   }
   return v;
+}
+
+std::string Document::where(SourcePos pos) const {
+  if (pos.line == 0 || pos.file >= files.size()) return {};
+  const std::string& file = files[pos.file];
+  if (pos.file < sheets.size() && !sheets[pos.file].empty()) {
+    const std::string& sheet = sheets[pos.file];
+    // files[i] is "book.xlsx:sheet"; the sheet is cited Excel's way, after a '!'.
+    const std::string book =
+        file.ends_with(":" + sheet) ? file.substr(0, file.size() - sheet.size() - 1) : file;
+    const std::string line = std::to_string(pos.line);
+    return book + ":" + sheet + "!" +
+           (pos.column == 0 ? line + ":" + line : cell_reference(pos.line, pos.column));
+  }
+  if (pos.column == 0) return file + ":" + std::to_string(pos.line);
+  return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
 }
 
 std::string_view kind_name(Value::Kind kind) {

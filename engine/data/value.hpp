@@ -89,7 +89,15 @@ inline Value::Value(Object o, SourcePos pos) : data_(std::move(o)), pos_(pos) {}
 // One loaded department: the value tree and the files it came from.
 struct Document {
   std::vector<std::string> files;  // SourcePos::file indexes this
+  // For a file that is a workbook's sheet (files[i] is then "book.xlsx:采购"):
+  // the sheet's name at the same index; "" or beyond the end for any other file.
+  std::vector<std::string> sheets;
   Value root;
+
+  // Where `pos` is, as findings cite data: "file:line:column", "file:line" for
+  // a whole CSV row, and in a workbook "book.xlsx:采购!F12" or "book.xlsx:采购!12:12"
+  // for a whole row; "" when unknown.
+  [[nodiscard]] std::string where(SourcePos pos) const;
 };
 
 // The name of a kind for messages ("object", "decimal", …).

@@ -31,21 +31,30 @@ std::string header_text(std::string s) {
   return s;
 }
 
-// The field a header names: the field's name, its title, or "title（name）" / "title(name)".
+// The field whose title or one of whose aliases ("x-aliases": 合同签订时间 for
+// 合同签订日期, as a budget system exports it) is `text`; "" if none.
+std::string titled(const SchemaNode& row, const std::string& text) {
+  for (const auto& p : row.properties)
+    if (p.schema->title == text) return p.name;
+  for (const auto& p : row.properties)
+    if (std::find(p.schema->aliases.begin(), p.schema->aliases.end(), text) != p.schema->aliases.end())
+      return p.name;
+  return {};
+}
+
+// The field a header names: the field's name, its title or an alias, or
+// "title（name）" / "title(name)".
 std::string match_column(const SchemaNode& row, const std::string& raw_header) {
   const std::string header = header_text(raw_header);
   if (row.property(header) != nullptr) return header;
-  for (const auto& p : row.properties)
-    if (p.schema->title == header) return p.name;
+  if (std::string name = titled(row, header); !name.empty()) return name;
   for (const auto& [open, close] : {std::pair{"（", "）"}, std::pair{"(", ")"}}) {
     const auto at = header.find(open);
     if (at == std::string::npos || !header.ends_with(close)) continue;
     const std::string inner = trim(
         header.substr(at + std::strlen(open), header.size() - at - std::strlen(open) - std::strlen(close)));
     if (row.property(inner) != nullptr) return inner;
-    const std::string outer = trim(header.substr(0, at));
-    for (const auto& p : row.properties)
-      if (p.schema->title == outer) return p.name;
+    if (std::string name = titled(row, trim(header.substr(0, at))); !name.empty()) return name;
   }
   return header;  // unknown: kept, and reported as an unknown column
 }
@@ -92,7 +101,8 @@ class Mapper {
   // (null: unknown); nullopt when the cell gives no value (reported).
   std::optional<std::string> value(const XlsxCell& cell, const SchemaNode* field, const std::string& sheet) {
     switch (cell.kind) {
-      case XlsxCell::Kind::number: return plain_decimal(cell.text);
+      case XlsxCell::Kind::number:
+        return shown_decimal(excel_precision(plain_decimal(cell.text)), cell.shown_decimals);
       case XlsxCell::Kind::error:
         message(Diagnostic::Severity::error, sheet, cell.row, cell.column,
                 fmt::format("单元格是错误值 {}{}", cell.text, cell.formula ? "（公式的计算结果）" : ""),
@@ -143,6 +153,8 @@ class Mapper {
       const SchemaNode* schema = table.row->property(field->second);
       std::optional<std::string> text = value(cell, schema, sheet.name);
       if (!text || text->empty()) continue;
+      const bool none = schema != nullptr && schema->allows(SchemaNode::array) &&
+                        !schema->allows(SchemaNode::string) && trim(*text) == "无";
       if (object_row != cell.row) {
         object = &rows.children.emplace_back();
         object->kind = RawNode::Kind::object;
@@ -153,15 +165,24 @@ class Mapper {
       }
       object->keys.push_back(field->second);
       RawNode& node = object->children.emplace_back();
+      node.pos = {file, cell.row, cell.column};
+      if (none) {  // 无: an empty list, as in 基本信息
+        node.kind = RawNode::Kind::array;
+        continue;
+      }
       node.kind = RawNode::Kind::string;
       node.from_csv = true;
       node.text = std::move(*text);
-      node.pos = {file, cell.row, cell.column};
     }
     rows.pos = {file, header_row == 0 ? 1 : header_row, 1};
     rows.keys.clear();
     for (const auto& [column, name] : fields) rows.keys.push_back(name);
-    if (fields.empty()) {
+    // A first row that names no field of the table (the data starts at row 1, a
+    // title above the header, another system's names): one error, not a
+    // warning per unknown column and an error per row.
+    const bool known = std::any_of(fields.begin(), fields.end(),
+                                   [&](const auto& f) { return table.row->property(f.second) != nullptr; });
+    if (!known) {
       message(Diagnostic::Severity::error, sheet.name, header_row == 0 ? 1 : header_row, 1,
               fmt::format("工作表“{}”第一行没有该表的列名（如“{}”）：第一行应为表头", sheet.name,
                           table.row->properties.empty() ? "" : table.row->properties.front().schema->title),
@@ -283,10 +304,18 @@ class Mapper {
           if (added) parent->children.pop_back();
           return;
         }
+        node->pos = pos;
+        // An empty list has no items to number: "无" (or "[]") says so, as
+        // `"income_remittances": []` does in JSON (none, which is not "not stated").
+        const std::string written = trim(*text);
+        if (s != nullptr && s->allows(SchemaNode::array) && !s->allows(SchemaNode::string) &&
+            (written == "无" || written == "[]")) {
+          node->kind = RawNode::Kind::array;
+          return;
+        }
         node->kind = RawNode::Kind::string;
         node->from_csv = true;
         node->text = std::move(*text);
-        node->pos = pos;
       } else if (node->kind == RawNode::Kind::null) {
         const bool array = s != nullptr && s->items != nullptr && !s->allows(SchemaNode::object);
         node->kind = array ? RawNode::Kind::array : RawNode::Kind::object;
@@ -376,6 +405,34 @@ std::string plain_decimal(const std::string& text) {
     out += "." + digits.substr(static_cast<std::size_t>(point));
   while (out.size() > 1 && out[0] == '0' && out[1] != '.') out.erase(0, 1);
   return (negative ? "-" : "") + out;
+}
+
+std::string excel_precision(const std::string& text) {
+  std::size_t digits = 0;
+  bool leading = true;
+  for (char c : text) {
+    if (c == '-' || c == '.') continue;
+    if (c < '0' || c > '9') return text;  // not a plain decimal: the Converter says so
+    if (leading && c == '0') continue;
+    leading = false;
+    ++digits;
+  }
+  if (digits <= 15) return text;
+  const auto exact = Decimal::try_parse(text);
+  if (!exact) return text;
+  return exact->round_significant(15, RoundingMode::half_even).normalized().to_string();
+}
+
+std::string shown_decimal(std::string text, std::size_t decimals) {
+  if (decimals == 0 || text.find_first_not_of("-0123456789.") != std::string::npos) return text;
+  auto dot = text.find('.');
+  if (dot == std::string::npos) {
+    dot = text.size();
+    text += '.';
+  }
+  const std::size_t has = text.size() - dot - 1;
+  if (has < decimals) text.append(decimals - has, '0');
+  return text;
 }
 
 std::string iso_date(const std::string& text) {

@@ -41,6 +41,16 @@ WorkbookTables workbook_to_raw(const Workbook& workbook, const Schema& schema, c
 // "1.5E-3" → "0.0015", exactly (text only); other text unchanged.
 std::string plain_decimal(const std::string& text);
 
+// A number cell's text at Excel's precision, 15 significant digits: a program
+// that writes a double with 16 or 17 (openpyxl writes 96.9 as
+// 96.90000000000001) gives the number Excel holds and shows, rounded half-even
+// and without trailing zeros ("96.9"); 15 digits or fewer are left as they are.
+std::string excel_precision(const std::string& text);
+
+// "10606.1" shown with 2 decimals → "10606.10": zeros added up to `decimals`,
+// never a digit removed (10606.123 stays as it is).
+std::string shown_decimal(std::string text, std::size_t decimals);
+
 // "2023/1/5", "2023年1月5日", "2023-1-5" → "2023-01-05"; other text unchanged.
 std::string iso_date(const std::string& text);
 

@@ -17,8 +17,8 @@
 #include <optional>
 #include <set>
 
-#include "values/date.hpp"
 #include "data/raw.hpp"
+#include "values/date.hpp"
 
 namespace jx::data::detail {
 
@@ -61,6 +61,11 @@ const xmlNode* child(const xmlNode* n, const char* name) {
 
 constexpr const char* relationships_ns =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+struct CellStyle {
+  bool date = false;
+  std::uint8_t decimals = 0;  // the number format's fixed decimal places
+};
 
 using XmlDoc = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
@@ -138,7 +143,8 @@ class Archive {
     }
     // No network, no entities, no DTD: the XML cannot reach out or blow up.
     XmlDoc doc(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), part.c_str(), nullptr,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE),
+                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE |
+                                 XML_PARSE_COMPACT),
                &xmlFreeDoc);
     if (!doc) {
       const xmlError* e = xmlGetLastError();
@@ -183,24 +189,65 @@ bool custom_date_format(const std::string& code) {
   return false;
 }
 
-// Which cell style indexes (c/@s) are dates.
-std::vector<bool> date_styles(const Archive& archive) {
-  std::vector<bool> out;
+// The decimal places a number format always shows ("0.00", "#,##0.00",
+// built-in 2 and 4): 0 when it shows a varying number (General, "0.##"), and
+// for percentages and exponents, whose shown digits are not the stored ones.
+std::uint8_t fixed_decimals(const std::string& code) {
+  bool quoted = false;
+  std::uint8_t zeros = 0;
+  bool after_point = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\\' || c == '_' || c == '*') {
+      ++i;
+      continue;
+    }
+    if (c == ';') break;  // the positive section decides
+    if (c == '%' || c == 'E' || c == 'e' || c == '/') return 0;
+    if (c == '.') {
+      after_point = true;
+      continue;
+    }
+    if (after_point) {
+      if (c == '0' && zeros < 30) {
+        ++zeros;
+        continue;
+      }
+      after_point = false;
+    }
+  }
+  return zeros;
+}
+
+std::uint8_t builtin_fixed_decimals(long id) {
+  return id == 2 || id == 4 || id == 39 || id == 40 || id == 43 || id == 44 ? 2 : 0;
+}
+
+// Each cell style index (c/@s): a date, or how many decimals its number format shows.
+std::vector<CellStyle> cell_styles(const Archive& archive) {
+  std::vector<CellStyle> out;
   XmlDoc doc = archive.xml("xl/styles.xml", true);
   if (!doc) return out;
   const xmlNode* root = xmlDocGetRootElement(doc.get());
-  std::set<long> custom_dates;
+  std::map<long, CellStyle> custom;
   if (const xmlNode* formats = child(root, "numFmts")) {
     for (const xmlNode* f = formats->children; f != nullptr; f = f->next) {
-      if (is(f, "numFmt") && custom_date_format(attribute(f, "formatCode")))
-        custom_dates.insert(std::strtol(attribute(f, "numFmtId").c_str(), nullptr, 10));
+      if (!is(f, "numFmt")) continue;
+      const std::string code = attribute(f, "formatCode");
+      const bool date = custom_date_format(code);
+      custom[std::strtol(attribute(f, "numFmtId").c_str(), nullptr, 10)] = {
+          date, date ? std::uint8_t{0} : fixed_decimals(code)};
     }
   }
   if (const xmlNode* xfs = child(root, "cellXfs")) {
     for (const xmlNode* xf = xfs->children; xf != nullptr; xf = xf->next) {
       if (!is(xf, "xf")) continue;
       const long id = std::strtol(attribute(xf, "numFmtId").c_str(), nullptr, 10);
-      out.push_back(builtin_date_format(id) || custom_dates.count(id) > 0);
+      const auto c = custom.find(id);
+      out.push_back(c != custom.end() ? c->second
+                                      : CellStyle{builtin_date_format(id), builtin_fixed_decimals(id)});
     }
   }
   return out;
@@ -256,7 +303,7 @@ bool excel_number(std::string_view s) {
 
 struct SheetContext {
   const std::vector<std::string>& strings;
-  const std::vector<bool>& dates;
+  const std::vector<CellStyle>& styles;
   const Archive& archive;
   const std::string& sheet;
   Lang lang;
@@ -302,7 +349,8 @@ XlsxCell read_cell(const xmlNode* c, std::uint32_t row, std::uint32_t column, co
     cell.kind = XlsxCell::Kind::number;
     cell.text = value;
     const auto style = std::strtoul(attribute(c, "s").c_str(), nullptr, 10);
-    if (style < ctx.dates.size() && ctx.dates[style] && excel_number(value)) {
+    if (style < ctx.styles.size()) cell.shown_decimals = ctx.styles[style].decimals;
+    if (style < ctx.styles.size() && ctx.styles[style].date && excel_number(value)) {
       // A date: the whole days of the serial (a time of day is dropped).
       const std::string days = value.substr(0, value.find_first_of(".Ee"));
       const long serial = std::strtol(days.c_str(), nullptr, 10);
@@ -406,7 +454,7 @@ Workbook read_xlsx(const std::string& path, Lang lang) {
     }
   }
   const std::vector<std::string> strings = shared_strings(archive);
-  const std::vector<bool> dates = date_styles(archive);
+  const std::vector<CellStyle> styles = cell_styles(archive);
   XmlDoc book = archive.xml("xl/workbook.xml");
   Workbook workbook;
   const xmlNode* sheets = child(xmlDocGetRootElement(book.get()), "sheets");
@@ -421,7 +469,7 @@ Workbook read_xlsx(const std::string& path, Lang lang) {
     }
     if (target->second.find("worksheets/") == std::string::npos) continue;  // a chart sheet
     const std::string state = attribute(s, "state");
-    const SheetContext ctx{strings, dates, archive, name, lang};
+    const SheetContext ctx{strings, styles, archive, name, lang};
     workbook.sheets.push_back(read_sheet(name, !state.empty() && state != "visible", target->second, ctx));
   }
   return workbook;

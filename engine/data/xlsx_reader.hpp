@@ -36,6 +36,9 @@ struct XlsxCell {
   };
   Kind kind = Kind::text;
   bool formula = false;  // the value is a formula's cached result
+  // A number's format shows this many decimals ("0.00": 2): 10606.1 is read
+  // as the 10606.10 the cell shows (zeros added, never a digit rounded away).
+  std::uint8_t shown_decimals = 0;
 };
 
 struct XlsxSheet {

@@ -14,16 +14,6 @@ using audit::SelfCheck;
 using audit::Verdict;
 namespace {
 
-// The kind column: in Chinese the report's words (扣分, 数据错误); in English the
-// stable names of the JSON report (deduction, data_error), which scripts filter on.
-std::string finding_kind(Finding::Kind kind, Lang lang) {
-  return lang == Lang::zh ? kind_label(kind, lang) : kind_name(kind);
-}
-std::string diagnostic_kind(Diagnostic::Severity severity, Lang lang) {
-  if (lang == Lang::en) return std::string("data_") + severity_name(severity);
-  return severity == Diagnostic::Severity::error ? "数据错误" : "数据警告";
-}
-
 std::string row(const std::vector<std::string>& cells) {
   std::string out;
   for (std::size_t i = 0; i < cells.size(); ++i) out += (i == 0 ? "" : ",") + csv_cell(cells[i]);
@@ -49,11 +39,9 @@ std::string render_csv_rows(const Audit& audit, Lang lang) {
   // A department that was not checked has only these rows, and no total.
   const std::string total = audit.checked() ? format_points(audit.card.total) : "";
   for (const Diagnostic& d : audit.diagnostics) {
-    std::string where = d.file;
-    if (d.line > 0)
-      where += ":" + std::to_string(d.line) + (d.column > 0 ? ":" + std::to_string(d.column) : "");
+    const std::string where = d.location();  // a workbook's cell as 采购!F12
     out += row({audit.file, audit.header.code, audit.header.name, total, "", "",
-                diagnostic_kind(d.severity, lang), d.pointer, "", d.message, "", "", where});
+                kind_column(d.severity, lang), d.pointer, "", d.message, "", "", where});
   }
   if (!audit.checked()) return out;
   // The verdict, and each failed self-check with the position of its first value.
@@ -72,7 +60,7 @@ std::string render_csv_rows(const Audit& audit, Lang lang) {
           (evidence.empty() ? "" : tr(lang, "；", "; ")) + evidence_label(audit, e.key, lang) + "=" + e.value;
     }
     out += row({audit.file, audit.header.code, audit.header.name, format_points(audit.card.total),
-                indicator_path(audit, f.indicator, lang), f.rule_id, finding_kind(f.kind, lang), f.subject,
+                indicator_path(audit, f.indicator, lang), f.rule_id, kind_column(f.kind, lang), f.subject,
                 format_points(f.points), finding_message(f, lang), evidence, f.rule_source, f.data_source});
   }
   return out;

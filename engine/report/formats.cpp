@@ -40,15 +40,20 @@ void Writer::summary(SummaryFormat /*format*/, const Sink& /*write*/) const {
 
 namespace {
 
-constexpr std::array<Format, 4> table{{
-    {"text", "txt", "the scorecard table and the findings (Chinese; English with --lang en)",
-     detail::make_text_writer},
-    {"json", "json", "one document per department (schemas/findings.schema.json), NDJSON for a batch",
+constexpr std::array<Format, 5> table{{
+    {"text", "txt", "评分表和各项发现（中文；--lang en 为英文）",
+     "the scorecard table and the findings (Chinese; English with --lang en)", detail::make_text_writer},
+    {"json", "json", "每个部门一个文档（schemas/findings.schema.json），批量时为 NDJSON",
+     "one document per department (schemas/findings.schema.json), NDJSON for a batch",
      detail::make_json_writer},
-    {"csv", "csv", "one row per finding, UTF-8 with BOM for Excel", detail::make_csv_writer},
-    {"html", "html", "one self-contained page with charts", detail::make_html_writer},
+    {"csv", "csv", "每项发现一行，UTF-8 带 BOM，供 Excel 打开",
+     "one row per finding, UTF-8 with BOM for Excel", detail::make_csv_writer},
+    {"html", "html", "一个自包含的网页，带图表", "one self-contained page with charts",
+     detail::make_html_writer},
+    {"xlsx", "xlsx", "Excel 工作簿：评分表、发现（最严重的在前）、自评核对、批量汇总",
+     "an Excel workbook: scorecard, findings (worst first), self-checks, batch summary",
+     detail::make_xlsx_writer},
 }};
-
 }  // namespace
 
 std::span<const Format> formats() { return table; }

@@ -44,9 +44,10 @@ class Writer {
 };
 
 struct Format {
-  std::string_view name;         // the --format value: "text"
-  std::string_view extension;    // of a file in this format: "txt"
-  std::string_view description;  // one line for --help
+  std::string_view name;            // the --format value: "text"
+  std::string_view extension;       // of a file in this format: "txt"
+  std::string_view description_zh;  // one line for --help, in Chinese
+  std::string_view description_en;  // and in English
   std::unique_ptr<Writer> (*make)(const WriteOptions& options);
 };
 

@@ -38,6 +38,7 @@ void diagnostics(Json& w, const Audit& audit) {
     w.Uint(d.line);
     key(w, "column");
     w.Uint(d.column);
+    if (!d.sheet.empty()) field(w, "sheet", d.sheet);  // a workbook's cell: 采购!F12 is line 12, column 6
     field(w, "pointer", d.pointer);
     field(w, "message", d.message);
     w.EndObject();

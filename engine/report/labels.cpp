@@ -109,4 +109,13 @@ std::string evidence_label(const audit::Audit& audit, const std::string& key, La
   return key;
 }
 
+std::string kind_column(Finding::Kind kind, Lang lang) {
+  return lang == Lang::zh ? kind_label(kind, lang) : kind_name(kind);
+}
+
+std::string kind_column(Diagnostic::Severity severity, Lang lang) {
+  if (lang == Lang::en) return std::string("data_") + severity_name(severity);
+  return severity == Diagnostic::Severity::error ? "数据错误" : "数据警告";
+}
+
 }  // namespace jx::report

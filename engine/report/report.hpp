@@ -95,6 +95,11 @@ std::string money_unit(const std::string& unit, Lang lang);
 const std::string& finding_message(const Finding& finding, Lang lang);
 // A finding's kind as the report names it: "扣分" / "deduction".
 std::string kind_label(Finding::Kind kind, Lang lang);
+// The kind column of the CSV and Excel reports: in Chinese the report's words
+// (扣分, 数据错误); in English the stable names of the JSON report (deduction,
+// data_error), which scripts filter on.
+std::string kind_column(Finding::Kind kind, Lang lang);
+std::string kind_column(Diagnostic::Severity severity, Lang lang);
 // An evidence key's label: in Chinese the department schema's title of a field
 // of that name (or the engine's label of a derived quantity such as
 // working_days, 工作日数); in English the key. A key with neither as written.

@@ -35,5 +35,6 @@ std::unique_ptr<Writer> make_text_writer(const WriteOptions& options);
 std::unique_ptr<Writer> make_json_writer(const WriteOptions& options);
 std::unique_ptr<Writer> make_csv_writer(const WriteOptions& options);
 std::unique_ptr<Writer> make_html_writer(const WriteOptions& options);
+std::unique_ptr<Writer> make_xlsx_writer(const WriteOptions& options);
 
 }  // namespace jx::report::detail

@@ -360,10 +360,8 @@ std::string data_source(lua_State* L, int index) {
     known = origin.generation == rt.generation;
     pos = origin.pos;
   }
-  const auto& files = rt.run->input->department->files;
-  if (!known || pos.line == 0 || pos.file >= files.size()) return {};
-  if (pos.column == 0) return fmt::format("{}:{}", files[pos.file], pos.line);
-  return fmt::format("{}:{}:{}", files[pos.file], pos.line, pos.column);
+  if (!known) return {};
+  return rt.run->input->department->where(pos);  // file:line:column, or a workbook's 采购!F12
 }
 
 void open_view(lua_State* L, Runtime& rt) {

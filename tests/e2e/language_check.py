@@ -100,7 +100,7 @@ def json_strings(node, want_suffix, out):
 
 
 # What a user types, as --help shows it: the commands and their positionals.
-COMMAND_WORDS = {"check", "validate", "test", "lint", "rules", "explain", "narrative", "diff", "new", "data", "files",
+COMMAND_WORDS = {"check", "validate", "test", "lint", "rules", "explain", "narrative", "template", "diff", "new", "data", "files",
                  "ruleset", "rule", "reports", "sets", "dir", "text", "list",
                  "procurements", "projects", "targets", "monthly"}  # --table NAME=PATH
 
@@ -147,7 +147,7 @@ def main():
     runs.append((["check", "no-such-department.json"], [], "error"))
     runs.append((["check", "--table", "procurements", "samples/gz-2023-dangan.json"], [], "error"))
     # --help of every command.
-    for command in ([], ["check"], ["validate"], ["test"], ["lint"], ["rules"], ["explain"], ["narrative"]):
+    for command in ([], ["check"], ["validate"], ["test"], ["lint"], ["rules"], ["explain"], ["narrative"], ["template"]):
         runs.append((command + ["--help"], [], "help"))
 
     failures = []

@@ -2,11 +2,12 @@
 // calendar:working_days_between_columns(from, to), with exact values, the
 // positions their values keep for findings, their errors and their budget.
 #include "sandbox_support.hpp"
+#include "source_dir.hpp"
 
 namespace jx::sandbox::testing {
 namespace {
 
-const std::string data_file = JX_SOURCE_DIR "/tests/unit/data/sandbox_department.json";
+const std::string data_file = jx::test::source_path("/tests/unit/data/sandbox_department.json");
 
 class ColumnTest : public SandboxTest {};
 

@@ -10,6 +10,8 @@ any file on the build machine, so no third-party workbook is committed yet.)
   sample.xlsx        samples/gz-2023-dangan-csv as a workbook: must score as the JSON sample
   cells.xlsx         one cell of every kind the reader knows
   bad-cells.xlsx     a small department with one bad cell of each kind
+  aliases.xlsx       headers by alias (合同签订时间), 无 for empty lists, amounts shown with 0.00
+  corrupt-*.xlsx, empty.xlsx, mapping-*.xlsx: every other malformed workbook, one fault each
   not-a-workbook.xlsx, old.xls, encrypted.xlsx, no-workbook-part.xlsx: unreadable files
 """
 import csv
@@ -170,7 +172,68 @@ def unreadable():
         z.writestr(zipfile.ZipInfo("word/document.xml", xlsx.FIXED), "<w:document/>")
 
 
+def small_department(extra=()):
+    return [["字段", "名称", "值"], ["/schema_version", "数据格式版本", "1"], ["/fiscal_year", "评价年度", ("n", "2023")],
+            ["/money_unit", "金额单位", "万元"], ["/department/code", None, "GZ-T01"],
+            ["/department/name", None, "测试局"], ["/department/level", None, "市级"],
+            ["/budget/spent", None, ("n", "990.5")]] + list(extra)
+
+
+def aliases():
+    kv = small_department([["/budget/adjusted", None, ("n2", "10606.1")],
+                           ["/assets/income_remittances", "资产收益上缴", "无"],
+                           ["/financial_compliance/done", None, ("b", True)],
+                           ["/financial_compliance/issues", None, " 无 "]])
+    procurements = [
+        ["*采购项目编号", "采购项目名称", "采购品目类别", "采购方式", "采购预算", "采购意向公开范围", "合同签订时间",
+         "中标（成交）供应商", "合规问题"],
+        ["CG-1", "办公设备", "goods", "inquiry", ("n2", "300"), "in_scope", ("date", 45000), "某公司", "无"],
+        ["CG-2", "物业服务", "services", "public_tender", ("n2", "120.125"), "in_scope", None, None,
+         "未按规定公告;文档归档不规范"],
+    ]
+    xlsx.write(os.path.join(HERE, "aliases.xlsx"), [("基本信息", kv), ("采购", procurements)])
+
+
+def malformed():
+    kv = small_department([["/budget/adjusted", None, ("n", "1000")]])
+    procurements = [["采购项目编号", "采购项目名称"], ["CG-1", "办公设备"]]
+    good = [("基本信息", kv), ("采购", procurements)]
+    NS = xlsx.NS
+    # A sheet part that is not XML (a tag left open).
+    xlsx.write(os.path.join(HERE, "corrupt-xml.xlsx"), good,
+               parts_override={"xl/worksheets/sheet2.xml": f'<worksheet {NS}><sheetData><row r="1">'})
+    # The workbook names a sheet whose part the relationships do not give.
+    xlsx.write(os.path.join(HERE, "corrupt-no-sheet-part.xlsx"), good,
+               parts_override={"xl/_rels/workbook.xml.rels":
+                               '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'})
+    # A cell reference that is no cell, and a shared string that does not exist.
+    xlsx.write(os.path.join(HERE, "corrupt-reference.xlsx"), good,
+               parts_override={"xl/worksheets/sheet2.xml":
+                               f'<worksheet {NS}><sheetData><row r="1"><c r="1A" t="inlineStr"><is><t>x</t></is>'
+                               '</c></row></sheetData></worksheet>'})
+    xlsx.write(os.path.join(HERE, "corrupt-shared-string.xlsx"), good,
+               parts_override={"xl/worksheets/sheet2.xml":
+                               f'<worksheet {NS}><sheetData><row r="1"><c r="B1" t="s"><v>99</v></c></row>'
+                               '</sheetData></worksheet>'})
+    # The first half of a good workbook: a truncated download.
+    whole = open(os.path.join(HERE, "sample.xlsx"), "rb").read()
+    with open(os.path.join(HERE, "corrupt-truncated.xlsx"), "wb") as f:
+        f.write(whole[:len(whole) // 2])
+    open(os.path.join(HERE, "empty.xlsx"), "wb").close()
+    # Readable workbooks that do not map: no 基本信息; a table sheet whose first row
+    # names no column; a field twice in a header; one table in two sheets.
+    xlsx.write(os.path.join(HERE, "mapping-no-header-sheet.xlsx"), [("采购", procurements)])
+    xlsx.write(os.path.join(HERE, "mapping-bad-header.xlsx"),
+               [("基本信息", kv), ("采购", [["编号", "名称"], ["CG-1", "办公设备"]])])
+    xlsx.write(os.path.join(HERE, "mapping-duplicate-column.xlsx"),
+               [("基本信息", kv), ("采购", [["采购项目编号", "id", "采购项目名称"], ["CG-1", "CG-1", "办公设备"]])])
+    xlsx.write(os.path.join(HERE, "mapping-table-twice.xlsx"),
+               [("基本信息", kv), ("采购", procurements), ("政府采购项目", procurements)])
+
+
 sample()
 cells()
 bad_cells()
+aliases()
 unreadable()
+malformed()

@@ -6,6 +6,7 @@ A sheet is a list of rows; a row is a list of cells (None = no cell). A cell is
   "text"                     a shared string
   ("inline", "text")         an inline string
   ("n", "1234.5")            a number, its stored text as given
+  ("n2", "10606.1")          a number shown with two decimals (numFmtId 2, "0.00")
   ("date", 44931)            a number with date style (numFmtId 14)
   ("f", "SUM(A1:A2)", value) a formula with a cached number (value None: no cached value)
   ("fs", "A1&B1", "text")    a formula with a cached string
@@ -28,8 +29,9 @@ def column(n):
     return s
 
 
-def write(path, sheets, hidden=(), merges=None):
-    """sheets: list of (name, rows); hidden: names of hidden sheets; merges: name → ["A2:A4", …]."""
+def write(path, sheets, hidden=(), merges=None, parts_override=None):
+    """sheets: list of (name, rows); hidden: names of hidden sheets; merges: name → ["A2:A4", …];
+    parts_override: part name → its text instead (None: the part left out), to make a corrupt workbook."""
     merges = merges or {}
     strings, index = [], {}
 
@@ -56,6 +58,8 @@ def write(path, sheets, hidden=(), merges=None):
                     cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(cell[1])}</t></is></c>')
                 elif kind == "n":
                     cells.append(f'<c r="{ref}"><v>{cell[1]}</v></c>')
+                elif kind == "n2":
+                    cells.append(f'<c r="{ref}" s="2"><v>{cell[1]}</v></c>')
                 elif kind == "date":
                     cells.append(f'<c r="{ref}" s="1"><v>{cell[1]}</v></c>')
                 elif kind == "f":
@@ -96,7 +100,7 @@ def write(path, sheets, hidden=(), merges=None):
         "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings) + '</sst>')
     parts['xl/styles.xml'] = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet {NS}>'
-        '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>')
+        '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="2" applyNumberFormat="1"/></cellXfs></styleSheet>')
     parts['[Content_Types].xml'] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -113,6 +117,11 @@ def write(path, sheets, hidden=(), merges=None):
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
         '</Relationships>')
+    for name, text in (parts_override or {}).items():
+        if text is None:
+            parts.pop(name, None)
+        else:
+            parts[name] = text
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name in sorted(parts):
             info = zipfile.ZipInfo(name, FIXED)
