@@ -37,6 +37,10 @@ struct Options {
   std::vector<std::string> tables;
   std::string color = "auto";
   std::vector<std::string> compare;  // two rule-set dirs
+  // --report: the department's self-evaluation report (.txt, .docx, .pdf), checked beside it
+  std::string report;
+  std::string waivers;
+  std::string relations;  // Lua relations for the report; default rules/narrative
 };
 
 struct Result {
@@ -71,6 +75,13 @@ int run_check(const Options& options, const GlobalOptions& global) {
   }
   if (inputs.empty()) {
     spdlog::error("no department data given (files, directories or - for NDJSON on stdin)");
+    return exit_bad_input;
+  }
+  if (!options.report.empty() && inputs.size() > 1) {
+    spdlog::error("{}",
+                  lang == Lang::zh
+                      ? fmt::format("--report 只能用于单个部门；共给出 {} 个", inputs.size())
+                      : fmt::format("--report applies to a single department; {} were given", inputs.size()));
     return exit_bad_input;
   }
   if (!load_options.tables.empty() && inputs.size() > 1) {
@@ -108,7 +119,13 @@ int run_check(const Options& options, const GlobalOptions& global) {
       Result result;
       const DepartmentInput& in = inputs[i];
       auto [loaded, input_sha256] = load_input(schema, in, load_options);
+      const std::shared_ptr<const data::Document> department = loaded.document;
       result.audit = auditor.audit(audit::Input{in.name, input_sha256}, std::move(loaded), options.ruleset);
+      if (!options.report.empty()) {
+        audit::check_report(*result.audit, department.get(), options.report, lang,
+                            options.relations.empty() ? home_dir() + "/rules/narrative" : options.relations,
+                            options.waivers);
+      }
       // Rendering is a pure function of the audit: done here, in parallel;
       // the writer thread only writes.
       result.rendered = writer->render(*result.audit);  // "" for a format that renders in order
@@ -142,9 +159,17 @@ int run_check(const Options& options, const GlobalOptions& global) {
         const bool whole_department = d.line == 0 && d.pointer.empty() && d.file == audit.file;
         std::cerr << (whole_department ? "jxaudit: " + d.file + ": " + d.message : d.to_string(lang)) << '\n';
       }
-      if (!audit.checked()) {
+      if (audit.report) {
+        for (const std::string& w : audit.report->warnings) spdlog::warn("{}", w);
+        for (const std::string& e : audit.report->rule_errors) spdlog::error("{}", e);
+        if (!audit.report->error.empty()) spdlog::error("{}", audit.report->error);
+      }
+      const bool report_unread = audit.report && !audit.report->error.empty();
+      const bool report_incomplete = audit.report && !audit.report->rule_errors.empty();
+      if (!audit.checked() || report_unread) {
         exit_code = exit_bad_input;
       } else {
+        if (report_incomplete && exit_code != exit_bad_input) exit_code = exit_incomplete;
         if (!audit.card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
         if (exit_code == exit_ok && fails_on(options.fail_on, audit)) exit_code = exit_findings;
       }
@@ -199,6 +224,15 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--color", options->color, "Colour in text reports")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  cmd->add_option("--report", options->report,
+                  "The department's self-evaluation report (.txt, .docx, .pdf): its figures are checked "
+                  "against each other, the data and the computed scorecard (docs/narrative.md)");
+  cmd->add_option("--waivers", options->waivers,
+                  "Waiver file for the report's findings (default: REPORT.waivers next to it, if present)")
+      ->needs("--report");
+  cmd->add_option("--relations", options->relations,
+                  "Folder of Lua relations for the report (default: rules/narrative of jxaudit)")
+      ->needs("--report");
   cmd->add_option("--compare-rulesets", options->compare,
                   "Check with two rule sets A B and show how each finding and the score move")
       ->expected(2)

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -96,6 +97,14 @@ struct Extraction {
 
 Extraction extract(const Document& document);
 
+// Whether `value` is one the stated figure may stand for: rounded half-up or
+// truncated to it at its stated precision, or equal for an exact figure
+// (docs/narrative.md, "Interval semantics"). A money figure's `value` is in
+// yuan (元); any other in the figure's own unit.
+bool stands_for(const Fact& fact, const Decimal& value);
+// A unit's size in yuan: 10000 for 万元, 100000000 for 亿元, else 1.
+Decimal unit_factor(const std::string& unit);
+
 enum class Severity { certain, suspected, hint };  // 确定, 疑似, 提示
 [[nodiscard]] std::string severity_name(Severity severity, Lang lang);
 
@@ -114,6 +123,14 @@ struct Finding {
   Position position;  // of the first figure
   std::string quote;  // the sentence(s) it rests on, exactly as written
   std::vector<Evidence> evidence;
+  // Values from outside the report it was compared with (check --report): the
+  // department's data or the checked scorecard, e.g. {"数据", "4741.92万元", "dept.json:14:17"}.
+  struct Compared {
+    std::string role;
+    std::string text;
+    std::string source;
+  };
+  std::vector<Compared> compared;
   bool waived = false;
   std::string waiver_reason;
 
@@ -149,6 +166,15 @@ void run_lua_relations(const std::string& dir, Result& result, Lang lang);
 // Reads, extracts and checks one report: the C++ relations, then the Lua ones
 // of `relations_dir` unless it is empty.
 Result check_report(const std::string& path, Lang lang, const std::string& relations_dir = "");
+
+// check_report, then the waivers of `waiver_file` (when "", REPORT.waivers next
+// to the report if there is one); a waiver that matches no finding becomes a
+// warning. Never throws: a report that cannot be read comes back with `error`.
+// `more`, when given, adds findings of the caller's (relation, severity,
+// messages, evidence, compared) before the waivers are applied, so they can be waived too.
+Result check_report_file(const std::string& path, Lang lang, const std::string& relations_dir,
+                         const std::string& waiver_file,
+                         const std::function<std::vector<Finding>(const Result&)>& more = {});
 
 // Renderers. Text is for people (Chinese or English); JSON carries every fact; CSV
 // is one row per finding for a spreadsheet.

@@ -75,6 +75,10 @@ void html_page_end(const SummaryRows& rows, const std::vector<std::string>& fail
 // A whole page for one department.
 std::string render_html(const audit::Audit& audit, const HtmlOptions& options);
 
+// jxaudit narrative --format html: a page of its own, one section per report,
+// in the same style and with the same content security policy.
+std::string render_narrative_html(const std::vector<audit::ReportCheck>& reports, const HtmlOptions& options);
+
 // Points as users read them: two decimals when that is exact ("9.99", "1.00"),
 // otherwise every digit ("0.995"); a fraction shows its digits and "…". Never rounds.
 std::string format_points(const Decimal& d);
