@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 int main(int argc, char** argv) {
   const long rounds = argc > 1 ? std::atol(argv[1]) : 100000;

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 #include "decimal_reference.hpp"
 #include "support.hpp"
 

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "data/date.hpp"
+#include "values/date.hpp"
 
 namespace jx {
 

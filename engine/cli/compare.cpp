@@ -10,12 +10,11 @@
 #include "cli/compare.hpp"
 #include "cli/output.hpp"
 #include "cli/version.hpp"
+#include "lang/lang.hpp"
 #include "report/report.hpp"
 
 namespace jx::cli {
 namespace {
-
-const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
 // Findings are matched across rule sets by indicator, rule and subject.
 std::string finding_key(const Finding& f) {

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "data/value.hpp"
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 namespace jx::cli {
 

@@ -113,9 +113,11 @@ std::string Converter::expected(const SchemaNode& s) const {
 std::string Converter::found(const RawNode& raw) const {
   switch (raw.kind) {
     case RawNode::Kind::null: return tr(lang_, "空值 null", "null");
-    case RawNode::Kind::boolean: return tr(lang_, "布尔值 ", "") + (raw.boolean ? "true" : "false");
+    case RawNode::Kind::boolean:
+      return std::string(tr(lang_, "布尔值 ", "")) + (raw.boolean ? "true" : "false");
     case RawNode::Kind::number: return tr(lang_, "数字 ", "the number ") + shorten(raw.text);
-    case RawNode::Kind::string: return tr(lang_, "字符串 ", "the string ") + "\"" + shorten(raw.text) + "\"";
+    case RawNode::Kind::string:
+      return std::string(tr(lang_, "字符串 ", "the string ")) + "\"" + shorten(raw.text) + "\"";
     case RawNode::Kind::array: return tr(lang_, "数组", "an array");
     case RawNode::Kind::object: return tr(lang_, "对象", "an object");
   }

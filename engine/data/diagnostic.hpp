@@ -6,10 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace jx {
+#include "lang/lang.hpp"
 
-// The language of messages shown to users: Chinese by default, English with --lang en.
-enum class Lang { zh, en };
+namespace jx {
 
 struct Diagnostic {
   enum class Severity { error, warning };

@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "data/convert.hpp"
-#include "data/date.hpp"
+#include "values/date.hpp"
 
 namespace jx::data::detail {
 namespace {

@@ -228,7 +228,7 @@ std::string syntax_message(rapidjson::ParseErrorCode code, Lang lang) {
       return tr(lang, "小数点后应有数字", "expected digits after the decimal point");
     case kParseErrorNumberMissExponent:
       return tr(lang, "指数部分应有数字", "expected digits in the exponent");
-    default: return tr(lang, "JSON 语法错误：", "JSON syntax error: ") + GetParseError_En(code);
+    default: return std::string(tr(lang, "JSON 语法错误：", "JSON syntax error: ")) + GetParseError_En(code);
   }
 }
 

@@ -32,7 +32,6 @@ namespace jx::data {
 
 using detail::escape_pointer_token;
 using detail::RawNode;
-using detail::tr;
 
 namespace {
 

@@ -64,7 +64,4 @@ bool parse_toml(std::string_view text, std::string_view file_name, std::uint32_t
 // A member name as a JSON pointer token: '~' → "~0", '/' → "~1" (RFC 6901).
 std::string escape_pointer_token(std::string_view key);
 
-// Picks the message for the user's language.
-inline std::string tr(Lang lang, std::string zh, std::string en) { return lang == Lang::zh ? zh : en; }
-
 }  // namespace jx::data::detail

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 namespace jx::data {
 

@@ -18,7 +18,6 @@
 namespace jx::data {
 
 using detail::RawNode;
-using detail::tr;
 
 namespace {
 

@@ -11,8 +11,8 @@
 #include <variant>
 #include <vector>
 
-#include "data/date.hpp"
-#include "decimal/decimal.hpp"
+#include "values/date.hpp"
+#include "values/decimal.hpp"
 
 namespace jx::data {
 

@@ -17,7 +17,7 @@
 #include <optional>
 #include <set>
 
-#include "data/date.hpp"
+#include "values/date.hpp"
 #include "data/raw.hpp"
 
 namespace jx::data::detail {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 namespace jx {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 #include "narrative/narrative.hpp"
 
 namespace jx::narrative::detail {

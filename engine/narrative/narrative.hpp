@@ -4,7 +4,7 @@
 // precision, unit, label, position, quote) and checks the relations between the
 // facts with interval semantics: a stated value stands for every value that
 // rounds (half-up) or truncates to it, and a relation is inconsistent only when
-// those intervals cannot meet. Uses engine/decimal, libzip + libxml2 (.docx),
+// those intervals cannot meet. Uses engine/values (Decimal), libzip + libxml2 (.docx),
 // poppler-cpp (.pdf) and glibc's iconv (GB18030 text). Knows nothing of the
 // department data or the scorecard; the CLI renders what it returns.
 #pragma once
@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "data/diagnostic.hpp"  // jx::Lang
-#include "decimal/decimal.hpp"
+#include "lang/lang.hpp"
+#include "values/decimal.hpp"
 
 namespace jx::narrative {
 

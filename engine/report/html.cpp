@@ -67,7 +67,6 @@ std::string html_escape(std::string_view text) {
 namespace {
 
 using detail::html_escape;
-using detail::tr;
 
 // computed − self, signed as every format prints it: "+0.01", "−0.01", "0.00".
 std::string gap_text(const Decimal& computed, const Decimal& self) { return format_gap(computed - self); }

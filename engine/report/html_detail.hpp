@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "lang/lang.hpp"
 #include "report/report.hpp"
 
 namespace jx::report::detail {
@@ -14,8 +15,6 @@ namespace jx::report::detail {
 // & < > " ' escaped, control characters and invalid UTF-8 replaced by U+FFFD,
 // since department names and file names are user input.
 std::string html_escape(std::string_view text);
-
-inline const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
 // A money amount or count for display: exact when it has at most two decimals,
 // otherwise "≈" and the value rounded half_up to two (named, never silent).

@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "lang/lang.hpp"
 #include "report/csv_cell.hpp"
 #include "report/report.hpp"
 #include "report/summary_rows.hpp"
@@ -16,8 +17,6 @@ using audit::Difference;
 using audit::SelfCheck;
 using audit::Verdict;
 namespace {
-
-const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
 std::string gap_of(const SummaryRow& r) { return r.self_total ? format_points(r.total - *r.self_total) : ""; }
 

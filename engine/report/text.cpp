@@ -2,6 +2,7 @@
 // with their evidence, and the self-evaluation checks. Chinese by default.
 #include <fmt/format.h>
 
+#include "lang/lang.hpp"
 #include "report/report.hpp"
 #include "report/writer.hpp"
 
@@ -28,8 +29,6 @@ std::string pad_left(const std::string& s, std::size_t width) {
   const std::size_t w = display_width(s);
   return w >= width ? s : std::string(width - w, ' ') + s;
 }
-
-const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
 // computed − self, as the table prints it.
 std::string gap_text(const Decimal& computed, const Decimal& self) { return format_gap(computed - self); }

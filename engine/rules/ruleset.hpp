@@ -13,7 +13,7 @@
 #include "data/diagnostic.hpp"
 #include "data/schema.hpp"
 #include "data/value.hpp"
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 namespace jx::rules {
 

@@ -1,6 +1,6 @@
 #include "rules/suggest.hpp"
 
-#include "data/edit_distance.hpp"
+#include "values/edit_distance.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -20,7 +20,7 @@
 #include "calendar/calendar.hpp"
 #include "data/schema.hpp"
 #include "data/value.hpp"
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 #include "findings/finding.hpp"
 
 namespace jx::sandbox {

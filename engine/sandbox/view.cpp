@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "data/edit_distance.hpp"
+#include "values/edit_distance.hpp"
 #include "sandbox/runtime.hpp"
 #include "sandbox/stack_guard.hpp"
 #include "sandbox/trampoline.hpp"

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "data/schema.hpp"
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 #include "rules/ruleset.hpp"
 
 extern "C" int jx_fuzz_decimal(const std::uint8_t* data, std::size_t size);

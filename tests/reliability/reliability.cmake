@@ -39,7 +39,7 @@ foreach(target decimal json csv manifest json_fast csv_fast)
                               COMPILE_DEFINITIONS "LLVMFuzzerTestOneInput=jx_fuzz_${target}")
 endforeach()
 target_include_directories(jx_reliability_tests PRIVATE ${PROJECT_SOURCE_DIR}/fuzz)
-target_link_libraries(jx_reliability_tests PRIVATE jx_rules jx_data jx_decimal GTest::gtest GTest::gtest_main jx_options)
+target_link_libraries(jx_reliability_tests PRIVATE jx_rules jx_data jx_values GTest::gtest GTest::gtest_main jx_options)
 target_compile_definitions(jx_reliability_tests PRIVATE JX_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 gtest_discover_tests(jx_reliability_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "reliability")
 

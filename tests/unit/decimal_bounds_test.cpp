@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 namespace {
 

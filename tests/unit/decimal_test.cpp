@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 namespace {
 

@@ -28,7 +28,7 @@
 #include <string_view>
 #include <vector>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 namespace {
 

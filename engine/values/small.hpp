@@ -1,4 +1,4 @@
-// The small-value fast path of jx::Decimal (internal to engine/decimal): money
+// The small-value fast path of jx::Decimal (internal to engine/values): money
 // amounts, rates and scores have coefficients that fit in 64 bits, so the hot
 // operations try machine integers first, with overflow checks, and fall back to
 // Boost's cpp_int whenever a value or an intermediate result does not fit.
@@ -10,7 +10,7 @@
 #include <limits>
 #include <type_traits>
 
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 namespace jx::detail {
 

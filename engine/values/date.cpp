@@ -1,4 +1,4 @@
-#include "data/date.hpp"
+#include "values/date.hpp"
 
 #include <fmt/format.h>
 #include <stdexcept>

@@ -1,11 +1,11 @@
 // Exact arithmetic and comparison of jx::Decimal.
-#include "decimal/decimal.hpp"
+#include "values/decimal.hpp"
 
 #include <algorithm>
 #include <boost/multiprecision/integer.hpp>
 #include <functional>
 
-#include "decimal/small.hpp"
+#include "values/small.hpp"
 
 namespace jx {
 namespace {

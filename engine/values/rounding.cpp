@@ -6,8 +6,8 @@
 #include <tuple>
 #include <utility>
 
-#include "decimal/decimal.hpp"
-#include "decimal/small.hpp"
+#include "values/decimal.hpp"
+#include "values/small.hpp"
 
 namespace jx {
 namespace {

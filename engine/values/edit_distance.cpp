@@ -1,4 +1,4 @@
-#include "data/edit_distance.hpp"
+#include "values/edit_distance.hpp"
 
 #include <algorithm>
 #include <vector>

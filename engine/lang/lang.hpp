@@ -1,0 +1,23 @@
+// The language users read: Chinese (zh) by default, English with --lang en.
+// One owner for the concept: every stage that speaks to a user takes a jx::Lang
+// and picks its words with jx::tr, so a message has its two translations side
+// by side where it is written.
+#pragma once
+
+#include <string>
+#include <utility>
+
+namespace jx {
+
+enum class Lang { zh, en };
+
+// The Chinese or the English text of one message.
+[[nodiscard]] constexpr const char* tr(Lang lang, const char* zh, const char* en) {
+  return lang == Lang::zh ? zh : en;
+}
+// The same for messages built at run time (fmt::format), taken and returned by value.
+[[nodiscard]] inline std::string tr(Lang lang, std::string zh, std::string en) {
+  return lang == Lang::zh ? std::move(zh) : std::move(en);
+}
+
+}  // namespace jx
