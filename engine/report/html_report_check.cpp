@@ -120,10 +120,9 @@ std::string render_narrative_html(const std::vector<audit::ReportCheck>& reports
                                   const HtmlOptions& options) {
   const Lang lang = options.lang;
   std::string page = html_page_start(
-      reports.size() == 1
-          ? fmt::format("{}{}", detail::tr(lang, "自评报告核对：", "Self-evaluation report check: "),
-                        reports.front().file)
-          : detail::tr(lang, "自评报告核对", "Self-evaluation report checks"),
+      reports.size() == 1 ? fmt::format("{}{}", tr(lang, "自评报告核对：", "Self-evaluation report check: "),
+                                        reports.front().file)
+                          : tr(lang, "自评报告核对", "Self-evaluation report checks"),
       options);
   for (std::size_t i = 0; i < reports.size(); ++i) {
     page += fmt::format("<section class=\"narrative\" id=\"report-{}\">\n", i + 1);
