@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "values/decimal.hpp"
 #include "narrative/narrative.hpp"
+#include "values/decimal.hpp"
 
 namespace jx::narrative::detail {
 

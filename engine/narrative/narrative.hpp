@@ -163,6 +163,31 @@ struct Result {
 // not load throws NarrativeError; one that fails at run time is a rule_error.
 void run_lua_relations(const std::string& dir, Result& result, Lang lang);
 
+// The *.lua files of a relations folder, sorted (lib/ is not one of them).
+std::vector<std::string> relation_files(const std::string& dir);
+// Runs the one relation `file` of `dir` on the report (jxaudit test): its
+// findings, completed (ids, quotes), are added to result.findings.
+void run_lua_relation(const std::string& dir, const std::string& file, Result& result, Lang lang);
+// The id the relation file returns; throws NarrativeError when it does not load.
+std::string relation_id(const std::string& dir, const std::string& file);
+
+// jxaudit test and lint on a relations folder (rules/narrative), which has
+// no manifest: each RELATION.lua may have RELATION.test.json beside it, whose
+// cases give a report's lines and the exact findings the relation makes on
+// them (docs/narrative.md, "Testing a relation"). Output lines are written to
+// `out` as they come; returns the number of failures.
+struct RelationTestCounts {
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+};
+RelationTestCounts test_relations(const std::string& dir, const std::string& only, Lang lang,
+                                  const std::function<void(const std::string&)>& out);
+// Lint: every relation compiles, returns an id that is its file's name, unique
+// and not a built-in relation's, and has a fixture that names it. Returns the problems.
+std::vector<std::string> lint_relations(const std::string& dir, Lang lang);
+// True for a folder of narrative relations: *.lua files and no manifest.toml.
+bool is_relations_folder(const std::string& dir);
+
 // Reads, extracts and checks one report: the C++ relations, then the Lua ones
 // of `relations_dir` unless it is empty.
 Result check_report(const std::string& path, Lang lang, const std::string& relations_dir = "");

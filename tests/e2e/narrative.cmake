@@ -89,3 +89,14 @@ if(Python3_Interpreter_FOUND AND jx_no_jsonschema EQUAL 0)
                    ${JX_E2E}/golden/narrative/check-seed004.docx.json)
   set_tests_properties(check_report.json_schema PROPERTIES PASS_REGULAR_EXPRESSION "^1 documents checked, 0 problems")
 endif()
+
+# jxaudit test and lint on the relations folder (issue 15, deliverable 3): the
+# shipped relations' fixtures (rules/narrative/*.test.json, interval boundaries
+# included) pass and lint is clean; a failing fixture and a misnamed relation
+# without a fixture are reported exactly.
+jx_golden(NAME narrative.relations.test GOLDEN narrative/relations-test.txt ARGS test rules/narrative)
+jx_golden(NAME narrative.relations.lint GOLDEN narrative/relations-lint.txt ARGS lint rules/narrative)
+jx_golden(NAME narrative.relations.test_fails GOLDEN narrative/relations-test-bad.txt EXIT 1
+          ARGS test tests/data/narrative/bad-relations)
+jx_golden(NAME narrative.relations.lint_fails GOLDEN narrative/relations-lint-bad.en.txt EXIT 1
+          ARGS --lang en lint tests/data/narrative/bad-relations)

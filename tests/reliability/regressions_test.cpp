@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "data/schema.hpp"
-#include "values/decimal.hpp"
 #include "rules/ruleset.hpp"
+#include "values/decimal.hpp"
 
 extern "C" int jx_fuzz_decimal(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_json(const std::uint8_t* data, std::size_t size);
@@ -24,6 +24,13 @@ extern "C" int jx_fuzz_csv(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_manifest(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_json_fast(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_csv_fast(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_xlsx(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_ndjson(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_narrative_text(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_narrative_docx(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_narrative_pdf_text(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_narrative_diff(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_sandbox(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -137,6 +144,13 @@ TEST(FuzzReplay, Csv) { replay("csv", jx_fuzz_csv, 0); }
 TEST(FuzzReplay, Manifest) { replay("manifest", jx_fuzz_manifest, 1); }
 TEST(FuzzReplay, JsonFast) { replay("json_fast", jx_fuzz_json_fast, 0); }
 TEST(FuzzReplay, CsvFast) { replay("csv_fast", jx_fuzz_csv_fast, 0); }
+TEST(FuzzReplay, Xlsx) { replay("xlsx", jx_fuzz_xlsx, 0); }
+TEST(FuzzReplay, Ndjson) { replay("ndjson", jx_fuzz_ndjson, 0); }
+TEST(FuzzReplay, NarrativeText) { replay("narrative_text", jx_fuzz_narrative_text, 0); }
+TEST(FuzzReplay, NarrativeDocx) { replay("narrative_docx", jx_fuzz_narrative_docx, 0); }
+TEST(FuzzReplay, NarrativePdfText) { replay("narrative_pdf_text", jx_fuzz_narrative_pdf_text, 0); }
+TEST(FuzzReplay, NarrativeDiff) { replay("narrative_diff", jx_fuzz_narrative_diff, 0); }
+TEST(FuzzReplay, Sandbox) { replay("sandbox", jx_fuzz_sandbox, 0); }
 
 // The seeds of the loader targets, as fuzz/run links them (docs/reliability.md),
 // through both differential harnesses: every sample and test document must load
@@ -171,6 +185,26 @@ TEST(FuzzReplay, CsvFastSeeds) {
   for (const char* dir : {"samples", "tests/data/malformed", "tests/data/valid"}) {
     replay_files(files_under(dir, ".csv"), jx_fuzz_csv_fast);
   }
+}
+
+// The seeds of the targets this wave added (fuzz/corpus/TARGET and the test
+// files fuzz/run links as seeds), through their harnesses: every seed keeps
+// every invariant, so the targets start from inputs that pass.
+TEST(FuzzReplay, NewTargetSeeds) {
+  replay_files(files_under("fuzz/corpus/xlsx", ".parts"), jx_fuzz_xlsx);
+  replay_files(files_under("tests/data/xlsx", ".xlsx"), jx_fuzz_xlsx);
+  replay_files(files_under("fuzz/corpus/ndjson", ".ndjson"), jx_fuzz_ndjson);
+  replay_files(files_under("tests/data/narrative", ".txt"), jx_fuzz_narrative_text);
+  replay_files(files_under("tests/data/narrative", ".txt"), jx_fuzz_narrative_pdf_text);
+  replay_files(files_under("fuzz/corpus/narrative_pdf_text", ".txt"), jx_fuzz_narrative_pdf_text);
+  replay_files(files_under("fuzz/corpus/narrative_docx", ".xml"), jx_fuzz_narrative_docx);
+  replay_files(files_under("tests/data/narrative", ".docx"), jx_fuzz_narrative_docx);
+  replay_files(files_under("tests/data/narrative", ".txt"), jx_fuzz_narrative_diff);
+  std::vector<fs::path> sandbox_seeds;
+  for (const auto& entry : fs::directory_iterator(fs::path(JX_SOURCE_DIR) / "fuzz/corpus/sandbox"))
+    sandbox_seeds.push_back(entry.path());
+  std::sort(sandbox_seeds.begin(), sandbox_seeds.end());
+  replay_files(sandbox_seeds, jx_fuzz_sandbox);
 }
 
 // The decimal seeds are hand-written checks of their own (fuzz/corpus/decimal).
