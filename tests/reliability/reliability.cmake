@@ -50,7 +50,7 @@ endforeach()
 target_include_directories(jx_reliability_tests PRIVATE ${PROJECT_SOURCE_DIR}/fuzz)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBZIP_RELIABILITY REQUIRED IMPORTED_TARGET libzip)
-target_link_libraries(jx_reliability_tests PRIVATE jx_narrative jx_sandbox jx_calendar jx_rules jx_data jx_values GTest::gtest GTest::gtest_main PkgConfig::LIBZIP_RELIABILITY jx_options)
+target_link_libraries(jx_reliability_tests PRIVATE jx_narrative jx_sandbox jx_calendar jx_rules jx_data jx_values GTest::gtest GTest::gtest_main spdlog::spdlog PkgConfig::LIBZIP_RELIABILITY jx_options)
 target_compile_definitions(jx_reliability_tests PRIVATE JX_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 gtest_discover_tests(jx_reliability_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "reliability")
 
