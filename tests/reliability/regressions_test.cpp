@@ -6,16 +6,19 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "data/schema.hpp"
 #include "rules/ruleset.hpp"
+#include "sandbox/sandbox.hpp"
 #include "values/decimal.hpp"
 
 extern "C" int jx_fuzz_decimal(const std::uint8_t* data, std::size_t size);
@@ -111,6 +114,36 @@ TEST(ManifestRegression, WeightsBeyondTheDecimalBoundsAreARuleSetError) {
   fs::remove_all(dir);
 }
 
+// --- fuzz_sandbox: string.rep of an empty string ---------------------------------
+// string.rep("", n) is "" for every n, but Lua's str_rep still loops n times
+// (copying nothing), inside one C call where the time budget is never looked
+// at: a generated rule with string.rep(…, 1e9) of an empty string ran 14 s of
+// CPU under a 250 ms budget, and math.maxinteger copies would never end.
+
+TEST(SandboxRegression, RepOfAnEmptyStringReturnsAtOnce) {
+  jx::sandbox::Limits limits;
+  limits.milliseconds_per_rule = 250;
+  jx::sandbox::Engine engine(limits, {});
+  const std::size_t rule = engine.load({"rules/test/rep.lua",
+                                        "return { id = \"REP\", indicator = \"测试/指标\", title = \"rep\",\n"
+                                        "check = function(dept, ctx)\n"
+                                        "  local a = string.rep(\"\", 10000000000)\n"
+                                        "  local b = (\"\"):rep(math.maxinteger, \"\")\n"
+                                        "  ctx:note({ message = (\"%d %d\"):format(#a, #b) })\n"
+                                        "end }\n"});
+  auto department = std::make_shared<jx::data::Document>();
+  department->root = jx::data::Value(jx::data::Value::Object{}, {});
+  jx::sandbox::RuleInput input;
+  input.department = department;
+  const auto start = std::chrono::steady_clock::now();
+  const jx::sandbox::RuleOutcome outcome = engine.run(rule, input);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  ASSERT_FALSE(outcome.failed);
+  ASSERT_EQ(outcome.findings.size(), 1u);
+  EXPECT_EQ(outcome.findings[0].message, "0 0");
+  EXPECT_LT(elapsed, std::chrono::milliseconds(250));
+}
+
 // --- replay of saved fuzz inputs ------------------------------------------------
 
 using Harness = int (*)(const std::uint8_t*, std::size_t);
@@ -150,7 +183,7 @@ TEST(FuzzReplay, NarrativeText) { replay("narrative_text", jx_fuzz_narrative_tex
 TEST(FuzzReplay, NarrativeDocx) { replay("narrative_docx", jx_fuzz_narrative_docx, 0); }
 TEST(FuzzReplay, NarrativePdfText) { replay("narrative_pdf_text", jx_fuzz_narrative_pdf_text, 0); }
 TEST(FuzzReplay, NarrativeDiff) { replay("narrative_diff", jx_fuzz_narrative_diff, 0); }
-TEST(FuzzReplay, Sandbox) { replay("sandbox", jx_fuzz_sandbox, 0); }
+TEST(FuzzReplay, Sandbox) { replay("sandbox", jx_fuzz_sandbox, 1); }
 
 // The seeds of the loader targets, as fuzz/run links them (docs/reliability.md),
 // through both differential harnesses: every sample and test document must load
