@@ -8,6 +8,12 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/rules ${PROJECT_SOURCE_DIR}/schemas ${PR
                   ${PROJECT_SOURCE_DIR}/docs
         DESTINATION ${JX_SHARE})
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${JX_SHARE})
+# Made at build time by the binary from its command-line definition (engine/cli/CMakeLists.txt).
+set(JX_GENERATED_SHARE ${PROJECT_BINARY_DIR}/generated/share)
+install(FILES ${JX_GENERATED_SHARE}/jxaudit.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+        RENAME jxaudit)
+install(FILES ${JX_GENERATED_SHARE}/_jxaudit DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+install(FILES ${JX_GENERATED_SHARE}/jxaudit.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
 # cpack -G DEB in a build directory: a .deb for Debian 12 and the Debian-based
 # systems government offices run (统信 UOS, 麒麟 Kylin). Library dependencies are

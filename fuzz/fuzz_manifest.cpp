@@ -1,5 +1,5 @@
 // Fuzzes the rule-set manifest loader: the bytes become manifest.toml in a
-// scratch directory, read by load_toml_document against
+// scratch directory, read by rules::read_manifest against
 // schemas/ruleset.schema.json and then by RuleSet::load (indicator tree,
 // weights, rounding, grades, `extends`). A bad manifest must be a
 // RuleSetError naming file:line:column, never a crash or another exception.
@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "data/toml_document.hpp"
+#include "rules/manifest_reader.hpp"
 #include "rules/ruleset.hpp"
 #include "support.hpp"
 
@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   }();
   jx::fuzz::write_file(manifest, std::string_view(reinterpret_cast<const char*>(bytes), size));
 
-  const jx::data::LoadResult doc = jx::data::load_toml_document(schema, manifest, jx::Lang::en);
+  const jx::data::LoadResult doc = jx::rules::read_manifest(schema, manifest, jx::Lang::en);
   if (!doc.document && doc.diagnostics.empty()) jx::fuzz::fail("no document and no diagnostic");
 
   try {
@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
       if (sum != ind.weight) jx::fuzz::fail("children of " + ind.path + " do not add up to its weight");
     }
     if (total != jx::Decimal(100)) jx::fuzz::fail("first-level weights add up to " + total.to_string());
-    if (!doc.ok()) jx::fuzz::fail("RuleSet::load accepted a manifest load_toml_document rejected");
+    if (!doc.ok()) jx::fuzz::fail("RuleSet::load accepted a manifest read_manifest rejected");
   } catch (const jx::rules::RuleSetError& e) {
     if (std::string_view(e.what()).empty()) jx::fuzz::fail("empty RuleSetError");
   }

@@ -139,9 +139,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   }
   if (outcome.findings.size() > limits.findings_per_rule + 1)
     jx::fuzz::fail("a rule kept " + std::to_string(outcome.findings.size()) + " findings");
-  if (!outcome.failed && finding_bytes > limits.finding_bytes_per_rule)
+  if (!outcome.failed() && finding_bytes > limits.finding_bytes_per_rule)
     jx::fuzz::fail("a rule's findings hold " + std::to_string(finding_bytes) + " bytes");
-  if (outcome.failed && (outcome.findings.empty() || outcome.findings.back().message.empty()))
+  if (outcome.failed() && outcome.failure->message.empty())
     jx::fuzz::fail("a failed run without an engine_error message");
   return 0;
 }

@@ -168,6 +168,8 @@ struct Audit {
   [[nodiscard]] bool checked() const { return status == Status::checked; }
   [[nodiscard]] std::size_t error_count() const;
   [[nodiscard]] const rules::RuleSet& rules() const { return ruleset->rules; }
+  // "gz/2023": how reports cite the rule set (LoadedRuleSet::id).
+  [[nodiscard]] const std::string& ruleset_id() const { return ruleset->id; }
 };
 
 }  // namespace jx::audit

@@ -11,6 +11,22 @@ namespace jx::audit {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// "gz/2023" for rules_root/gz/2023: the name a report cites, the same wherever
+// jxaudit and its rules are installed; a set elsewhere keeps its path.
+std::string short_name(const std::string& dir, const std::string& rules_root) {
+  std::error_code ec;
+  const fs::path set = fs::weakly_canonical(dir, ec);
+  const fs::path root = fs::weakly_canonical(rules_root, ec);
+  if (ec || root.empty()) return dir;
+  const fs::path rel = set.lexically_relative(root);
+  if (rel.empty() || rel == "." || *rel.begin() == "..") return dir;
+  return rel.generic_string();
+}
+
+}  // namespace
+
 Catalogue::Catalogue(std::string rules_root, data::Schema manifest_schema, Lang lang,
                      rules::FindingsBudget budget)
     : rules_root_(std::move(rules_root)),
@@ -27,6 +43,7 @@ std::shared_ptr<const LoadedRuleSet> Catalogue::get(const std::string& dir) {
   if (auto it = errors_.find(shown); it != errors_.end()) throw std::runtime_error(it->second);
   try {
     auto set = load_rule_set(shown, manifest_schema_, lang_, budget_, rules_root_ + "/calendars");
+    set->id = short_name(shown, rules_root_);
     sets_[shown] = set;
     return set;
   } catch (const std::exception& e) {

@@ -26,16 +26,12 @@ std::string read_text(const std::string& path) {
 // The set's calendar: by name, from a calendars/ folder above the set or else
 // the one jxaudit ships; by path, that file. A calendar that cannot be found
 // is named with the manifest key that asked for it.
-Calendar load_calendar(const rules::RuleSet& rules, Lang lang, const std::string& shipped_calendars) {
+// The calendar is optional (docs/rule-sets.md): a manifest without one gives null.
+std::unique_ptr<Calendar> load_calendar(const rules::RuleSet& rules, Lang lang,
+                                        const std::string& shipped_calendars) {
   const bool zh = lang == Lang::zh;
   std::string path = rules.calendar_path();
-  if (rules.calendar_key_at().empty()) {
-    throw rules::RuleSetError(fmt::format(
-        fmt::runtime(
-            zh ? "{}/manifest.toml：没有节假日日历：工作日规则需要一个（calendar = \"cn-mainland\"）"
-               : "{}/manifest.toml: no calendar: working-day rules need one (calendar = \"cn-mainland\")"),
-        rules.dir()));
-  }
+  if (rules.calendar_key_at().empty()) return nullptr;
   const std::string shipped = shipped_calendars + "/" + rules.calendar_name() + ".toml";
   if (path.empty() && std::filesystem::exists(shipped)) path = shipped;
   if (path.empty() || !std::filesystem::exists(path)) {
@@ -65,28 +61,44 @@ Calendar load_calendar(const rules::RuleSet& rules, Lang lang, const std::string
         fmt::format(fmt::runtime(zh ? "{}：清单键 calendar：{}；{}" : "{}: manifest key `calendar`: {}; {}"),
                     rules.calendar_key_at(), what, advice));
   }
-  return Calendar::load(path);
+  return std::make_unique<Calendar>(Calendar::load(path));
 }
 
 }  // namespace
 
-std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
-                                                   const data::Schema& manifest_schema, Lang lang,
-                                                   const rules::FindingsBudget& budget,
-                                                   const std::string& shipped_calendars) {
-  auto set = std::make_shared<LoadedRuleSet>(
-      LoadedRuleSet{rules::RuleSet::load(dir, manifest_schema, lang), nullptr, {}, {}, {}});
+std::shared_ptr<LoadedRuleSet> load_rule_set(const std::string& dir, const data::Schema& manifest_schema,
+                                             Lang lang, const rules::FindingsBudget& budget,
+                                             const std::string& shipped_calendars) {
+  auto set = std::make_shared<LoadedRuleSet>();
+  set->rules = rules::RuleSet::load(dir, manifest_schema, lang);
+  set->lang = lang;
+  set->id = set->rules.dir();
   const rules::FindingsBudget& manifest = set->rules.findings_budget();
   set->limits.findings_per_rule =
       budget.findings_per_rule.value_or(manifest.findings_per_rule.value_or(set->limits.findings_per_rule));
   set->limits.finding_bytes_per_rule = budget.finding_bytes_per_rule.value_or(
       manifest.finding_bytes_per_rule.value_or(set->limits.finding_bytes_per_rule));
-  set->calendar = std::make_unique<Calendar>(load_calendar(set->rules, lang, shipped_calendars));
+  set->calendar = load_calendar(set->rules, lang, shipped_calendars);
   for (const rules::RuleFile& f : set->rules.rule_files()) set->sources[f.path] = read_text(f.path);
   std::vector<std::string> files = set->rules.source_files();
   std::sort(files.begin(), files.end());
   set->sha256 = sha256_of_files(files);
   return set;
+}
+
+void LoadedRuleSet::warn_needs_calendar(const std::string& rule_id, const std::string& position) const {
+  {
+    std::lock_guard lock(warned_mutex_);
+    if (!warned_.insert(rule_id).second) return;
+  }
+  spdlog::warn(
+      fmt::runtime(lang == Lang::zh
+                       ? "{}：规则 {} 使用 ctx.calendar，但规则集 {} 的 manifest.toml 未指定日历"
+                         "（calendar = \"cn-mainland\"）：该规则的指标不评分，检查不完整"
+                       : "{}: rule {} uses ctx.calendar, but the manifest.toml of {} names no calendar "
+                         "(calendar = \"cn-mainland\"): its indicator is not scored, the check is "
+                         "incomplete"),
+      position, rule_id, rules.dir());
 }
 
 DepartmentChecker::DepartmentChecker(std::shared_ptr<const LoadedRuleSet> set, sandbox::Coverage* coverage)
@@ -163,8 +175,6 @@ sandbox::RuleInput DepartmentChecker::input_for(std::size_t leaf,
   input.weight = ind.weight;
   input.params = &rules.params();
   input.calendar = set_->calendar.get();
-  // What missing evidence costs is scoring's to decide (scoring::settle_leaf), not the sandbox's.
-  input.missing_points = std::nullopt;
   const rules::Rounding rounding = rules.rounding_for(leaf);
   input.rounding = rounding.mode;
   input.scale = rounding.scale;
@@ -172,14 +182,28 @@ sandbox::RuleInput DepartmentChecker::input_for(std::size_t leaf,
   return input;
 }
 
+std::vector<Finding> DepartmentChecker::run_on_leaf(std::size_t rule,
+                                                    const std::shared_ptr<const data::Document>& department,
+                                                    const data::Schema* schema, int fiscal_year) {
+  const std::size_t leaf = *rule_leaf_[rule];
+  sandbox::RuleOutcome outcome = engine_.run(rule, input_for(leaf, department, schema, fiscal_year));
+  if (outcome.failure) {
+    if (outcome.failure->needs_calendar)
+      set_->warn_needs_calendar(engine_.info(rule).id, outcome.failure->position);
+    // After what a findings budget kept: the failure closes the leaf's list.
+    outcome.findings.push_back(scoring::engine_error(set_->rules.indicators()[leaf], engine_.info(rule).id,
+                                                     std::move(outcome.failure->message),
+                                                     std::move(outcome.failure->position)));
+  }
+  return std::move(outcome.findings);
+}
+
 scoring::Scorecard DepartmentChecker::check(const std::shared_ptr<const data::Document>& department,
                                             const data::Schema* schema, int fiscal_year) {
   std::map<std::size_t, std::vector<Finding>> leaf_findings;
   for (std::size_t rule = 0; rule < rule_leaf_.size(); ++rule) {
     if (!rule_leaf_[rule] || failed_leaves_.count(*rule_leaf_[rule]) > 0) continue;
-    sandbox::RuleOutcome outcome =
-        engine_.run(rule, input_for(*rule_leaf_[rule], department, schema, fiscal_year));
-    leaf_findings[*rule_leaf_[rule]] = std::move(outcome.findings);
+    leaf_findings[*rule_leaf_[rule]] = run_on_leaf(rule, department, schema, fiscal_year);
   }
   return scoring::score(set_->rules, std::move(leaf_findings), failed_leaves_,
                         department->root.find("self_evaluation"));
@@ -191,8 +215,7 @@ std::optional<std::vector<Finding>> DepartmentChecker::run_rule(
   for (std::size_t rule = 0; rule < rule_leaf_.size(); ++rule) {
     if (!rule_leaf_[rule] || engine_.info(rule).id != rule_id) continue;
     std::map<std::size_t, std::vector<Finding>> leaf_findings;
-    leaf_findings[*rule_leaf_[rule]] =
-        engine_.run(rule, input_for(*rule_leaf_[rule], department, schema, fiscal_year)).findings;
+    leaf_findings[*rule_leaf_[rule]] = run_on_leaf(rule, department, schema, fiscal_year);
     // Score it like the scorecard does (capping included), then keep this leaf's findings.
     scoring::Scorecard card = scoring::score(set_->rules, std::move(leaf_findings), {}, nullptr);
     std::vector<Finding> out;

@@ -7,7 +7,9 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,21 +24,33 @@ namespace jx::audit {
 // A loaded rule set with everything its workers share read-only.
 struct LoadedRuleSet {
   rules::RuleSet rules;
-  std::unique_ptr<Calendar> calendar;
+  // How reports cite the set: its short name relative to the rules root
+  // ("gz/2023"), or, for a set outside it, its directory as given.
+  std::string id;
+  std::unique_ptr<Calendar> calendar;          // null when the manifest names none: ctx.calendar is nil
   std::map<std::string, std::string> sources;  // rule file path → text, read once
   std::string sha256;                          // of every file of the set (RuleSet::source_files)
   sandbox::Limits limits;
+  Lang lang = Lang::zh;
+
+  // Logs, once per run and rule however many departments it fails on, that
+  // the rule needs the calendar this set's manifest does not name.
+  void warn_needs_calendar(const std::string& rule_id, const std::string& position) const;
+
+ private:
+  mutable std::mutex warned_mutex_;
+  mutable std::set<std::string> warned_;  // rule ids already logged
 };
 
 // Loads the rule set in `dir` (manifest schema from the shipped schemas/);
-// throws rules::RuleSetError or CalendarError with file:line. What `budget`
+// throws rules::RuleSetError or CalendarError with file:line. A manifest
+// without `calendar` loads with no calendar. What `budget`
 // sets (the command line) overrides the manifest's [budgets]. A calendar named
 // by name and not found in a calendars/ folder above the set is looked up in
 // `shipped_calendars` (the calendars jxaudit ships), so a copied set works.
-std::shared_ptr<const LoadedRuleSet> load_rule_set(const std::string& dir,
-                                                   const data::Schema& manifest_schema, Lang lang,
-                                                   const rules::FindingsBudget& budget,
-                                                   const std::string& shipped_calendars);
+std::shared_ptr<LoadedRuleSet> load_rule_set(const std::string& dir, const data::Schema& manifest_schema,
+                                             Lang lang, const rules::FindingsBudget& budget,
+                                             const std::string& shipped_calendars);
 
 // A rule file refused because its leaf already has a rule (`original`).
 struct RefusedRule {
@@ -69,6 +83,9 @@ class DepartmentChecker {
   [[nodiscard]] std::optional<std::size_t> leaf_of_rule(std::size_t rule) const;
 
  private:
+  // The rule's findings on its leaf; a failed run ends them with its engine error.
+  std::vector<Finding> run_on_leaf(std::size_t rule, const std::shared_ptr<const data::Document>& department,
+                                   const data::Schema* schema, int fiscal_year);
   sandbox::RuleInput input_for(std::size_t leaf, const std::shared_ptr<const data::Document>& department,
                                const data::Schema* schema, int fiscal_year) const;
 

@@ -48,7 +48,8 @@ class Calendar {
   // Working days counted from the day after `from` through `to` (民法典 art. 201):
   // signed on a Thursday and filed on the next Monday is 2 (Friday, Monday).
   // Zero when to == from; negative (−count from the day after `to` through `from`)
-  // when `to` is earlier. Every day counted must be covered.
+  // when `to` is earlier. Every day counted must be covered: the error names the
+  // date in the uncovered year (or both dates, when a whole year between them is missing).
   [[nodiscard]] std::int32_t working_days_between(Date from, Date to) const;
   // The n-th working day after `d` (n > 0), before it (n < 0), or `d` itself (n = 0).
   // For n >= 0, working_days_between(d, add_working_days(d, n)) == n: the last
@@ -66,6 +67,9 @@ class Calendar {
   Calendar() = default;
   [[nodiscard]] std::size_t index(Date d) const;  // throws for an uncovered year
   [[nodiscard]] std::string coverage_text() const;
+  // The error for a `year` the file does not cover; `needed` names what needed
+  // it in the rule's words: "date 2027-01-05", "7 working days after 2026-12-28".
+  [[nodiscard]] CalendarError uncovered(int year, const std::string& needed) const;
 
   std::string name_;
   int first_year_ = 0;                 // days_[0] is Jan 1 of this year

@@ -13,13 +13,16 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/compare.hpp"
+#include "cli/input_queue.hpp"
 #include "cli/inputs.hpp"
 #include "cli/output.hpp"
+#include "cli/record_reader.hpp"
 #include "cli/version.hpp"
 #include "report/formats.hpp"
 #include "report/report.hpp"
@@ -37,6 +40,7 @@ struct Options {
   std::vector<std::string> tables;
   std::string color = "auto";
   std::vector<std::string> compare;  // two rule-set dirs
+  std::string summary;               // --summary FILE
   // --report: the department's self-evaluation report (.txt, .docx, .pdf), checked beside it
   std::string report;
   std::string waivers;
@@ -60,33 +64,85 @@ bool fails_on(const std::string& level, const audit::Audit& audit) {
   return false;
 }
 
-int run_check(const Options& options, const GlobalOptions& global) {
-  if (!options.compare.empty()) return run_compare(options.compare, options.data, options.output, global);
-  const Lang lang = global.lang();
-  data::LoadOptions load_options = global.load_options();
-  if (!parse_tables(options.tables, load_options.tables)) return exit_bad_input;
+// The format of the --summary file: named by its extension (.csv, .json,
+// .txt), else the report's own format when that has a summary of its own.
+std::optional<report::SummaryFormat> summary_format(const std::string& path,
+                                                    const std::string& report_format) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  const std::string name = ext == ".csv"                        ? "csv"
+                           : ext == ".json" || ext == ".ndjson" ? "json"
+                           : ext == ".txt"                      ? "text"
+                                                                : report_format;
+  if (name == "csv") return report::SummaryFormat::csv;
+  if (name == "json") return report::SummaryFormat::json;
+  if (name == "text") return report::SummaryFormat::text;
+  return std::nullopt;
+}
 
-  std::vector<DepartmentInput> inputs;
+// What the workers and the thread reading the inputs share. Owned jointly, so
+// that a reader blocked on a stdin that never ends may be left behind safely
+// when the check stops early.
+struct Feed {
+  explicit Feed(std::size_t capacity) : queue(capacity) {}
+  InputQueue queue;
+  // Guard the fields below and, in run_check, the finished results: the
+  // writer waits on `ready` for either.
+  std::mutex mutex;
+  std::condition_variable ready;
+  bool finished = false;
+  std::size_t total = 0;  // inputs queued, final once finished
+  std::string error;      // stdin could not be read
+};
+
+int run_check(const Options& options, const GlobalOptions& global) {
+  const Lang lang = global.lang();
+  InputList listed;
   try {
-    inputs = collect_inputs(options.data);
+    listed = list_inputs(options.data);
+    refuse_output_over_input(options.output, "-o", listed.files, listed.read_stdin, lang);
+    refuse_output_over_input(options.summary, "--summary", listed.files, listed.read_stdin, lang);
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     return exit_bad_input;
   }
-  if (inputs.empty()) {
-    spdlog::error("no department data given (files, directories or - for NDJSON on stdin)");
+  if (!options.compare.empty() && !options.summary.empty()) {
+    spdlog::error("--summary: {}", tr(lang, "不能与 --compare-rulesets 同用", "not with --compare-rulesets"));
     return exit_bad_input;
   }
-  if (!options.report.empty() && inputs.size() > 1) {
-    spdlog::error("{}",
-                  lang == Lang::zh
-                      ? fmt::format("--report 只能用于单个部门；共给出 {} 个", inputs.size())
-                      : fmt::format("--report applies to a single department; {} were given", inputs.size()));
+  if (!options.compare.empty())
+    return run_compare(options.compare, options.data, options.format, options.output, global);
+  data::LoadOptions load_options = global.load_options();
+  if (!parse_tables(options.tables, load_options.tables)) return exit_bad_input;
+
+  if (listed.files.empty() && !listed.read_stdin) {
+    spdlog::error("{}", tr(lang, "没有给出部门数据（文件、目录，或用 - 从标准输入读 NDJSON）",
+                           "no department data given (files, directories or - for NDJSON on stdin)"));
     return exit_bad_input;
   }
-  if (!load_options.tables.empty() && inputs.size() > 1) {
-    spdlog::error("--table applies to a single department file; {} were given", inputs.size());
+  if (!options.report.empty() && listed.files.size() + (listed.read_stdin ? 1 : 0) > 1) {
+    const std::size_t n = listed.files.size() + (listed.read_stdin ? 1 : 0);
+    spdlog::error("{}", lang == Lang::zh
+                            ? fmt::format("--report 只能用于单个部门；共给出 {} 个", n)
+                            : fmt::format("--report applies to a single department; {} were given", n));
     return exit_bad_input;
+  }
+  if (!load_options.tables.empty() && listed.files.size() + (listed.read_stdin ? 1 : 0) > 1) {
+    spdlog::error("--table applies to a single department file; {} were given",
+                  listed.files.size() + (listed.read_stdin ? 1 : 0));
+    return exit_bad_input;
+  }
+  std::optional<report::SummaryFormat> summary_as;
+  if (!options.summary.empty()) {
+    summary_as = summary_format(options.summary, options.format);
+    if (!summary_as || options.summary == options.output) {
+      spdlog::error(
+          "{}", fmt::format(
+                    fmt::runtime(tr(lang, "--summary {}：汇总文件须以 .csv、.json 或 .txt 结尾，且不同于 -o",
+                                    "--summary {}: the summary file must end in .csv, .json or "
+                                    ".txt and differ from -o")),
+                    options.summary));
+      return exit_bad_input;
+    }
   }
 
   const data::Schema schema = data::Schema::load(department_schema_path(global));
@@ -94,31 +150,48 @@ int run_check(const Options& options, const GlobalOptions& global) {
 
   const unsigned jobs = std::max(1u, options.jobs != 0 ? options.jobs : std::thread::hardware_concurrency());
   const std::size_t window = static_cast<std::size_t>(jobs) * 4;  // results waiting to be written, at most
-  std::mutex mutex;
-  std::condition_variable ready;
+  // Stdin records read ahead of the workers, at most: with the window, what
+  // bounds the memory of a batch on stdin as a directory's is bounded.
+  const auto feed = std::make_shared<Feed>(static_cast<std::size_t>(jobs) * 2);
+  std::mutex& mutex = feed->mutex;
+  std::condition_variable& ready = feed->ready;
   std::condition_variable room;
   std::map<std::size_t, Result> done;
   std::size_t next_to_write = 0;
-  std::atomic<std::size_t> next_job{0};
 
   const bool color =
       options.color == "always" || (options.color == "auto" && options.output.empty() &&
                                     isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
   // The table of formats (report/formats.hpp) makes the writer; --format only offers its names.
   const std::unique_ptr<report::Writer> writer =
-      report::find_format(options.format)->make(report::WriteOptions{lang, color, engine_version});
+      report::find_format(options.format)
+          ->make(report::WriteOptions{lang, color, engine_version, summary_as.has_value()});
+  const bool writes_files = !options.output.empty() || !options.summary.empty();
+  std::string output_is_input;  // guarded by mutex: the first table an output would replace
   auto worker = [&] {
     audit::Auditor auditor(catalogue, schema, engine_version);  // its sandboxes are this thread's
-    while (true) {
-      const std::size_t i = next_job++;
-      if (i >= inputs.size()) return;
+    while (auto item = feed->queue.pop()) {
+      const std::size_t i = item->first;
+      const DepartmentInput& in = item->second;
       {
         std::unique_lock lock(mutex);
         room.wait(lock, [&] { return i < next_to_write + window; });
       }
       Result result;
-      const DepartmentInput& in = inputs[i];
       auto [loaded, input_sha256] = load_input(schema, in, load_options);
+      // The CSV tables a department names are only known now: an output that
+      // is one of them is refused before it is renamed into place.
+      if (writes_files && loaded.document != nullptr && loaded.document->files.size() > 1) {
+        const std::vector<std::string> tables(loaded.document->files.begin() + 1,
+                                              loaded.document->files.end());
+        try {
+          refuse_output_over_input(options.output, "-o", tables, false, lang);
+          refuse_output_over_input(options.summary, "--summary", tables, false, lang);
+        } catch (const std::exception& e) {
+          std::lock_guard lock(mutex);
+          if (output_is_input.empty()) output_is_input = e.what();
+        }
+      }
       const std::shared_ptr<const data::Document> department = loaded.document;
       result.audit = auditor.audit(audit::Input{in.name, input_sha256}, std::move(loaded), options.ruleset);
       if (!options.report.empty()) {
@@ -134,23 +207,56 @@ int run_check(const Options& options, const GlobalOptions& global) {
       ready.notify_all();
     }
   };
+  const std::size_t files_given = listed.files.size();
+  // The files by name, then the stdin records as they come: one thread reads
+  // while the workers check.
+  auto read_inputs = [feed, files = std::move(listed.files), from_stdin = listed.read_stdin,
+                      max_size = load_options.max_input_size]() mutable {
+    std::size_t n = 0;
+    std::string error;
+    try {
+      for (std::string& f : files) n += feed->queue.push({std::move(f), "", false, 0}) ? 1 : 0;
+      if (from_stdin) {
+        RecordReader reader(STDIN_FILENO, max_size);
+        DepartmentInput record;
+        while (reader.next(record) && feed->queue.push(std::move(record))) ++n;
+      }
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    feed->queue.close();
+    std::lock_guard lock(feed->mutex);
+    feed->finished = true;
+    feed->total = n;
+    feed->error = error;
+    feed->ready.notify_all();
+  };
 
-  const bool progress = isatty(STDERR_FILENO) != 0 && inputs.size() >= 10;
+  const bool progress = isatty(STDERR_FILENO) != 0 && (files_given >= 10 || listed.read_stdin);
   int exit_code = exit_ok;
   std::vector<std::thread> threads;
+  std::thread reader;
+  bool stopped = false;
   try {
     Output out(options.output);
+    std::optional<Output> summary_out;
+    if (summary_as) summary_out.emplace(options.summary);
     const report::Sink write = [&out](const std::string& piece) { out.write(piece); };
+    reader = std::thread(read_inputs);
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
+    std::size_t i = 0;
+    for (;; ++i) {
       Result result;
+      std::size_t known_total = 0;
       {
         std::unique_lock lock(mutex);
-        ready.wait(lock, [&] { return done.count(i) > 0; });
+        ready.wait(lock, [&] { return done.count(i) > 0 || (feed->finished && i >= feed->total); });
+        if (done.count(i) == 0) break;
         result = std::move(done.at(i));
         done.erase(i);
         next_to_write = i + 1;
         room.notify_all();
+        known_total = feed->finished ? feed->total : 0;
       }
       const audit::Audit& audit = *result.audit;
       // The diagnostics are in the report, and on stderr too: whoever runs a
@@ -174,25 +280,49 @@ int run_check(const Options& options, const GlobalOptions& global) {
         if (exit_code == exit_ok && fails_on(options.fail_on, audit)) exit_code = exit_findings;
       }
       writer->department(audit, result.rendered, write);
-      if (progress)
-        std::cerr << fmt::format("\r{} {}/{}", lang == Lang::zh ? "检查进度" : "checked", i + 1,
-                                 inputs.size())
-                  << std::flush;
+      if (progress) {
+        std::cerr << "\r" << tr(lang, "检查进度", "checked") << ' ' << i + 1;
+        if (known_total != 0) std::cerr << '/' << known_total;
+        std::cerr << std::flush;
+      }
     }
     if (progress) std::cerr << '\n';
-    writer->finish(write);
-    out.commit();
+    {
+      std::lock_guard lock(mutex);
+      if (!feed->error.empty()) throw std::runtime_error(feed->error);
+      if (!output_is_input.empty()) throw std::runtime_error(output_is_input);
+    }
+    if (i == 0) {
+      spdlog::error(
+          "{}", tr(lang, "没有给出部门数据（标准输入是空的）", "no department data given (stdin is empty)"));
+      exit_code = exit_bad_input;
+    } else {
+      writer->finish(write);
+      out.commit();
+      if (summary_out) {
+        writer->summary(*summary_as, [&summary_out](const std::string& piece) { summary_out->write(piece); });
+        summary_out->commit();
+      }
+    }
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     exit_code = exit_bad_input;
-    {
-      std::lock_guard lock(mutex);
-      next_to_write = inputs.size();  // release waiting workers
-      next_job = inputs.size();
-      room.notify_all();
-    }
+    stopped = true;
+    feed->queue.abort();  // releases the reader and the workers
+    std::lock_guard lock(mutex);
+    next_to_write = SIZE_MAX / 2;  // releases workers waiting for room
+    room.notify_all();
   }
   for (std::thread& t : threads) t.join();
+  // A reader still blocked on a terminal or a pipe that never ends is left
+  // behind: it owns what it uses (feed), and the process is about to exit.
+  if (reader.joinable()) {
+    if (stopped) {
+      reader.detach();
+    } else {
+      reader.join();
+    }
+  }
   return exit_code;
 }
 
@@ -215,6 +345,8 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
   }
   cmd->add_option("--format", options->format, help)->check(CLI::IsMember(names))->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of stdout");
+  cmd->add_option("--summary", options->summary,
+                  "Write the batch summary (one row per department) to FILE: .csv, .json or .txt");
   cmd->add_option("-j,--jobs", options->jobs, "Departments checked in parallel (default: all cores)");
   cmd->add_option("--fail-on", options->fail_on,
                   "Exit 1 when a department has findings at or above this level")
@@ -236,6 +368,7 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--compare-rulesets", options->compare,
                   "Check with two rule sets A B and show how each finding and the score move")
       ->expected(2)
+      ->allow_extra_args(false)  // A and B only: the data files after them are DATA
       ->excludes("--ruleset");
   return {cmd, [options, &global] { return run_check(*options, global); }};
 }

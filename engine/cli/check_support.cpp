@@ -32,6 +32,20 @@ RuleSetCache::RuleSetCache(const GlobalOptions& global)
 
 LoadedInput load_input(const data::Schema& schema, const DepartmentInput& input, data::LoadOptions options) {
   LoadedInput result;
+  if (input.refused_size != 0) {
+    // A line longer than --max-input-size: never held, refused like a file.
+    const bool zh = options.lang == Lang::zh;
+    result.loaded.diagnostics.push_back(Diagnostic{
+        Diagnostic::Severity::error, input.name, 0, 0, "",
+        zh ? fmt::format("无法读取记录：这一行有 {} 字节，超过输入大小上限 {} 字节（--max-input-size）",
+                         input.refused_size, options.max_input_size)
+           : fmt::format(
+                 "cannot read the record: the line has {} bytes, more than the input size limit of {} "
+                 "bytes (--max-input-size)",
+                 input.refused_size, options.max_input_size)});
+    result.sha256 = audit::sha256_of_text("");
+    return result;
+  }
   if (input.from_stdin) {
     // Hash the line itself.
     result.loaded = data::load_department_text(schema, input.text, input.name, ".", options);

@@ -1,4 +1,5 @@
-// `check --compare-rulesets A B`: one department, two rule sets, what moved.
+// `check --compare-rulesets A B DATA…`: departments checked with two rule
+// sets, what moved per department and across them; text, json or csv.
 #pragma once
 
 #include <string>
@@ -9,6 +10,6 @@
 namespace jx::cli {
 
 int run_compare(const std::vector<std::string>& sets, const std::vector<std::string>& data,
-                const std::string& output, const GlobalOptions& global);
+                const std::string& format, const std::string& output, const GlobalOptions& global);
 
 }  // namespace jx::cli

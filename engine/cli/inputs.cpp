@@ -1,9 +1,12 @@
 #include "cli/inputs.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <iostream>
 #include <stdexcept>
+
+#include "cli/record_reader.hpp"
 
 namespace jx::cli {
 namespace {
@@ -37,39 +40,41 @@ void list_directory(const std::filesystem::path& dir, std::vector<std::string>& 
 
 }  // namespace
 
-std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args) {
+InputList list_inputs(const std::vector<std::string>& args) {
   namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  std::vector<DepartmentInput> from_stdin;
-  bool stdin_read = false;
+  InputList list;
   for (const std::string& arg : args) {
     if (arg == "-") {
-      if (stdin_read) continue;
-      stdin_read = true;
-      std::string line;
-      for (std::size_t n = 1; std::getline(std::cin, line); ++n) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        from_stdin.push_back({"<stdin>:" + std::to_string(n), line, true});
-      }
+      list.read_stdin = true;
       continue;
     }
     std::error_code ec;
     if (fs::is_directory(arg, ec)) {
-      list_directory(arg, files);
+      list_directory(arg, list.files);
     } else if (fs::exists(fs::symlink_status(arg, ec))) {
       // Whatever it is (a file, a symlink loop, a FIFO), the loader reads it
       // or says why not, as one department of the batch.
-      files.push_back(arg);
+      list.files.push_back(arg);
     } else {
       throw std::runtime_error(arg + ": no such file or directory");
     }
   }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
+  std::sort(list.files.begin(), list.files.end());
+  list.files.erase(std::unique(list.files.begin(), list.files.end()), list.files.end());
+  return list;
+}
+
+std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args,
+                                            std::uint64_t max_record_size) {
+  InputList list = list_inputs(args);
   std::vector<DepartmentInput> out;
-  out.reserve(files.size() + from_stdin.size());
-  for (std::string& f : files) out.push_back({std::move(f), "", false});
-  for (DepartmentInput& d : from_stdin) out.push_back(std::move(d));
+  out.reserve(list.files.size());
+  for (std::string& f : list.files) out.push_back({std::move(f), "", false, 0});
+  if (list.read_stdin) {
+    RecordReader reader(STDIN_FILENO, max_record_size);
+    DepartmentInput record;
+    while (reader.next(record)) out.push_back(std::move(record));
+  }
   return out;
 }
 

@@ -124,7 +124,8 @@ int run_lint(const std::string& dir, const GlobalOptions& global) {
   // State Council publishes next year's notice only in November or December).
   const std::string calendar_at = set->rules.calendar_key_at().empty() ? set->rules.dir() + "/manifest.toml"
                                                                        : set->rules.calendar_key_at();
-  for (int y : set->rules.fiscal_years()) {
+  // A set without a calendar has nothing to cover: its rules see ctx.calendar nil.
+  for (int y : set->calendar != nullptr ? set->rules.fiscal_years() : std::vector<int>{}) {
     for (int year : {y, y + 1}) {
       if (set->calendar->covers(year)) continue;
       const std::string covered = years_text(set->calendar->years());

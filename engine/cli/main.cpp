@@ -1,5 +1,6 @@
 // jxaudit command line: parses arguments, sets up logging, dispatches to the
 // subcommands. Results go to stdout; diagnostics go to stderr through spdlog.
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 #include <cerrno>
@@ -9,9 +10,12 @@
 #include <iostream>
 
 #include "cli/build_info.hpp"
+#include "cli/cli_docs.hpp"
 #include "cli/commands.hpp"
 #include "cli/logging.hpp"
 #include "cli/version.hpp"
+#include "lang/lang.hpp"
+#include "rules/suggest.hpp"
 
 namespace {
 
@@ -24,6 +28,52 @@ int stdout_written(int exit_code) {
   spdlog::error("cannot write to stdout: {}", std::strerror(errno != 0 ? errno : EIO));
   using namespace jx::cli;
   return exit_code == exit_ok || exit_code == exit_findings ? exit_bad_input : exit_code;
+}
+
+// `jxaudit chek x.json`: CLI11 only says the arguments were not expected.
+// When the parse stopped at a word where a command was due, name it as an
+// unknown command with the nearest ones ("did you mean"). False for any other
+// error (CLI11's own message is then printed).
+bool unknown_command(const CLI::App& app, jx::Lang lang) {
+  const CLI::App* level = &app;
+  for (bool deeper = true; deeper;) {
+    deeper = false;
+    for (const CLI::App* sub : level->get_subcommands([](const CLI::App* a) { return a->parsed(); })) {
+      level = sub;
+      deeper = true;
+      break;
+    }
+  }
+  std::vector<std::string> names;  // the commands users see (hidden ones have no group)
+  for (const CLI::App* sub :
+       level->get_subcommands([](const CLI::App* a) { return !a->get_group().empty(); }))
+    names.push_back(sub->get_name());
+  if (names.empty()) return false;
+  // Words no command took; with fallthrough a subcommand's land in the app's.
+  std::string word;
+  for (const std::string& arg : app.remaining(true)) {
+    if (!arg.empty() && arg[0] != '-') {
+      word = arg;
+      break;
+    }
+  }
+  if (word.empty()) return false;
+  const std::string prefix = level == &app ? "" : level->get_name() + " ";
+  std::string message = fmt::format(
+      fmt::runtime(tr(lang, "jxaudit：未知命令“{}”", "jxaudit: unknown command \"{}\"")), prefix + word);
+  const std::vector<std::string> near = jx::rules::closest(word, names);
+  if (!near.empty()) {
+    std::string quoted;
+    for (const std::string& n : near)
+      quoted += (quoted.empty() ? "" : tr(lang, "、", ", ")) +
+                fmt::format(fmt::runtime(tr(lang, "“{}”", "\"{}\"")), prefix + n);
+    message += fmt::format(fmt::runtime(tr(lang, "；您是否要用 {}？", "; did you mean {}?")), quoted);
+  }
+  message += fmt::format(
+      fmt::runtime(tr(lang, "（jxaudit {}--help 列出所有命令）", " (jxaudit {}--help lists them all)")),
+      prefix);
+  std::cerr << message << '\n';
+  return true;
 }
 
 }  // namespace
@@ -65,15 +115,19 @@ int main(int argc, char** argv) {
       "(test, lint: failures); 2 bad usage or bad input; 3 a rule failed (incomplete check).\n"
       "docs/cli.md describes every command.");
 
-  const std::vector<Command> commands{
+  std::vector<Command> commands{
       add_validate_command(app, global),  add_check_command(app, global), add_test_command(app, global),
       add_lint_command(app, global),      add_rules_command(app, global), add_explain_command(app, global),
       add_narrative_command(app, global),
   };
+  // Hidden: the build prints the shell completions and the man page with them.
+  for (Command& c : add_doc_commands(app)) commands.push_back(std::move(c));
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // Not for --help or --version (exit code 0).
+    if (e.get_exit_code() != 0 && unknown_command(app, global.lang())) return exit_bad_input;
     return app.exit(e) == 0 ? exit_ok : exit_bad_input;
   }
   init_logging(log_level);

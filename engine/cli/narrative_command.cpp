@@ -43,6 +43,12 @@ int run_narrative(const Options& options, const GlobalOptions& global) {
                      : "--waivers applies to a single report; for several, put REPORT.waivers next to each");
     return exit_bad_input;
   }
+  try {
+    refuse_output_over_input(options.output, "-o", options.reports, false, lang);
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return exit_bad_input;
+  }
   std::vector<std::string> files = options.reports;
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -12,6 +14,31 @@
 #include <stdexcept>
 
 namespace jx::cli {
+
+namespace {
+bool same_file(const struct stat& a, const struct stat& b) {
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+}  // namespace
+
+void refuse_output_over_input(const std::string& output, const std::string& option,
+                              const std::vector<std::string>& inputs, bool reads_stdin, Lang lang) {
+  struct stat target {};
+  if (output.empty() || output == "-" || ::stat(output.c_str(), &target) != 0) return;
+  auto refuse = [&](const std::string& input) {
+    throw std::runtime_error(fmt::format(
+        fmt::runtime(tr(lang, "{0}：{1} 指定的输出文件就是输入 {2}，不会覆盖它；请另选一个输出文件",
+                        "{0}: the output file of {1} is the input {2}; it is not overwritten: choose another "
+                        "output file")),
+        output, option, input));
+  };
+  struct stat in {};
+  if (reads_stdin && ::fstat(STDIN_FILENO, &in) == 0 && same_file(in, target))
+    refuse(tr(lang, "标准输入（-）", "stdin (-)"));
+  for (const std::string& input : inputs) {
+    if (::stat(input.c_str(), &in) == 0 && same_file(in, target)) refuse(input);
+  }
+}
 
 Output::Output(const std::string& path) : path_(path == "-" ? "" : path) {
   if (path_.empty()) {

@@ -5,8 +5,20 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
+
+#include "lang/lang.hpp"
 
 namespace jx::cli {
+
+// Refuses to write `output` (the value of `option`, -o or --summary) over one
+// of the inputs: the same file by device and inode, however it is named (a
+// symbolic link, a file found in a directory given as input), or the file
+// stdin reads when `reads_stdin`. Writing it would replace the input with the
+// report. Throws std::runtime_error with the message in `lang`; does nothing
+// for "" or "-" (stdout) or an output that does not exist yet.
+void refuse_output_over_input(const std::string& output, const std::string& option,
+                              const std::vector<std::string>& inputs, bool reads_stdin, Lang lang);
 
 class Output {
  public:

@@ -1,6 +1,7 @@
 // `jxaudit rules diff A B`: what changed between two rule sets — indicators
 // and weights, rounding, parameters, grade bands, the calendar, rule files.
 // `jxaudit explain RULE_ID`: a rule's title, basis, parameters and source.
+// `jxaudit rules new DIR --from PREV`: next year's set; `rules list`: rules_list.cpp.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/fixtures.hpp"
+#include "cli/rules_list.hpp"
 #include "report/report.hpp"
 #include "rules/suggest.hpp"
 
@@ -252,7 +254,7 @@ int run_new(const std::string& dir, const std::string& from, const GlobalOptions
   }
   std::cout << fmt::format(fmt::runtime(zh ? "日历：{}\n" : "calendar: {}\n"), made->rules.calendar_path());
   for (int y : {year, year + 1}) {
-    if (!made->calendar->covers(y)) {
+    if (made->calendar != nullptr && !made->calendar->covers(y)) {
       std::cout << fmt::format(
           fmt::runtime(zh ? "注意：日历 {} 尚无 {} 年（国务院办公厅关于{}年部分节假日安排的通知发布后加入 "
                             "[years.{}]）\n"
@@ -353,7 +355,16 @@ Command add_rules_command(CLI::App& app, const GlobalOptions& global) {
   CLI::App* create = cmd->add_subcommand("new", "Start next year's rule set, extending the previous one");
   create->add_option("dir", *made, "The new rule set's directory, e.g. rules/gz/2027")->required();
   create->add_option("--from", *from, "The set it extends, e.g. rules/gz/2026")->required();
-  return {cmd, [dirs, made, from, create, &global] {
+  auto roots = std::make_shared<std::vector<std::string>>();
+  auto format = std::make_shared<std::string>("text");
+  CLI::App* list = cmd->add_subcommand(
+      "list", "List the rule sets under the shipped rules/ and each --rules DIR: short name, years, size");
+  list->add_option("--rules", *roots, "Another folder of rule sets (<jurisdiction>/<year>/manifest.toml)");
+  list->add_option("--format", *format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  return {cmd, [dirs, made, from, create, list, roots, format, &global] {
+            if (list->parsed()) return run_rules_list(*roots, *format, global);
             return create->parsed() ? run_new(*made, *from, global)
                                     : run_diff(dirs->at(0), dirs->at(1), global);
           }};

@@ -1,6 +1,9 @@
 // `jxaudit validate FILE...`: loads and validates department files, prints
-// every diagnostic, and exits 0 (all valid) or 2.
+// every diagnostic (as text, or one JSON document described by
+// schemas/validation.schema.json), and exits 0 (all valid) or 2.
 #include <fmt/format.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <iostream>
@@ -11,11 +14,52 @@
 #include "data/department.hpp"
 
 namespace jx::cli {
+namespace {
+
+using Json = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void field(Json& w, const char* key, const std::string& value) {
+  w.Key(key);
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+// One file's entry of the JSON document: its status, counts and diagnostics
+// (the fields of the findings report's diagnostics, schemas/findings.schema.json).
+void file_json(Json& w, const std::string& file, const data::LoadResult& result) {
+  std::size_t errors = 0;
+  for (const Diagnostic& d : result.diagnostics) errors += d.severity == Diagnostic::Severity::error ? 1 : 0;
+  w.StartObject();
+  field(w, "file", file);
+  field(w, "status", result.ok() ? "valid" : "invalid");
+  w.Key("errors");
+  w.Uint64(errors);
+  w.Key("warnings");
+  w.Uint64(result.diagnostics.size() - errors);
+  w.Key("diagnostics");
+  w.StartArray();
+  for (const Diagnostic& d : result.diagnostics) {
+    w.StartObject();
+    field(w, "severity", d.severity == Diagnostic::Severity::error ? "error" : "warning");
+    field(w, "file", d.file);
+    w.Key("line");
+    w.Uint(d.line);
+    w.Key("column");
+    w.Uint(d.column);
+    field(w, "pointer", d.pointer);
+    field(w, "message", d.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace
 
 Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
   struct Options {
     std::vector<std::string> files;
     std::vector<std::string> tables;
+    std::string format = "text";
   };
   auto options = std::make_shared<Options>();
   CLI::App* cmd =
@@ -23,6 +67,11 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("files", options->files, "Department JSON files")->required()->check(CLI::ExistingFile);
   cmd->add_option("--table", options->tables,
                   "A CSV table for the long lists, as NAME=PATH (procurements, projects, targets, monthly)");
+  cmd->add_option("--format", options->format,
+                  "text: every problem, then one line per file; json: one document "
+                  "(schemas/validation.schema.json)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
 
   return {cmd, [options, &global]() {
             const Lang lang = global.lang();
@@ -34,6 +83,25 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
             std::sort(files.begin(), files.end());
             files.erase(std::unique(files.begin(), files.end()), files.end());
             bool all_ok = true;
+            if (options->format == "json") {
+              rapidjson::StringBuffer buffer;
+              Json w(buffer);
+              w.StartObject();
+              field(w, "format", "jxaudit.validation/1");
+              w.Key("files");
+              w.StartArray();
+              for (const std::string& file : files) {
+                const data::LoadResult result = data::load_department(schema, file, load_options);
+                all_ok = all_ok && result.ok();
+                file_json(w, file, result);
+              }
+              w.EndArray();
+              w.Key("valid");
+              w.Bool(all_ok);
+              w.EndObject();
+              std::cout << std::string_view(buffer.GetString(), buffer.GetSize()) << '\n';
+              return all_ok ? exit_ok : exit_bad_input;
+            }
             for (const std::string& file : files) {
               const data::LoadResult result = data::load_department(schema, file, load_options);
               std::size_t errors = 0;

@@ -1,7 +1,8 @@
 // The first stage of loading: JSON text or CSV rows turned into an untyped
 // tree that keeps every number's text and every value's byte offset. The
 // schema-driven conversion (convert.hpp) turns it into typed Values.
-// Internal to engine/data.
+// Internal to engine/data, except RawNode: readers of other stages hand their
+// trees over as RawNode (typed_document.hpp).
 #pragma once
 
 #include <cstdint>
@@ -56,10 +57,6 @@ bool parse_json(std::string_view text, std::string_view file_name, std::uint32_t
 // keyed by the header row; cells keep their text. False on a fatal error.
 bool parse_csv(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang, RawNode& out,
                std::vector<Diagnostic>& diagnostics);
-
-// Parses TOML (toml_reader.cpp); numbers keep their source text exactly.
-bool parse_toml(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang,
-                RawNode& out, std::vector<Diagnostic>& diagnostics);
 
 // A member name as a JSON pointer token: '~' → "~0", '/' → "~1" (RFC 6901).
 std::string escape_pointer_token(std::string_view key);

@@ -111,10 +111,6 @@ void run_relation(sandbox::Engine& engine, const std::string& file,
   input.department = tree;
   const sandbox::RuleOutcome outcome = engine.run(rule, input);
   for (const jx::Finding& f : outcome.findings) {
-    if (f.kind == jx::Finding::Kind::engine_error) {
-      result.rule_errors.push_back(f.message);  // "file:line: what happened"
-      continue;
-    }
     const std::optional<Severity> severity = severity_of(f.subject);
     if (!severity) {
       result.rule_errors.push_back(
@@ -148,6 +144,9 @@ void run_relation(sandbox::Engine& engine, const std::string& file,
               [](const Evidence& a, const Evidence& b) { return a.fact < b.fact; });
     result.findings.push_back(std::move(finding));
   }
+  // A relation that failed (a Lua error, a budget): what it found before a
+  // findings budget stopped it stands, and its failure is listed after.
+  if (outcome.failure) result.rule_errors.push_back(outcome.failure->message);  // "file:line: what happened"
 }
 
 // A report has hundreds of figures, not a department's millions of rows: a tenth

@@ -99,10 +99,9 @@ class CsvWriter final : public detail::BatchWriter {
     count(audit);
   }
   void finish(const Sink& write) override {
+    // The batch summary is not appended: a second table after a blank line
+    // cannot be sorted in Excel. --summary FILE writes it as a file of its own.
     header(write);
-    if (departments() < 2) return;
-    write("\r\n");
-    render_summary_csv(rows_, failed_, options_.lang, write);
   }
 
  private:

@@ -32,6 +32,29 @@ constexpr std::size_t named_differences = 3;
 
 }  // namespace
 
+const char* verdict_kind_name(Verdict::Kind kind) {
+  switch (kind) {
+    case Verdict::Kind::agrees: return "agrees";
+    case Verdict::Kind::disagrees: return "disagrees";
+    case Verdict::Kind::no_self: return "no_self_evaluation";
+    case Verdict::Kind::incomplete: return "incomplete";
+    case Verdict::Kind::not_checked: return "not_checked";
+  }
+  return "?";
+}
+
+std::string verdict_label(Verdict::Kind kind, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  switch (kind) {
+    case Verdict::Kind::agrees: return zh ? "一致" : "agrees";
+    case Verdict::Kind::disagrees: return zh ? "不一致" : "disagrees";
+    case Verdict::Kind::no_self: return zh ? "未自评" : "no self-evaluation";
+    case Verdict::Kind::incomplete: return zh ? "不完整" : "incomplete";
+    case Verdict::Kind::not_checked: return zh ? "数据无效" : "invalid data";
+  }
+  return "?";
+}
+
 std::string verdict(const Audit& audit, Lang lang) {
   const bool zh = lang == Lang::zh;
   const Verdict& v = audit.verdict;

@@ -3,6 +3,7 @@
 #include "report/formats.hpp"
 
 #include <array>
+#include <stdexcept>
 
 #include "report/writer.hpp"
 
@@ -18,7 +19,24 @@ void BatchWriter::count(const audit::Audit& audit) {
   }
 }
 
+void BatchWriter::summary(SummaryFormat format, const Sink& write) const {
+  switch (format) {
+    case SummaryFormat::text:
+      render_summary_text(rows_, failed_, TextOptions{options_.lang, false}, write);
+      return;
+    case SummaryFormat::json: render_summary_json(rows_, failed_, write); return;
+    case SummaryFormat::csv:
+      write("\xEF\xBB\xBF");  // the BOM Excel needs to read UTF-8
+      render_summary_csv(rows_, failed_, options_.lang, write);
+      return;
+  }
+}
+
 }  // namespace detail
+
+void Writer::summary(SummaryFormat /*format*/, const Sink& /*write*/) const {
+  throw std::logic_error("this report format keeps no batch summary");
+}
 
 namespace {
 

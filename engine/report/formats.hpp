@@ -17,7 +17,13 @@ struct WriteOptions {
   Lang lang = Lang::zh;
   bool color = false;  // text only
   std::string engine_version;
+  // --summary FILE: the batch summary goes to a file of its own (Writer::summary),
+  // and the text and JSON reports no longer end with it.
+  bool summary_elsewhere = false;
 };
+
+// The formats a batch summary can be written in on its own (--summary FILE).
+enum class SummaryFormat { text, json, csv };
 
 // Writes a stream of audits in one format, in input order, then the batch summary.
 class Writer {
@@ -31,6 +37,10 @@ class Writer {
   virtual void department(const audit::Audit& audit, const std::string& rendered, const Sink& write) = 0;
   // Writes what ends the output: the summary of a batch.
   virtual void finish(const Sink& write) = 0;
+  // The batch summary alone (one row per department, also for a single one),
+  // after finish(): for --summary FILE. CSV: one table with its header and a
+  // BOM, sortable in Excel. Throws std::logic_error for a writer without one.
+  virtual void summary(SummaryFormat format, const Sink& write) const;
 };
 
 struct Format {

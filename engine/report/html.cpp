@@ -76,8 +76,8 @@ const char* gap_class(const Decimal& computed, const Decimal& self) {
   return s < 0 ? "gap neg" : s > 0 ? "gap pos" : "gap";
 }
 
-const char* verdict_class(const Verdict& verdict) {
-  switch (verdict.kind) {
+const char* verdict_class(Verdict::Kind kind) {
+  switch (kind) {
     case Verdict::Kind::agrees: return "ok";
     case Verdict::Kind::no_self: return "neutral";
     case Verdict::Kind::disagrees:
@@ -223,6 +223,8 @@ ol.report-findings li.waived{opacity:.7;border-left-style:dashed}
 .summary th.left,.summary td.left{text-align:left}
 .summary td.file{color:var(--muted);font-size:12px}
 .summary tr.incomplete td.total{color:var(--bad)}
+.summary td.verdict.ok{color:var(--ok)}
+.summary td.verdict.bad{color:var(--bad)}
 .page-foot{max-width:1160px;margin:0 auto 32px;padding:0 24px;color:var(--muted);font-size:12px}
 @media (max-width:1000px){.charts{grid-template-columns:minmax(0,1fr)}}
 @page{size:A4;margin:14mm 12mm}
@@ -473,7 +475,7 @@ std::string render_html_department(const Audit& audit, std::size_t number, const
       "<p class=\"meta\"><span>{}{}</span><span>{}{}</span><span>{}{}（<code>{}</code>）</span></p>\n",
       tr(lang, "年度 ", "Year "), audit.header.fiscal_year, tr(lang, "金额单位 ", "Money unit "),
       html_escape(audit.header.money_unit), tr(lang, "规则集 ", "Rule set "),
-      html_escape(audit.rules().name()), html_escape(audit.rules().dir()));
+      html_escape(audit.rules().name()), html_escape(audit.ruleset_id()));
 
   // The totals, side by side with the verdict.
   const std::string grade = lang == Lang::zh || card.grade_en.empty() ? card.grade : card.grade_en;
@@ -501,7 +503,7 @@ std::string render_html_department(const Audit& audit, std::size_t number, const
         tr(lang, "自评总分", "Self-reported total"), tr(lang, "差异（核定 − 自评）", "Gap (checked − self)"));
   }
   out += fmt::format("<div class=\"stat verdict {}\"><span class=\"label\">{}</span>{}</div>\n</div>\n",
-                     verdict_class(audit.verdict), tr(lang, "结论", "Verdict"),
+                     verdict_class(audit.verdict.kind), tr(lang, "结论", "Verdict"),
                      html_escape(verdict(audit, lang)));
 
   out += fmt::format("<h3>{}</h3>\n", tr(lang, "评分表", "Scorecard"));
@@ -553,7 +555,7 @@ void html_page_end(const SummaryRows& rows, const std::vector<std::string>& fail
     std::size_t gaps = 0;
     std::size_t incomplete = 0;
     rows.for_each([&](const SummaryRow& r) {
-      gaps += r.self_total && *r.self_total != r.total ? 1 : 0;
+      gaps += r.verdict == Verdict::Kind::disagrees ? 1 : 0;
       incomplete += r.complete ? 0 : 1;
     });
     out += fmt::format(
@@ -566,7 +568,7 @@ void html_page_end(const SummaryRows& rows, const std::vector<std::string>& fail
                      "<span>检查不完整 {} 个</span><span>未能检查 {} 个</span></p>\n",
                      rows.size() + failed.size(), gaps, incomplete, failed.size())
                : fmt::format(
-                     "<p class=\"meta\"><span>{} departments</span><span>{} with a gap</span>"
+                     "<p class=\"meta\"><span>{} departments</span><span>{} disagreeing</span>"
                      "<span>{} incomplete</span><span>{} not checked</span></p>\n",
                      rows.size() + failed.size(), gaps, incomplete, failed.size());
     out += fmt::format(
@@ -577,6 +579,7 @@ void html_page_end(const SummaryRows& rows, const std::vector<std::string>& fail
         "<th scope=\"col\" data-sort=\"number\"><button type=\"button\">{}</button></th>"
         "<th scope=\"col\" data-sort=\"number\"><button type=\"button\">{}</button></th>"
         "<th scope=\"col\" data-sort=\"text\"><button type=\"button\">{}</button></th>"
+        "<th scope=\"col\" data-sort=\"text\"><button type=\"button\">{}</button></th>"
         "<th scope=\"col\" data-sort=\"number\"><button type=\"button\">{}</button></th>"
         "<th scope=\"col\" class=\"left\" data-sort=\"text\"><button "
         "type=\"button\">{}</button></th></tr></thead>\n"
@@ -584,8 +587,8 @@ void html_page_end(const SummaryRows& rows, const std::vector<std::string>& fail
         tr(lang, "点击列标题排序；点击部门名称跳到该部门的报告。",
            "Click a column header to sort; click a department to go to its audit."),
         tr(lang, "部门", "Department"), tr(lang, "核定", "Checked"), tr(lang, "自评", "Self"),
-        tr(lang, "差异", "Gap"), tr(lang, "等级", "Grade"), tr(lang, "发现", "Findings"),
-        tr(lang, "文件", "File"));
+        tr(lang, "差异", "Gap"), tr(lang, "等级", "Grade"), tr(lang, "结论", "Verdict"),
+        tr(lang, "发现", "Findings"), tr(lang, "文件", "File"));
     // The rows may be on disk: each goes out as soon as it is rendered.
     std::size_t i = 0;
     rows.for_each([&](const SummaryRow& r) {
@@ -603,9 +606,11 @@ void html_page_end(const SummaryRows& rows, const std::vector<std::string>& fail
       } else {
         out += "<td data-v=\"\"></td><td data-v=\"\"></td>";
       }
-      out +=
-          fmt::format("<td>{}</td><td data-v=\"{}\">{}</td><td class=\"left file\">{}</td></tr>\n",
-                      r.complete ? html_escape(r.grade) : "—", r.findings, r.findings, html_escape(r.file));
+      out += fmt::format(
+          "<td>{}</td><td class=\"verdict {}\">{}</td><td data-v=\"{}\">{}</td><td class=\"left "
+          "file\">{}</td></tr>\n",
+          r.complete ? html_escape(r.grade) : "—", verdict_class(r.verdict), verdict_label(r.verdict, lang),
+          r.findings, r.findings, html_escape(r.file));
       write(std::exchange(out, {}));
       ++i;
     });

@@ -98,17 +98,6 @@ void report_check(Json& w, const Audit& audit) {
   w.EndObject();
 }
 
-const char* verdict_kind_name(Verdict::Kind kind) {
-  switch (kind) {
-    case Verdict::Kind::agrees: return "agrees";
-    case Verdict::Kind::disagrees: return "disagrees";
-    case Verdict::Kind::no_self: return "no_self_evaluation";
-    case Verdict::Kind::incomplete: return "incomplete";
-    case Verdict::Kind::not_checked: return "not_checked";
-  }
-  return "?";
-}
-
 void department(Json& w, const Audit& audit) {
   key(w, "department");
   w.StartObject();
@@ -153,7 +142,7 @@ std::string render_json(const Audit& audit) {
   const auto& indicators = audit.rules().indicators();
   key(w, "ruleset");
   w.StartObject();
-  field(w, "dir", audit.rules().dir());
+  field(w, "id", audit.ruleset_id());
   field(w, "name", audit.rules().name());
   field(w, "sha256", audit.stamp.ruleset_sha256);
   w.EndObject();
@@ -268,7 +257,7 @@ class JsonWriter final : public detail::BatchWriter {
     count(audit);
   }
   void finish(const Sink& write) override {
-    if (departments() >= 2) render_summary_json(rows_, failed_, write);
+    if (summary_at_end()) render_summary_json(rows_, failed_, write);
   }
 };
 

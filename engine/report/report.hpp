@@ -39,6 +39,7 @@ struct SummaryRow {
   std::string grade;
   bool complete = true;
   std::size_t findings = 0;  // findings with points, missing evidence or rule errors (notes not counted)
+  audit::Verdict::Kind verdict = audit::Verdict::Kind::agrees;
 };
 SummaryRow summarize(const audit::Audit& audit);
 class SummaryRows;  // summary_rows.hpp: the rows of a batch, spilled to a temporary file when many
@@ -86,6 +87,13 @@ std::string format_points(const Decimal& d);
 // otherwise what differs (the total, up to three indicators by name) and the
 // first failed self-check; "未检查：数据有 2 个错误，不评分" when not checked.
 std::string verdict(const audit::Audit& audit, Lang lang);
+// The verdict in a word or two, for a summary table's column: 一致, 不一致,
+// 未自评, 不完整, 数据无效 (agrees, disagrees, no self-evaluation, incomplete,
+// invalid data with --lang en).
+std::string verdict_label(audit::Verdict::Kind kind, Lang lang);
+// The verdict's stable name in JSON: "agrees", "disagrees", "no_self_evaluation",
+// "incomplete", "not_checked".
+const char* verdict_kind_name(audit::Verdict::Kind kind);
 // What a self-check is about: its indicator, else "总分" (the total and its
 // grade), "所载比率" (a stated rate) or "数据" (a relation of the data).
 std::string self_check_label(const audit::SelfCheck& check, Lang lang);

@@ -36,7 +36,8 @@ SummaryRow summarize(const Audit& audit) {
                  audit.card.self_total,
                  audit.card.grade,
                  audit.card.complete,
-                 0};
+                 0,
+                 audit.verdict.kind};
   for (const Finding& f : audit.card.findings) row.findings += f.kind == Finding::Kind::note ? 0 : 1;
   return row;
 }
@@ -44,28 +45,28 @@ SummaryRow summarize(const Audit& audit) {
 void render_summary_text(const SummaryRows& rows, const std::vector<std::string>& failed,
                          const TextOptions& options, const Sink& write) {
   const Lang lang = options.lang;
-  using Cells = std::array<std::string, 7>;
-  const Cells header{tr(lang, "部门", "Department"), tr(lang, "核定", "Checked"),
-                     tr(lang, "自评", "Self"),       tr(lang, "差异", "Gap"),
-                     tr(lang, "等级", "Grade"),      tr(lang, "发现", "Findings"),
-                     tr(lang, "文件", "File")};
-  auto cells = [](const SummaryRow& r) {
+  using Cells = std::array<std::string, 8>;
+  const Cells header{tr(lang, "部门", "Department"), tr(lang, "核定", "Checked"), tr(lang, "自评", "Self"),
+                     tr(lang, "差异", "Gap"),        tr(lang, "等级", "Grade"),   tr(lang, "结论", "Verdict"),
+                     tr(lang, "发现", "Findings"),   tr(lang, "文件", "File")};
+  auto cells = [lang](const SummaryRow& r) {
     return Cells{r.name,
                  format_points(r.total) + (r.complete ? "" : " *"),
                  r.self_total ? format_points(*r.self_total) : "",
                  r.self_total ? format_gap(r.total - *r.self_total) : "",
                  r.grade,
+                 verdict_label(r.verdict, lang),
                  std::to_string(r.findings),
                  r.file};
   };
   // Two passes over the rows (they may be on disk): column widths, then lines.
-  std::array<std::size_t, 7> widths{};
+  std::array<std::size_t, 8> widths{};
   auto measure = [&widths](const Cells& row) {
     for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
   };
   auto line = [&widths, &write](const Cells& row) {
     std::string out = pad(row[0], widths[0], false);
-    for (std::size_t c = 1; c < row.size(); ++c) out += "  " + pad(row[c], widths[c], c <= 3 || c == 5);
+    for (std::size_t c = 1; c < row.size(); ++c) out += "  " + pad(row[c], widths[c], c <= 3 || c == 6);
     while (!out.empty() && out.back() == ' ') out.pop_back();
     write(out + "\n");
   };
@@ -99,6 +100,7 @@ void render_summary_json(const SummaryRows& rows, const std::vector<std::string>
       field("gap", gap_of(r));
     }
     field("grade", r.grade);
+    field("verdict", verdict_kind_name(r.verdict));
     w.Key("complete");
     w.Bool(r.complete);
     w.Key("findings");
@@ -120,14 +122,18 @@ void render_summary_json(const SummaryRows& rows, const std::vector<std::string>
 void render_summary_csv(const SummaryRows& rows, const std::vector<std::string>& failed, Lang lang,
                         const Sink& write) {
   write(lang == Lang::zh
-            ? "部门代码,部门,核定总分,自评总分,差异,等级,完整,发现数,文件\r\n"
-            : "department_code,department,total,self_total,gap,grade,complete,findings,file\r\n");
+            ? "部门代码,部门,核定总分,自评总分,差异,等级,结论,完整,发现数,文件\r\n"
+            : "department_code,department,total,self_total,gap,grade,verdict,complete,findings,file\r\n");
   rows.for_each([&](const SummaryRow& r) {
-    write(fmt::format("{},{},{},{},{},{},{},{},{}\r\n", csv_cell(r.code), csv_cell(r.name),
+    write(fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csv_cell(r.code), csv_cell(r.name),
                       format_points(r.total), r.self_total ? format_points(*r.self_total) : "", gap_of(r),
-                      csv_cell(r.grade), r.complete ? "true" : "false", r.findings, csv_cell(r.file)));
+                      csv_cell(r.grade), verdict_label(r.verdict, lang), r.complete ? "true" : "false",
+                      r.findings, csv_cell(r.file)));
   });
-  for (const auto& f : failed) write(fmt::format(",,,,,,false,,{}\r\n", csv_cell(f)));
+  for (const auto& f : failed) {
+    write(fmt::format(",,,,,,{},false,,{}\r\n", verdict_label(audit::Verdict::Kind::not_checked, lang),
+                      csv_cell(f)));
+  }
 }
 
 }  // namespace jx::report

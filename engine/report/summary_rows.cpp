@@ -81,6 +81,7 @@ class Reader {
     r.grade = field();
     r.complete = field() == "1";
     r.findings = std::stoull(std::string(field()));
+    r.verdict = static_cast<audit::Verdict::Kind>(std::stoi(std::string(field())));
     return r;
   }
 
@@ -112,6 +113,7 @@ void SummaryRows::add(const SummaryRow& row) {
   put(packed, row.grade);
   put(packed, row.complete ? "1" : "0");
   put(packed, std::to_string(row.findings));
+  put(packed, std::to_string(static_cast<int>(row.verdict)));
   // Each row is framed by its length, so reading back never splits one.
   put(buffer_, packed);
   ++count_;

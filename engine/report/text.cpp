@@ -138,7 +138,7 @@ std::string render_text(const Audit& audit, const TextOptions& options) {
          fmt::format("  {}{}  {}{}\n", tr(lang, "年度：", "Year: "), audit.header.fiscal_year,
                      tr(lang, "金额单位：", "Money unit: "), audit.header.money_unit);
   out += fmt::format("{}{}（{}）\n", tr(lang, "规则集：", "Rule set: "), audit.rules().name(),
-                     audit.rules().dir());
+                     audit.ruleset_id());
   out += fmt::format("{}{}", tr(lang, "文件：", "File: "), audit.file) + "\n";
   const std::string grade = lang == Lang::zh || card.grade_en.empty() ? card.grade : card.grade_en;
   std::string line =
@@ -251,7 +251,7 @@ class TextWriter final : public detail::BatchWriter {
     count(audit);
   }
   void finish(const Sink& write) override {
-    if (departments() < 2) return;
+    if (!summary_at_end()) return;
     write("\n" + std::string(72, '=') + "\n" + (options_.lang == Lang::zh ? "汇总\n" : "Summary\n"));
     render_summary_text(rows_, failed_, TextOptions{options_.lang, options_.color}, write);
   }

@@ -18,7 +18,14 @@ class BatchWriter : public Writer {
   // Counts the department in the summary (checked) or the not-checked list.
   void count(const audit::Audit& audit);
   [[nodiscard]] std::size_t departments() const { return rows_.size() + failed_.size(); }
+  // Whether finish() ends the report with the batch summary (two or more
+  // departments, and no --summary FILE to take it).
+  [[nodiscard]] bool summary_at_end() const { return !options_.summary_elsewhere && departments() >= 2; }
 
+ public:
+  void summary(SummaryFormat format, const Sink& write) const override;
+
+ protected:
   WriteOptions options_;
   SummaryRows rows_;  // packed; on disk beyond a few thousand departments
   std::vector<std::string> failed_;

@@ -9,7 +9,7 @@
 #include <map>
 #include <set>
 
-#include "data/toml_document.hpp"
+#include "rules/manifest_reader.hpp"
 
 namespace jx::rules {
 
@@ -107,7 +107,7 @@ class RuleSetBuilder {
       error(fmt::format("{}: no manifest.toml in the rule-set directory", dir));
       return;
     }
-    const data::LoadResult loaded = data::load_toml_document(schema_, manifest, lang_);
+    const data::LoadResult loaded = read_manifest(schema_, manifest, lang_);
     for (const Diagnostic& d : loaded.diagnostics) {
       if (d.severity == Diagnostic::Severity::error) error(d.to_string(lang_));
     }
@@ -185,7 +185,8 @@ class RuleSetBuilder {
   std::optional<MissingEvidencePolicy> missing_policy(const data::Document& doc, const Value& v) {
     const std::string& policy = v.find("policy")->as_string();
     const Value* points = v.find("points");
-    if (policy == "deduct_weight") return MissingEvidencePolicy{MissingEvidencePolicy::Kind::deduct_weight, Decimal()};
+    if (policy == "deduct_weight")
+      return MissingEvidencePolicy{MissingEvidencePolicy::Kind::deduct_weight, Decimal()};
     if (policy == "review") return MissingEvidencePolicy{MissingEvidencePolicy::Kind::review, Decimal()};
     if (points == nullptr) {
       error(fmt::format("{}: /missing_evidence: policy \"deduct\" needs \"points\"", where(doc, v)));

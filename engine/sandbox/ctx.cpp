@@ -339,6 +339,7 @@ int ctx_index(lua_State* L) {
         lua_pushnil(L);
       }
     } else if (key == "calendar") {
+      if (in.calendar == nullptr) run.read_absent_calendar = true;  // for the message if the rule then fails
       push_calendar(L, in.calendar);
     } else if (key == "fiscal_year") {
       lua_pushinteger(L, in.fiscal_year);

@@ -1,5 +1,5 @@
 // jx::sandbox::Engine: loads rules and runs them, one protected call each,
-// turning whatever goes wrong inside into an engine_error finding.
+// turning whatever goes wrong inside into a RuleFailure (file:line and why).
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -264,21 +264,33 @@ RuleOutcome Engine::run(std::size_t rule, const RuleInput& input) {
   if (!failed || cut) outcome.findings = std::move(run.findings);  // a cut list keeps what fits
   if (failed) {
     const std::string lua_message = status != LUA_OK ? pop_message(L) : std::string();
-    Finding f;
-    f.kind = Finding::Kind::engine_error;
-    f.rule_id = r.info.id;
-    f.indicator = r.info.indicator;
-    f.message = failure_message(rt, status, lua_message);
-    f.rule_source = rt.stop_position[0] != '\0'                             ? std::string(rt.stop_position)
-                    : status == LUA_ERRMEM && rt.memory_position[0] != '\0' ? std::string(rt.memory_position)
-                                                                            : rt.error_location;
-    if (f.rule_source.empty())
-      f.rule_source = rt.last_position[0] != '\0' ? rt.last_position : r.info.source_path;
-    spdlog::warn("rule {} failed: {}", r.info.id, f.message);
+    RuleFailure failure;
+    failure.message = failure_message(rt, status, lua_message);
+    failure.position = rt.stop_position[0] != '\0' ? std::string(rt.stop_position)
+                       : status == LUA_ERRMEM && rt.memory_position[0] != '\0'
+                           ? std::string(rt.memory_position)
+                           : rt.error_location;
+    if (failure.position.empty())
+      failure.position = rt.last_position[0] != '\0' ? rt.last_position : r.info.source_path;
+    // "attempt to index a nil value (local 'calendar')" does not tell an author
+    // that the manifest lacks a calendar: say that instead.
+    failure.needs_calendar = run.read_absent_calendar && status != LUA_OK && rt.stop == detail::Stop::none &&
+                             lua_message.find("a nil value") != std::string::npos;
+    if (failure.needs_calendar) {
+      failure.message =
+          failure.position +
+          ": this rule counts with ctx.calendar, which is nil: the rule set's manifest names no "
+          "calendar (calendar = \"cn-mainland\")";
+    }
+    // Logged once per failure, except a missing calendar: the audit says that once per run.
+    if (failure.needs_calendar) {
+      spdlog::debug("rule {} failed: {}", r.info.id, failure.message);
+    } else {
+      spdlog::warn("rule {} failed: {}", r.info.id, failure.message);
+    }
     if (!rt.error_traceback.empty())
       spdlog::debug("rule {} traceback:\n{}", r.info.id, detail::uncut_sources(rt, rt.error_traceback));
-    outcome.failed = true;
-    outcome.findings.push_back(std::move(f));
+    outcome.failure = std::move(failure);
     if (rt.stop == detail::Stop::memory || status == LUA_ERRMEM) lua_gc(L, LUA_GCCOLLECT);
   }
   // No handler of this run may outlive it: the main thread is counted afresh.

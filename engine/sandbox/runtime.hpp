@@ -52,6 +52,7 @@ struct RunState {
   std::size_t finding_bytes =
       0;                 // of subjects, messages and evidence, against Limits::finding_bytes_per_rule
   std::string score_at;  // "file:line" of the ctx:score call, once there was one
+  bool read_absent_calendar = false;  // the rule read ctx.calendar, and the rule set has none
 };
 
 // Metatables, by address, for fast type checks (tables never move in Lua).

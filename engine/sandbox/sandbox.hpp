@@ -26,8 +26,8 @@
 namespace jx::sandbox {
 
 // Budgets that keep a runaway or hostile rule from hurting the host
-// (docs/rule-api.md, "Limits"). Every one stops the rule run with an
-// engine_error finding naming the rule's file:line, the budget and its value.
+// (docs/rule-api.md, "Limits"). Every one stops the rule run with a
+// RuleFailure naming the rule's file:line, the budget and its value.
 struct Limits {
   std::uint64_t instructions_per_rule = 100'000'000;  // Lua VM instructions per rule run (and per load),
                                                       // coroutines and the work of C functions included
@@ -67,20 +67,34 @@ struct RuleInput {
   // When given, reading a field the schema does not declare is an error (a typo
   // such as p.contract_signd), not a silent nil.
   const data::Schema* schema = nullptr;
-  Decimal weight;                         // the leaf's weight (分值)
-  const data::Value* params = nullptr;    // the rule set's parameters (an object), ctx.params
-  const Calendar* calendar = nullptr;     // ctx.calendar; nil in Lua when null
-  std::optional<Decimal> missing_points;  // ctx:missing costs this; nullopt: flag for review, 0 points
+  Decimal weight;                                 // the leaf's weight (分值)
+  const data::Value* params = nullptr;            // the rule set's parameters (an object), ctx.params
+  const Calendar* calendar = nullptr;             // ctx.calendar; nil in Lua when null
   RoundingMode rounding = RoundingMode::half_up;  // the leaf's default rounding: ctx.rounding,
   int scale = 2;                                  // ctx.scale and ctx:round(x)
   int fiscal_year = 0;
 };
 
+// Why a rule run stopped: a Lua error, a budget, a misuse of ctx. The sandbox
+// only reports it; the audit turns it into the leaf's engine-error finding
+// (scoring::engine_error, the one place such findings are made).
+struct RuleFailure {
+  std::string message;   // "rules/gz/2023/x.lua:12: attempt to index a nil value"
+  std::string position;  // "rules/gz/2023/x.lua:12": where the rule stopped
+  // The rule used ctx.calendar, which is nil because the rule set names no
+  // calendar: the message says so (and the audit says it once per run).
+  bool needs_calendar = false;
+};
+
 struct RuleOutcome {
-  std::vector<Finding> findings;   // in the order the rule reported them
-  bool failed = false;             // an engine_error: the department's result is incomplete
-  std::uint64_t instructions = 0;  // VM instructions used (in steps of 1000), plus the work of
-                                   // pattern matching and huge decimals, in instruction units
+  // What the rule reported, in order: all of it, nothing when the run failed,
+  // or what fitted when a findings budget cut the run short.
+  std::vector<Finding> findings;
+  std::optional<RuleFailure> failure;  // set when the run failed: the department's result is incomplete
+  std::uint64_t instructions = 0;      // VM instructions used (in steps of 1000), plus the work of
+                                       // pattern matching and huge decimals, in instruction units
+
+  [[nodiscard]] bool failed() const { return failure.has_value(); }
 };
 
 // Lines executed per file (rule and lib files), for `jxaudit test`.
@@ -118,8 +132,9 @@ class Engine {
   [[nodiscard]] std::size_t size() const;
 
   // Runs one rule (an index load returned; std::out_of_range otherwise) on one
-  // department. Never throws for a bad rule: its failure is an engine_error
-  // finding (with file:line), logged with a traceback; nothing it did survives.
+  // department. Never throws for a bad rule: its failure comes back as
+  // RuleOutcome::failure (with file:line), logged with a traceback; nothing it
+  // did survives.
   RuleOutcome run(std::size_t rule, const RuleInput& input);
 
   // Records executed lines into `coverage` from now on; nullptr turns it off.

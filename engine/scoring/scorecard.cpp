@@ -83,9 +83,11 @@ void settle_leaf(const rules::RuleSet& rules, const rules::Indicator& leaf, std:
   }
 }
 
-Finding engine_error(const rules::Indicator& leaf, std::string why, std::string rule_source) {
+Finding engine_error(const rules::Indicator& leaf, std::string rule_id, std::string why,
+                     std::string rule_source) {
   Finding f;
   f.kind = Finding::Kind::engine_error;
+  f.rule_id = std::move(rule_id);
   f.indicator = leaf.path;
   f.message = std::move(why);
   f.points = leaf.weight;
@@ -107,12 +109,12 @@ Scorecard score(const rules::RuleSet& rules, std::map<std::size_t, std::vector<F
     if (!ind.is_leaf()) continue;
     std::vector<Finding> findings;
     if (auto failed = failed_leaves.find(i); failed != failed_leaves.end()) {
-      findings.push_back(engine_error(ind, failed->second, {}));
+      findings.push_back(engine_error(ind, {}, failed->second, {}));
     } else if (auto it = leaf_findings.find(i); it != leaf_findings.end()) {
       findings = std::move(it->second);
     } else {
       findings.push_back(engine_error(
-          ind,
+          ind, {},
           "该指标没有规则：无法核定，按 0 分计（检查不完整） / no rule for this indicator: scored 0 (check "
           "incomplete)",
           ind.defined_at));

@@ -54,8 +54,11 @@ Scorecard score(const rules::RuleSet& rules, std::map<std::size_t, std::vector<F
 void settle_leaf(const rules::RuleSet& rules, const rules::Indicator& leaf, std::vector<Finding>& findings,
                  IndicatorScore& row);
 
-// The finding of a leaf whose rule cannot run (none, or it failed to load): an
-// engine error, so the check is incomplete and the leaf scores 0.
-Finding engine_error(const rules::Indicator& leaf, std::string why, std::string rule_source);
+// The engine-error finding of a leaf whose rule could not give its findings:
+// it has none, it failed to load, or its run failed (a Lua error, a budget).
+// Every engine-error finding is made here: the check is incomplete and the
+// leaf scores 0. `rule_id` is empty when no rule ran.
+Finding engine_error(const rules::Indicator& leaf, std::string rule_id, std::string why,
+                     std::string rule_source);
 
 }  // namespace jx::scoring

@@ -115,6 +115,50 @@ foreach(case wrong right truncated)
             ARGS check --color never tests/e2e/verdict/stated-rate-${case}.json)
 endforeach()
 
+# --- the batch summary carries each department's verdict, in English with --lang en (text, HTML here;
+# the CSV summary, a file of its own, in outputs.cmake;
+# JSON's stable names and the Chinese labels are in the golden files above) ---
+set(jx_summary_batch samples/flawed/00-clean-baseline.json samples/flawed/01-procurement-intention.json
+    tests/e2e/bad-input/date-slashes.json)
+jx_expect(NAME e2e.summary.verdict_en.text EXIT 2 ARGS --lang en check --color never ${jx_summary_batch}
+  EXPECT "Department                  Checked    Self    Gap  Grade  Verdict    Findings  File\n"
+         "  agrees            0  samples/flawed/00-clean-baseline.json\n"
+         "  disagrees         3  samples/flawed/01-procurement-intention.json\n"
+         "not checked (bad input): tests/e2e/bad-input/date-slashes.json\n")
+jx_expect(NAME e2e.summary.verdict_en.html EXIT 2 ARGS --lang en check --format html ${jx_summary_batch}
+  EXPECT "<td class=\"verdict ok\">agrees</td>" "<td class=\"verdict bad\">disagrees</td>"
+         "<span>1 disagreeing</span>")
+
+# --- a date the calendar does not cover: the engine error names that date (2027-01-05, the
+# filing), not 1 January of the missing year (issue 14) ---
+jx_expect(NAME e2e.calendar.error_names_the_date EXIT 3
+  ARGS --lang en check --format json tests/e2e/calendar/filed-after-calendar.json
+  EXPECT "\"kind\":\"engine_error\",\"subject\":\"\",\"message\":\"rules/gz/2023/procurement/contract_filing.lua:56: no holiday calendar for 2027 (date 2027-01-05): cn-mainland covers 2021–2026\",\"points\":\"1.00\"")
+
+# --- check --compare-rulesets A B with any number of departments (issue 14): per
+# department, then across them; text, JSON and CSV; English with --lang en ---
+# B (tests/e2e/compare/stricter) is the 2023 set with a looser filing deadline and
+# a dearer spending schedule: two departments gain a point, two lose some.
+set(jx_compare check --compare-rulesets rules/gz/2023 tests/e2e/compare/stricter samples/gz-2023-dangan.json
+    samples/gz-2023-dangshi.json samples/flawed/04-spending-schedule.json samples/flawed/02-procurement-contract.json)
+jx_golden(NAME e2e.compare.text GOLDEN compare/four.txt ARGS ${jx_compare})
+jx_golden(NAME e2e.compare.text_en GOLDEN compare/four.en.txt ARGS --lang en ${jx_compare})
+jx_golden(NAME e2e.compare.json GOLDEN compare/four.json ARGS ${jx_compare} --format json)
+jx_golden(NAME e2e.compare.csv GOLDEN compare/four.csv ARGS ${jx_compare} --format csv)
+# One department: no summary. A file that cannot be checked: listed in the summary, exit 2.
+jx_golden(NAME e2e.compare.one GOLDEN compare/one.txt
+          ARGS check --compare-rulesets rules/gz/2023 rules/gz/2024 samples/gz-2023-dangan.json)
+# A format compare does not write: the whole output is the refusal.
+add_test(NAME e2e.compare.html_refused
+         COMMAND jxaudit --lang en check --compare-rulesets rules/gz/2023 rules/gz/2024 --format html
+                 samples/gz-2023-dangan.json
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e.compare.html_refused PROPERTIES PASS_REGULAR_EXPRESSION
+                     "^jxaudit: --compare-rulesets writes text, json or csv, not html\n$")
+jx_golden(NAME e2e.compare.bad_input GOLDEN compare/bad-input.json EXIT 2
+          ARGS check --compare-rulesets rules/gz/2023 tests/e2e/compare/stricter --format json
+               samples/gz-2023-dangan.json tests/e2e/bad-input/date-slashes.json)
+
 # --- the JSON reports (golden files above, so the same bytes jxaudit writes) match schemas/findings.schema.json ---
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)

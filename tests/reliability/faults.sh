@@ -210,6 +210,73 @@ case $case_name in
     contains "$err" "符号链接循环" "the loop named directly"
     ;;
 
+  output-is-input)
+    # -o naming an input is refused before anything is read or written, by
+    # device and inode: the file itself, a symlink to it, the file found in a
+    # directory given as input, and the file stdin reads. The input is untouched.
+    mkdir -p "$WORK/in"
+    cp "$sample" "$WORK/in/dept.json"
+    ln -s dept.json "$WORK/in/link.json"
+    before=$(sha256sum <"$WORK/in/dept.json")
+    run 2 "$out" "$err" -- "$JX" check -o "$WORK/in/dept.json" "$WORK/in/dept.json"
+    exact_text "$err" "jxaudit: error: $WORK/in/dept.json：-o 指定的输出文件就是输入 $WORK/in/dept.json，不会覆盖它；请另选一个输出文件" "the file (Chinese)"
+    run 2 "$out" "$err" -- "$JX" --lang en check -o "$WORK/in/link.json" "$WORK/in/dept.json"
+    exact_text "$err" "jxaudit: error: $WORK/in/link.json: the output file of -o is the input $WORK/in/dept.json; it is not overwritten: choose another output file" "a symlink to it"
+    run 2 "$out" "$err" -- "$JX" --lang en check --format csv -o "$WORK/in/dept.json" "$WORK/in"
+    contains "$err" "the output file of -o is the input $WORK/in/dept.json;" "a directory containing it"
+    run 2 "$out" "$err" -- "$JX" --lang en check --summary "$WORK/in/dept.json" "$sample" "$WORK/in"
+    contains "$err" "the output file of --summary is the input $WORK/in/dept.json;" "--summary"
+    run 2 "$out" "$err" -- "$JX" --lang en check --format json -o "$WORK/in/dept.json" - <"$WORK/in/dept.json"
+    contains "$err" "the output file of -o is the input stdin (-);" "stdin"
+    run 2 "$out" "$err" -- "$JX" --lang en narrative -o "$WORK/in/dept.json" "$WORK/in/dept.json"
+    contains "$err" "the output file of -o is the input $WORK/in/dept.json;" "narrative"
+    # A CSV table a department names is an input too, known once it is loaded:
+    # the report is never renamed over it.
+    cp -R samples/gz-2023-dangan-csv "$WORK/csv"
+    table_before=$(sha256sum <"$WORK/csv/procurements.csv")
+    run 2 "$out" "$err" -- "$JX" --lang en check -o "$WORK/csv/procurements.csv" "$WORK/csv/department.json"
+    exact_text "$err" "jxaudit: error: $WORK/csv/procurements.csv: the output file of -o is the input $WORK/csv/procurements.csv; it is not overwritten: choose another output file" "a CSV table"
+    [[ $(sha256sum <"$WORK/csv/procurements.csv") == "$table_before" ]] || fail "the CSV table was changed"
+    [[ -z $(find "$WORK/csv" -name '.*' -print) ]] || fail "a temporary file was left beside the table"
+    [[ $(sha256sum <"$WORK/in/dept.json") == "$before" ]] || fail "the input was changed"
+    [[ -L $WORK/in/link.json ]] || fail "the symlink was replaced"
+    [[ -z $(find "$WORK/in" -name '.*' -print) ]] || fail "a temporary file was left"
+    ;;
+
+  stdin-record-too-large)
+    # A stdin line over --max-input-size is refused by its line number, without
+    # being held; the records around it are checked.
+    size=$(tr -d '\n' <"$sample" | wc -c)
+    { tr -d '\n' <"$sample"; echo; printf '{"x":"%s"}\n' "$(head -c 30000 /dev/zero | tr '\0' a)"; tr -d '\n' <"$sample"; echo; } >"$WORK/batch.ndjson"
+    run 2 "$out" "$err" -- "$JX" --lang en --max-input-size "$size" check --format csv - <"$WORK/batch.ndjson"
+    exact_text "$err" "jxaudit: <stdin>:2: cannot read the record: the line has 30008 bytes, more than the input size limit of $size bytes (--max-input-size)" "stderr"
+    [[ $(grep -c '^<stdin>:[13],GZ-' "$out") -gt 2 ]] || fail "the records around it were not checked"
+    ;;
+
+  stdin-memory-bounded)
+    # NDJSON on stdin is streamed through a bounded queue: 1,000 records of
+    # 124 KB each (124 MB) need about the memory of one, not of the batch.
+    if [[ -n ${JX_SANITIZED:-} ]]; then
+      echo "skipped: resident memory means nothing under ASan" >&2
+      exit 77
+    fi
+    [[ -x /usr/bin/time ]] || exit 77
+    pad=$(head -c 100000 /dev/zero | tr '\0' a)
+    line=$(tr -d '\n' <"$sample" | sed "s/^{/{\"padding\":\"$pad\",/")  # an unknown field: a warning
+    printf '%s\n' "$line" >"$WORK/one.ndjson"
+    for i in $(seq 1 1000); do printf '%s\n' "$line"; done >"$WORK/batch.ndjson"
+    rss() {  # peak resident KiB of a check of NDJSON file $1
+      /usr/bin/time -f '%M' -o "$WORK/rss" "$JX" check --format json --jobs 1 - <"$1" >"$out" 2>"$err" || true
+      tail -n 1 "$WORK/rss"
+    }
+    one=$(rss "$WORK/one.ndjson")
+    [[ $(grep -c '"complete":true,"total":"98.92","grade"' "$out") -eq 1 ]] || fail "one record was not checked"
+    many=$(rss "$WORK/batch.ndjson")
+    [[ $(grep -c '"complete":true,"total":"98.92","grade"' "$out") -eq 1000 ]] || fail "the 1,000 records were not all checked"
+    echo "peak RSS: one record $one KiB, 1,000 records $many KiB"
+    ((many < one + 30 * 1024)) || fail "memory grows with the batch on stdin: $one KiB for one record, $many KiB for 1,000 (124 MB)"
+    ;;
+
   input-too-large)
     # The size limit is checked before reading: nothing of the file is read.
     run 2 "$out" "$err" -- "$JX" --lang en --max-input-size 1000 validate "$sample"

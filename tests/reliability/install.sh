@@ -16,6 +16,10 @@ cmake --install "$BUILD" --prefix "$prefix" >"$WORK/install.log"
 [[ -x "$prefix/bin/jxaudit" ]] || fail "no bin/jxaudit under the prefix"
 [[ -f "$prefix/share/jxaudit/rules/gz/2023/manifest.toml" ]] || fail "the rule sets are not installed"
 [[ -f "$prefix/share/jxaudit/schemas/department.schema.json" ]] || fail "the schemas are not installed"
+# The completions and the man page the build generated from the CLI's definition.
+contains "$prefix/share/bash-completion/completions/jxaudit" "complete -o filenames -o bashdefault -F _jxaudit jxaudit" "the bash completion"
+first_line "$prefix/share/zsh/vendor-completions/_jxaudit" "#compdef jxaudit" "the zsh completion"
+contains "$prefix/share/man/man1/jxaudit.1" ".SS jxaudit check" "the man page"
 out=$WORK/stdout
 err=$WORK/stderr
 cd "$WORK/elsewhere"

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "../unit/source_dir.hpp"
 #include "data/schema.hpp"
 #include "rules/ruleset.hpp"
 #include "sandbox/sandbox.hpp"
@@ -99,9 +100,10 @@ TEST(ManifestRegression, WeightsBeyondTheDecimalBoundsAreARuleSetError) {
   const fs::path dir = fs::temp_directory_path() / ("jx-regression-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   fs::copy_file(
-      fs::path(JX_SOURCE_DIR) / "tests/data/regressions/manifest/weights-beyond-decimal-bounds.toml",
+      fs::path(jx::test::source_dir()) / "tests/data/regressions/manifest/weights-beyond-decimal-bounds.toml",
       dir / "manifest.toml", fs::copy_options::overwrite_existing);
-  const jx::data::Schema schema = jx::data::Schema::load(JX_SOURCE_DIR "/schemas/ruleset.schema.json");
+  const jx::data::Schema schema =
+      jx::data::Schema::load(jx::test::source_path("/schemas/ruleset.schema.json"));
   try {
     (void)jx::rules::RuleSet::load(dir.string(), schema, jx::Lang::en);
     ADD_FAILURE() << "no error";
@@ -138,7 +140,7 @@ TEST(SandboxRegression, RepOfAnEmptyStringReturnsAtOnce) {
   const auto start = std::chrono::steady_clock::now();
   const jx::sandbox::RuleOutcome outcome = engine.run(rule, input);
   const auto elapsed = std::chrono::steady_clock::now() - start;
-  ASSERT_FALSE(outcome.failed);
+  ASSERT_FALSE(outcome.failed());
   ASSERT_EQ(outcome.findings.size(), 1u);
   EXPECT_EQ(outcome.findings[0].message, "0 0");
   EXPECT_LT(elapsed, std::chrono::milliseconds(250));
@@ -150,7 +152,7 @@ using Harness = int (*)(const std::uint8_t*, std::size_t);
 
 std::vector<fs::path> inputs_of(const std::string& target) {
   std::vector<fs::path> files;
-  const fs::path dir = fs::path(JX_SOURCE_DIR) / "tests/data/regressions" / target;
+  const fs::path dir = fs::path(jx::test::source_dir()) / "tests/data/regressions" / target;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (entry.is_regular_file()) files.push_back(entry.path());
@@ -191,7 +193,7 @@ TEST(FuzzReplay, Sandbox) { replay("sandbox", jx_fuzz_sandbox, 1); }
 std::vector<fs::path> files_under(const std::string& dir, const std::string& extension) {
   std::vector<fs::path> files;
   std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(JX_SOURCE_DIR) / dir, ec)) {
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(jx::test::source_dir()) / dir, ec)) {
     if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
@@ -242,7 +244,7 @@ TEST(FuzzReplay, NewTargetSeeds) {
 
 // The decimal seeds are hand-written checks of their own (fuzz/corpus/decimal).
 TEST(FuzzReplay, DecimalSeeds) {
-  for (const auto& entry : fs::directory_iterator(fs::path(JX_SOURCE_DIR) / "fuzz/corpus/decimal")) {
+  for (const auto& entry : fs::directory_iterator(fs::path(jx::test::source_dir()) / "fuzz/corpus/decimal")) {
     SCOPED_TRACE(entry.path().string());
     std::ifstream in(entry.path(), std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

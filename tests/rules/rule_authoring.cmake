@@ -69,3 +69,20 @@ jx_expect(NAME rules.test.coverage_never_ran ARGS test --rule MGMT.PERF.RULES_FO
 jx_expect(NAME rules.test.coverage_yes_no ARGS test --rule MGMT.ASSETS.INVENTORY rules/gz/2023
   EXPECT "    rules/gz/2023/assets/inventory.lua: no function of its own (it runs when it loads)\n"
          "    rules/gz/2023/lib/evidence.lua: 59 of 88 lines ran; never: 24-28, 41, 97-100, 102-108, 110, 112-120, 123-124\n")
+
+# A rule set without a calendar (issue 14): accepted; ctx.calendar is nil; one
+# message per run on stderr, the engine error in each department's report.
+add_test(NAME rules.no_calendar
+         COMMAND ${CMAKE_COMMAND} -DJXAUDIT=$<TARGET_FILE:jxaudit> -DWORKDIR=${PROJECT_SOURCE_DIR}
+                 -P ${JX_RULES_TESTS}/no_calendar.cmake)
+# lint has no calendar to check the years of: its only problems are the two
+# rules without fixtures (a set made for this test), none about a calendar.
+jx_expect(NAME rules.lint.no_calendar EXIT 1 ARGS --lang en lint tests/rules/no_calendar
+  EXPECT "tests/rules/no_calendar/rules/filing.lua:1: no fixtures (rules/filing.test.json beside the rule)\n"
+         "tests/rules/no_calendar/rules/signing.lua:1: no fixtures (rules/signing.test.json beside the rule)\n"
+         "lint: 2 rules, 2 problems\n")
+
+# rules list: the shipped sets by short name, and those of --rules DIR.
+jx_golden(NAME rules.list.text GOLDEN rules-list.txt ARGS rules list)
+jx_golden(NAME rules.list.text_en GOLDEN rules-list.en.txt ARGS --lang en rules list --rules tests/rules)
+jx_golden(NAME rules.list.json GOLDEN rules-list.json ARGS rules list --format json --rules tests/rules)

@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "audit/checker.hpp"
 #include "audit/self_checks.hpp"
 #include "rules/ruleset.hpp"
+#include "source_dir.hpp"
 
 namespace {
 
@@ -46,7 +48,7 @@ path = "A/B/y"
 weight = 40
 )";
     schema_ = std::make_unique<jx::data::Schema>(
-        jx::data::Schema::load(JX_SOURCE_DIR "/schemas/ruleset.schema.json"));
+        jx::data::Schema::load(jx::test::source_path("/schemas/ruleset.schema.json")));
     rules_ =
         std::make_unique<jx::rules::RuleSet>(jx::rules::RuleSet::load(dir_.string(), *schema_, jx::Lang::en));
   }
@@ -110,6 +112,60 @@ TEST_F(AuditTest, AStatedRateHoldsWhenRoundingHalfUpOrTruncatingGivesIt) {
             "(to 1 decimal place: 100.0% rounded half up, 99.9% truncated)");
   EXPECT_EQ(wrong[0].sources, (std::vector<std::string>{"d.json:9:5", "d.json:8:5", "d.json:7:5"}));
   EXPECT_EQ(check("99.98").size(), 1u);
+}
+
+}  // namespace
+
+namespace {
+
+// The rule files of a test set, written beside its manifest.
+void write_rule(const fs::path& file, const std::string& id, const std::string& leaf,
+                const std::string& body) {
+  std::ofstream(file) << "return { id = \"" << id << "\", indicator = \"" << leaf << "\", title = \"t\",\n"
+                      << "check = function(dept, ctx)\n"
+                      << body << "\nend }\n";
+}
+
+// A rule that fails at run time: the audit, not the sandbox, makes its leaf's
+// engine-error finding (scoring::engine_error, the one place), with the rule's
+// id, the leaf, the rule's message and position; nothing the rule reported
+// before the failure stands, the leaf scores 0 and the check is incomplete.
+// The manifest names no calendar: the set loads and ctx.calendar is nil, and
+// a rule that uses it anyway is told why in the message.
+TEST_F(AuditTest, AFailedRuleIsItsLeafsEngineErrorAndAMissingCalendarIsNamed) {
+  write_rule(dir_ / "x.lua", "T.X", "A/B/x", "ctx:deduct(1, { message = 'm' })\nerror('boom')");
+  write_rule(
+      dir_ / "y.lua", "T.Y", "A/B/y",
+      "local cal = ctx.calendar\nlocal n = cal:working_days_between(date('2023-09-25'), date('2023-10-20'))");
+  const auto set =
+      jx::audit::load_rule_set(dir_.string(), *schema_, jx::Lang::en, {}, (dir_ / "no-calendars").string());
+  EXPECT_EQ(set->calendar, nullptr);
+  jx::audit::DepartmentChecker checker(set);
+  ASSERT_TRUE(checker.load_errors().empty());
+  const auto doc = std::make_shared<const jx::data::Document>(department({}));
+  const jx::scoring::Scorecard card = checker.check(doc, nullptr, 2023);
+  EXPECT_FALSE(card.complete);
+  const std::string at = fs::path(dir_).lexically_normal().string();
+
+  ASSERT_EQ(card.rows[2].findings.size(), 1u);
+  const jx::Finding& x = card.findings[card.rows[2].findings[0]];
+  EXPECT_EQ(x.kind, jx::Finding::Kind::engine_error);
+  EXPECT_EQ(x.rule_id, "T.X");
+  EXPECT_EQ(x.indicator, "A/B/x");
+  EXPECT_EQ(x.message, at + "/x.lua:4: boom");
+  EXPECT_EQ(x.rule_source, at + "/x.lua:4");
+  EXPECT_EQ(x.points.to_string(), "60");
+  EXPECT_EQ(card.rows[2].score.to_string(), "0");
+  EXPECT_TRUE(card.rows[2].failed);
+
+  ASSERT_EQ(card.rows[3].findings.size(), 1u);
+  const jx::Finding& y = card.findings[card.rows[3].findings[0]];
+  EXPECT_EQ(y.kind, jx::Finding::Kind::engine_error);
+  EXPECT_EQ(y.rule_id, "T.Y");
+  EXPECT_EQ(y.message,
+            at + "/y.lua:4: this rule counts with ctx.calendar, which is nil: the rule set's manifest "
+                 "names no calendar (calendar = \"cn-mainland\")");
+  EXPECT_EQ(y.points.to_string(), "40");
 }
 
 }  // namespace

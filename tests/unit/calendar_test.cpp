@@ -5,6 +5,7 @@
 #include <string>
 
 #include "calendar/calendar.hpp"
+#include "source_dir.hpp"
 
 namespace {
 
@@ -15,7 +16,7 @@ using jx::Date;
 Date d(const char* text) { return *Date::parse(text); }
 
 const Calendar& cn() {
-  static const Calendar calendar = Calendar::load(JX_SOURCE_DIR "/rules/calendars/cn-mainland.toml");
+  static const Calendar calendar = Calendar::load(jx::test::source_path("/rules/calendars/cn-mainland.toml"));
   return calendar;
 }
 
@@ -199,6 +200,35 @@ TEST(CalendarCoverage, DatesOutsideTheFileAreErrors) {
   EXPECT_EQ(cn().working_days_between(d("2020-12-31"), d("2021-01-04")), 1);
 }
 
+// The error names the date the rule gave that lies in the missing year, never
+// 1 January of that year (which the rule never wrote).
+TEST(CalendarCoverage, TheErrorNamesTheDateThatNeededTheMissingYear) {
+  const auto message = [](auto&& f) {
+    try {
+      f();
+    } catch (const CalendarError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // Signed in December 2026, filed in January 2027: the filing date needs 2027.
+  EXPECT_EQ(message([] { (void)cn().working_days_between(d("2026-12-28"), d("2027-01-08")); }),
+            "no holiday calendar for 2027 (date 2027-01-08): cn-mainland covers 2021–2026");
+  // Counted backwards, the same date is named.
+  EXPECT_EQ(message([] { (void)cn().working_days_between(d("2027-01-08"), d("2026-12-28")); }),
+            "no holiday calendar for 2027 (date 2027-01-08): cn-mainland covers 2021–2026");
+  // A first date before the file: that date.
+  EXPECT_EQ(message([] { (void)cn().working_days_between(d("2020-12-30"), d("2021-01-08")); }),
+            "no holiday calendar for 2020 (date 2020-12-30): cn-mainland covers 2021–2026");
+  // A deadline counted past the file: the count the rule asked for.
+  EXPECT_EQ(message([] { (void)cn().add_working_days(d("2026-12-28"), 7); }),
+            "no holiday calendar for 2027 (7 working days after 2026-12-28): cn-mainland covers 2021–2026");
+  EXPECT_EQ(message([] { (void)cn().add_working_days(d("2026-12-31"), 1); }),
+            "no holiday calendar for 2027 (1 working day after 2026-12-31): cn-mainland covers 2021–2026");
+  EXPECT_EQ(message([] { (void)cn().add_working_days(d("2021-01-05"), -5); }),
+            "no holiday calendar for 2020 (5 working days before 2021-01-05): cn-mainland covers 2021–2026");
+}
+
 TEST(CalendarCoverage, AGapYearIsNotGuessed) {
   const Calendar cal = Calendar::parse(R"(name = "gap"
 [years.2021]
@@ -214,7 +244,9 @@ holidays = []
     (void)cal.working_days_between(d("2021-12-30"), d("2023-01-04"));
     FAIL() << "no error";
   } catch (const CalendarError& e) {
-    EXPECT_STREQ(e.what(), "no holiday calendar for 2022 (date 2022-01-01): gap covers 2021, 2023");
+    EXPECT_STREQ(
+        e.what(),
+        "no holiday calendar for 2022 (working days from 2021-12-30 to 2023-01-04): gap covers 2021, 2023");
   }
   EXPECT_THROW((void)cal.add_working_days(d("2021-12-30"), 5), CalendarError);
 }
@@ -282,11 +314,11 @@ TEST(CalendarFileErrors, MissingFile) {
     EXPECT_STREQ(e.what(), "/nonexistent/cal.toml: cannot open the calendar file: No such file or directory");
   }
   try {
-    (void)Calendar::load(JX_SOURCE_DIR "/rules/calendars");
+    (void)Calendar::load(jx::test::source_path("/rules/calendars"));
     FAIL() << "no error";
   } catch (const CalendarError& e) {
     EXPECT_EQ(std::string(e.what()),
-              JX_SOURCE_DIR "/rules/calendars: cannot read the calendar file: Is a directory");
+              jx::test::source_path("/rules/calendars: cannot read the calendar file: Is a directory"));
   }
 }
 

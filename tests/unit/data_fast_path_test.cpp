@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "data/load_paths.hpp"
+#include "source_dir.hpp"
 #include "value_diff.hpp"  // fuzz/: the same comparison the fuzz targets make
 
 namespace {
@@ -31,7 +32,7 @@ using jx::data::Schema;
 using jx::data::Value;
 
 const Schema& department_schema() {
-  static const Schema schema = Schema::load(JX_SOURCE_DIR "/schemas/department.schema.json");
+  static const Schema schema = Schema::load(jx::test::source_path("/schemas/department.schema.json"));
   return schema;
 }
 
@@ -86,21 +87,21 @@ Tally compare_directory(const fs::path& dir) {
 
 TEST(FastPath, SamplesAllTakeTheFastPathAndMatch) {
   // samples/gz-2023-dangan-csv too: its CSV tables (one with a BOM and CRLF).
-  const Tally tally = compare_directory(JX_SOURCE_DIR "/samples");
+  const Tally tally = compare_directory(jx::test::source_path("/samples"));
   std::cout << "samples: fast path " << tally.accepted << ", gave up " << tally.gave_up << "\n";
   EXPECT_EQ(tally.gave_up, 0U);
   EXPECT_GE(tally.accepted, 18U);
 }
 
 TEST(FastPath, MalformedAndOddInputsMatchWhenAccepted) {
-  const Tally tally = compare_directory(JX_SOURCE_DIR "/tests/data");
+  const Tally tally = compare_directory(jx::test::source_path("/tests/data"));
   std::cout << "tests/data: fast path " << tally.accepted << ", gave up " << tally.gave_up << "\n";
   EXPECT_GT(tally.gave_up, 30U);  // the malformed corpus
 }
 
 TEST(FastPath, RuleFixtureBasesMatch) {
-  const Tally tally = compare_directory(JX_SOURCE_DIR "/rules/gz/2023/tests");
-  const Tally unit = compare_directory(JX_SOURCE_DIR "/tests/unit/data");
+  const Tally tally = compare_directory(jx::test::source_path("/rules/gz/2023/tests"));
+  const Tally unit = compare_directory(jx::test::source_path("/tests/unit/data"));
   std::cout << "rule fixture bases: fast path " << tally.accepted << ", gave up " << tally.gave_up
             << "; tests/unit/data: fast path " << unit.accepted << ", gave up " << unit.gave_up << "\n";
   // tests/unit/data/csv-bench-00004: a department of the benchmark's CSV
@@ -238,7 +239,7 @@ TEST(FastPath, GivesUpOnEverythingTheExactPathWouldReport) {
 }
 
 TEST(FastPath, CommandLineTablesAreLeftToTheExactPath) {
-  const std::string sample = read(JX_SOURCE_DIR "/samples/gz-2023-dangan.json");
+  const std::string sample = read(jx::test::source_path("/samples/gz-2023-dangan.json"));
   ASSERT_TRUE(jx::data::detail::load_fast(department_schema(), sample, "s.json", ".", {}));
   LoadOptions with_table;
   with_table.tables["procurements"] = "/nonexistent/procurements.csv";
@@ -250,7 +251,7 @@ TEST(FastPath, CommandLineTablesAreLeftToTheExactPath) {
 // Every prefix and a sweep of one-byte changes of a small valid department:
 // whatever the fast path accepts, the exact path agrees with.
 TEST(FastPath, MutationsOfASampleMatchWhenAccepted) {
-  const std::string sample = read(JX_SOURCE_DIR "/tests/data/valid/crlf.json");
+  const std::string sample = read(jx::test::source_path("/tests/data/valid/crlf.json"));
   ASSERT_FALSE(sample.empty());
   ASSERT_TRUE(compare_paths(sample, "crlf.json"));
   std::size_t accepted_count = 0;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "data/department.hpp"
+#include "source_dir.hpp"
 
 namespace {
 
@@ -65,7 +66,7 @@ const Schema& schema() {
 }
 
 const Schema& department_schema() {
-  static const Schema s = Schema::load(JX_SOURCE_DIR "/schemas/department.schema.json");
+  static const Schema s = Schema::load(jx::test::source_path("/schemas/department.schema.json"));
   return s;
 }
 
@@ -234,7 +235,7 @@ TEST(DiagnosticOrder, SortIsStableForTies) {
 }
 
 TEST(DiagnosticOrder, RepeatedAndConcurrentLoadsGiveTheSameDiagnostics) {
-  const std::string file = JX_TEST_DATA_DIR "/malformed/csv-bad-cells.json";
+  const std::string file = jx::test::source_path("/tests/data/malformed/csv-bad-cells.json");
   const auto reference = messages(jx::data::load_department(department_schema(), file));
   ASSERT_EQ(reference.size(), 7U);
   std::vector<std::vector<std::string>> seen(8);
@@ -522,8 +523,8 @@ TEST(Files, ADirectoryIsNotAFile) {
 }
 
 TEST(Files, TheInputFilesAreNeverModified) {
-  const fs::path file = JX_TEST_DATA_DIR "/valid/excel-csv/department.json";
-  const fs::path csv = JX_TEST_DATA_DIR "/valid/excel-csv/procurements.csv";
+  const fs::path file = jx::test::source_path("/tests/data/valid/excel-csv/department.json");
+  const fs::path csv = jx::test::source_path("/tests/data/valid/excel-csv/procurements.csv");
   const std::string before = read(file) + read(csv);
   const auto time = fs::last_write_time(csv);
   ASSERT_TRUE(jx::data::load_department(department_schema(), file.string()).ok());
@@ -537,7 +538,7 @@ TEST(Files, TheInputFilesAreNeverModified) {
 TEST(SchemaDriven, ANewFieldInTheSchemaReachesTheTreeWithNoCodeChange) {
   TempDir dir;
   // A copy of the real schema with one new top-level field and one new procurement column.
-  std::string text = read(JX_SOURCE_DIR "/schemas/department.schema.json");
+  std::string text = read(jx::test::source_path("/schemas/department.schema.json"));
   const std::string top = "\"self_evaluation\": {";
   const std::string column = "\"compliance_issues\": {";
   ASSERT_EQ(std::count(text.begin(), text.end(), '\n') > 0, true);
@@ -553,7 +554,7 @@ TEST(SchemaDriven, ANewFieldInTheSchemaReachesTheTreeWithNoCodeChange) {
   const Schema extended = Schema::load((dir.path() / "department.schema.json").string());
 
   // A copy of the CSV sample, with the new field in the JSON and the new column in the CSV.
-  const fs::path sample = JX_SOURCE_DIR "/samples/gz-2023-dangan-csv";
+  const fs::path sample = jx::test::source_path("/samples/gz-2023-dangan-csv");
   for (const auto& entry : fs::directory_iterator(sample))
     fs::copy(entry.path(), dir.path() / entry.path().filename());
   std::string json = read(dir.path() / "department.json");
@@ -605,7 +606,7 @@ TEST(SchemaDriven, ANewFieldInTheSchemaReachesTheTreeWithNoCodeChange) {
 
 std::vector<fs::path> sample_files() {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(JX_SOURCE_DIR "/samples")) {
+  for (const auto& entry : fs::recursive_directory_iterator(jx::test::source_path("/samples"))) {
     if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
@@ -614,7 +615,7 @@ std::vector<fs::path> sample_files() {
 
 TEST(Samples, EverySampleValidatesWithoutErrorsOrWarnings) {
   const auto files = sample_files();
-  ASSERT_FALSE(files.empty()) << "no samples found under " JX_SOURCE_DIR "/samples";
+  ASSERT_FALSE(files.empty()) << "no samples found under " << jx::test::source_path("/samples");
   bool flawed = false;
   for (const auto& file : files) {
     SCOPED_TRACE(file.string());
@@ -631,9 +632,9 @@ TEST(Samples, EverySampleValidatesWithoutErrorsOrWarnings) {
 TEST(Samples, TheCsvSampleLoadsTheSameFiguresAsItsJsonTwin) {
   // samples/gz-2023-dangan-csv is samples/gz-2023-dangan.json with the long lists in CSV tables.
   const auto json =
-      jx::data::load_department(department_schema(), JX_SOURCE_DIR "/samples/gz-2023-dangan.json");
-  const auto csv = jx::data::load_department(department_schema(),
-                                             JX_SOURCE_DIR "/samples/gz-2023-dangan-csv/department.json");
+      jx::data::load_department(department_schema(), jx::test::source_path("/samples/gz-2023-dangan.json"));
+  const auto csv = jx::data::load_department(
+      department_schema(), jx::test::source_path("/samples/gz-2023-dangan-csv/department.json"));
   ASSERT_TRUE(json.ok());
   ASSERT_TRUE(csv.ok());
   for (const char* list : {"procurements", "projects"}) {
@@ -660,7 +661,7 @@ TEST(Samples, TheCsvSampleLoadsTheSameFiguresAsItsJsonTwin) {
 
 TEST(SharedDocument, ReadFromManyThreadsAtOnce) {
   const auto result =
-      jx::data::load_department(department_schema(), JX_SOURCE_DIR "/samples/gz-2023-dangan.json");
+      jx::data::load_department(department_schema(), jx::test::source_path("/samples/gz-2023-dangan.json"));
   ASSERT_TRUE(result.ok());
   const std::shared_ptr<const jx::data::Document> doc = result.document;
   const std::string expected = doc->root.find_path("budget.spent")->as_decimal().to_string();

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "data/department.hpp"
+#include "source_dir.hpp"
 
 namespace {
 
@@ -22,7 +23,7 @@ using jx::Lang;
 using jx::data::LoadOptions;
 using jx::data::Schema;
 
-const std::string corpus_dir = JX_TEST_DATA_DIR "/malformed";
+const std::string corpus_dir = jx::test::source_path("/tests/data/malformed");
 
 struct Case {
   std::string file;
@@ -298,7 +299,7 @@ const std::vector<Case> cases = {
 // clang-format on
 
 const Schema& department_schema() {
-  static const Schema schema = Schema::load(JX_SOURCE_DIR "/schemas/department.schema.json");
+  static const Schema schema = Schema::load(jx::test::source_path("/schemas/department.schema.json"));
   return schema;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "data/department.hpp"
+#include "source_dir.hpp"
 
 namespace {
 
@@ -18,10 +19,10 @@ using jx::data::LoadResult;
 using jx::data::Schema;
 using jx::data::Value;
 
-const std::string valid_dir = JX_TEST_DATA_DIR "/valid";
+const std::string valid_dir = jx::test::source_path("/tests/data/valid");
 
 const Schema& department_schema() {
-  static const Schema schema = Schema::load(JX_SOURCE_DIR "/schemas/department.schema.json");
+  static const Schema schema = Schema::load(jx::test::source_path("/schemas/department.schema.json"));
   return schema;
 }
 

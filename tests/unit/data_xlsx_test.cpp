@@ -11,6 +11,7 @@
 #include "data/department.hpp"
 #include "data/xlsx_department.hpp"
 #include "data/xlsx_reader.hpp"
+#include "source_dir.hpp"
 
 namespace {
 
@@ -19,11 +20,11 @@ using jx::data::detail::read_xlsx;
 using jx::data::detail::XlsxCell;
 using Kind = jx::data::detail::XlsxCell::Kind;
 
-const std::string dir = JX_TEST_DATA_DIR "/xlsx/";
+const std::string dir = jx::test::source_path("/tests/data/xlsx/");
 
 const jx::data::Schema& department_schema() {
   static const jx::data::Schema schema =
-      jx::data::Schema::load(JX_SOURCE_DIR "/schemas/department.schema.json");
+      jx::data::Schema::load(jx::test::source_path("/schemas/department.schema.json"));
   return schema;
 }
 
@@ -160,8 +161,8 @@ TEST(XlsxDepartment, TheSampleWorkbookLoadsAsItsJson) {
   const auto book = jx::data::load_department(department_schema(), dir + "sample.xlsx", options);
   EXPECT_EQ(messages(book, Lang::en), (std::vector<std::string>{}));
   ASSERT_TRUE(book.ok());
-  const auto json = jx::data::load_department(department_schema(),
-                                              JX_SOURCE_DIR "/samples/gz-2023-dangan-csv/department.json");
+  const auto json = jx::data::load_department(
+      department_schema(), jx::test::source_path("/samples/gz-2023-dangan-csv/department.json"));
   ASSERT_TRUE(json.ok());
   const auto& root = book.document->root;
   EXPECT_EQ(root.find("department")->find("name")->as_string(), "广州市档案馆");

@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "source_dir.hpp"
 #include "values/decimal.hpp"
 
 namespace {
@@ -416,7 +417,7 @@ Outcome run_case(const TestCase& t, const Context& ctx) {
 // One file
 
 std::string data_path(const std::string& name) {
-  return std::string(JX_TEST_DATA_DIR) + "/dectest/" + name + ".decTest";
+  return jx::test::source_path("/tests/data") + "/dectest/" + name + ".decTest";
 }
 
 FileCounts run_file(const std::string& name) {

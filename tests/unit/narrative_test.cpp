@@ -8,13 +8,14 @@
 
 #include "narrative/detail.hpp"
 #include "narrative/narrative.hpp"
+#include "source_dir.hpp"
 
 namespace jx::narrative {
 namespace {
 
-const std::string data_dir = std::string(JX_SOURCE_DIR) + "/tests/data/narrative/";
+const std::string data_dir = jx::test::source_dir() + "/tests/data/narrative/";
 
-const std::string shipped_relations = std::string(JX_SOURCE_DIR) + "/rules/narrative";
+const std::string shipped_relations = jx::test::source_dir() + "/rules/narrative";
 
 // The built-in relations and the shipped Lua ones, as `jxaudit narrative` runs them.
 Result check_text(const std::string& text) {

@@ -1,13 +1,14 @@
 // ctx: its fields, and the findings ctx:deduct, ctx:score, ctx:note and
 // ctx:missing produce — every field of jx::Finding, with exact values.
 #include "sandbox_support.hpp"
+#include "source_dir.hpp"
 
 namespace jx::sandbox::testing {
 namespace {
 
 class CtxTest : public SandboxTest {};
 
-const std::string data_file = JX_SOURCE_DIR "/tests/unit/data/sandbox_department.json";
+const std::string data_file = jx::test::source_path("/tests/unit/data/sandbox_department.json");
 
 std::string evidence_text(const Finding& f) {
   std::string out;
@@ -62,7 +63,7 @@ TEST_F(CtxTest, Deduct) {
       "  evidence = { signed = p.contract_signed, filed = p.contract_filed, used = 4, ok = false, note = "
       "'x',\n"
       "               amount = p.budget } })");
-  ASSERT_FALSE(out.failed);
+  ASSERT_FALSE(out.failed());
   ASSERT_EQ(out.findings.size(), 1u);
   const Finding& f = out.findings[0];
   EXPECT_EQ(f.kind, Finding::Kind::deduction);
@@ -81,7 +82,7 @@ TEST_F(CtxTest, DataSourceFromEvidenceOrSubject) {
   RuleOutcome out = run_body(
       "local p = dept.procurements[1]\n"
       "ctx:deduct(1, { message = 'm', evidence = { filed = p.contract_filed, x = 1 } })");
-  ASSERT_FALSE(out.failed);
+  ASSERT_FALSE(out.failed());
   EXPECT_EQ(out.findings[0].data_source, data_file + ":28:25");
   EXPECT_EQ(out.findings[0].points.to_string(), "1");
   out = run_body("ctx:note({ message = 'm', subject = dept.budget.spent })");
@@ -153,7 +154,7 @@ TEST_F(CtxTest, Score) {
       "local rate = dec('0.9985')\n"
       "ctx:score((ctx.weight * rate):round(2, 'half_up'), { message = '支出率 ' .. "
       "rate:percent(2) })");
-  ASSERT_FALSE(out.failed);
+  ASSERT_FALSE(out.failed());
   const Finding& f = out.findings.at(0);
   EXPECT_EQ(f.kind, Finding::Kind::score);
   EXPECT_EQ(f.score->to_string(), "9.99");
@@ -193,11 +194,10 @@ TEST_F(CtxTest, NoteAndOrder) {
 
 TEST_F(CtxTest, MissingIsAFactWithoutPoints) {
   // What missing evidence costs is the rule set's policy, applied by scoring
-  // (scoring_test.cpp); the sandbox only records what is missing, whatever the input says.
-  RuleInput in = default_input();
-  in.missing_points = Decimal(2);
+  // (scoring_test.cpp); the sandbox only records what is missing (RuleInput has no points to give).
+  const RuleInput in = default_input();
   RuleOutcome out = run_body("ctx:missing('assets.inventory', { subject = '资产盘点' })", in);
-  ASSERT_FALSE(out.failed);
+  ASSERT_FALSE(out.failed());
   const Finding& f = out.findings.at(0);
   EXPECT_EQ(f.kind, Finding::Kind::missing_evidence);
   EXPECT_EQ(f.points.to_string(), "0");
@@ -215,21 +215,17 @@ TEST_F(CtxTest, CheckMustReturnNothing) {
   EXPECT_EQ(error_of("return true"),
             "rules/test/snippet.lua:2: check returned a boolean value; a rule reports through ctx:deduct, "
             "ctx:score, ctx:note or ctx:missing and returns nothing");
-  EXPECT_EQ(run_body("do return end").failed, false);
-  EXPECT_EQ(run_body("return nil").failed, false);
+  EXPECT_EQ(run_body("do return end").failed(), false);
+  EXPECT_EQ(run_body("return nil").failed(), false);
 }
 
 TEST_F(CtxTest, FailedRunDropsPartialFindings) {
   const RuleOutcome out = run_body("ctx:deduct(1, { message = 'm' })\nerror('boom')");
-  ASSERT_TRUE(out.failed);
-  ASSERT_EQ(out.findings.size(), 1u);
-  const Finding& f = out.findings[0];
-  EXPECT_EQ(f.kind, Finding::Kind::engine_error);
-  EXPECT_EQ(f.rule_id, "T1");
-  EXPECT_EQ(f.indicator, "测试/指标");
-  EXPECT_EQ(f.message, "rules/test/snippet.lua:4: boom");
-  EXPECT_EQ(f.rule_source, "rules/test/snippet.lua:4");
-  EXPECT_EQ(f.points.to_string(), "0");
+  ASSERT_TRUE(out.failed());
+  EXPECT_TRUE(out.findings.empty());
+  // The sandbox reports the failure; the audit makes it the leaf's engine error (audit_test).
+  EXPECT_EQ(out.failure->message, "rules/test/snippet.lua:4: boom");
+  EXPECT_EQ(out.failure->position, "rules/test/snippet.lua:4");
 }
 
 }  // namespace

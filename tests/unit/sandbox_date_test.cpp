@@ -93,6 +93,11 @@ TEST_F(DateTest, CalendarErrors) {
       eval("ctx.calendar:is_working_day(date('2027-01-05'))"),
       "ERROR: rules/test/snippet.lua:3: no holiday calendar for 2027 (date 2027-01-05): cn-mainland covers "
       "2021–2026");
+  // A contract signed in December and filed in January: the filing date needed 2027.
+  EXPECT_EQ(
+      eval("ctx.calendar:working_days_between(date('2026-12-28'), date('2027-01-08'))"),
+      "ERROR: rules/test/snippet.lua:3: no holiday calendar for 2027 (date 2027-01-08): cn-mainland covers "
+      "2021–2026");
   EXPECT_EQ(eval("ctx.calendar.is_working_day(date('2023-10-07'))"),
             "ERROR: rules/test/snippet.lua:3: expected the calendar as the first argument (call it as "
             "ctx.calendar:method(...)), got date");

@@ -8,11 +8,12 @@
 
 #include "sandbox/small_blocks.hpp"
 #include "sandbox_support.hpp"
+#include "source_dir.hpp"
 
 namespace jx::sandbox::testing {
 namespace {
 
-const std::string lib_dir = JX_SOURCE_DIR "/tests/rules/hostile/lib";
+const std::string lib_dir = jx::test::source_path("/tests/rules/hostile/lib");
 
 class EnvTest : public SandboxTest {
  protected:
@@ -112,7 +113,7 @@ TEST_F(EnvTest, SetmetatableWithoutFinalizers) {
   EXPECT_EQ(eval("setmetatable({}, { __tostring = function() return 'mine' end })"), "mine");
 }
 
-TEST_F(EnvTest, Print) { EXPECT_EQ(run_body("print('hello', dec('1.5'), nil)").failed, false); }
+TEST_F(EnvTest, Print) { EXPECT_EQ(run_body("print('hello', dec('1.5'), nil)").failed(), false); }
 
 TEST_F(EnvTest, Require) {
   EXPECT_EQ(eval("require('util.money').wan(dec('1.005'))"), "1.01 万元");
@@ -138,7 +139,7 @@ TEST_F(EnvTest, Require) {
 
 TEST_F(EnvTest, FindingsFromLibHelpersCiteTheRuleLine) {
   const RuleOutcome out = run_body("local report = require('util.report')\nreport.note(ctx, 'via helper')");
-  ASSERT_FALSE(out.failed) << out.findings.at(0).message;
+  ASSERT_FALSE(out.failed()) << out.failure->message;
   EXPECT_EQ(out.findings.at(0).message, "via helper");
   EXPECT_EQ(out.findings.at(0).rule_source, "rules/test/snippet.lua:4");
   // An error inside the helper names the helper's own line.
@@ -151,8 +152,9 @@ TEST_F(EnvTest, RequireWithoutLibFolder) {
   const std::size_t rule =
       engine.load({snippet_path, snippet_rule("R", "ctx:note({ message = require('util.money') })")});
   const RuleOutcome out = engine.run(rule, default_input());
+  ASSERT_TRUE(out.failed());
   EXPECT_EQ(
-      out.findings.at(0).message,
+      out.failure->message,
       "rules/test/snippet.lua:3: require: module 'util.money' not found (the rule set has no lib folder)");
 }
 
@@ -168,14 +170,14 @@ return { id = "LEAK", indicator = "x", title = "x",
 )"});
   for (int i = 0; i < 3; ++i) {
     const RuleOutcome out = engine_.run(rule, default_input());
-    ASSERT_FALSE(out.failed) << out.findings.at(0).message;
+    ASSERT_FALSE(out.failed()) << out.failure->message;
     EXPECT_EQ(out.findings.at(0).message, "1/2/2");
   }
 }
 
 TEST_F(EnvTest, InstructionsAreCounted) {
   const RuleOutcome out = run_body("local n = 0 for i = 1, 100000 do n = n + i end");
-  EXPECT_FALSE(out.failed);
+  EXPECT_FALSE(out.failed());
   EXPECT_GE(out.instructions, 190000u);  // two VM instructions per iteration
   EXPECT_LE(out.instructions, 210000u);
   EXPECT_GT(engine_.memory_used(), 0u);
@@ -335,7 +337,7 @@ TEST_F(BudgetTest, HugeDecimalsAreChargedToTheBudget) {
             "rules/test/snippet.lua:4: instruction budget exceeded (1000000 instructions per rule run)");
   // Everyday amounts cost nothing beyond their instructions.
   const RuleOutcome out = run_body("local s = dec(0)\nfor i = 1, 1000 do s = s + dec('12.34') * 3 / 7 end");
-  EXPECT_FALSE(out.failed);
+  EXPECT_FALSE(out.failed());
   EXPECT_LT(out.instructions, 20000u);
 }
 

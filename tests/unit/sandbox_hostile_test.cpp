@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "sandbox_support.hpp"
+#include "source_dir.hpp"
 
 namespace jx::sandbox::testing {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 const std::string dir = "tests/rules/hostile";  // as shown in messages
 
 std::string read(const std::string& file) {
-  std::ifstream in(std::string(JX_SOURCE_DIR) + "/" + dir + "/" + file, std::ios::binary);
+  std::ifstream in(jx::test::source_dir() + "/" + dir + "/" + file, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -153,7 +154,7 @@ std::string expand(std::string text) {
 
 class HostileTest : public ::testing::Test {
  protected:
-  HostileTest() : engine_(limits, {std::string(JX_SOURCE_DIR) + "/" + dir + "/lib"}) {
+  HostileTest() : engine_(limits, {jx::test::source_dir() + "/" + dir + "/lib"}) {
     canary_ = engine_.load({"rules/test/canary.lua", snippet_rule("CANARY", R"(
       local n = 0
       for _, p in ipairs(dept.procurements) do n = n + p.budget end
@@ -167,18 +168,15 @@ class HostileTest : public ::testing::Test {
     try {
       const std::size_t rule = engine_.load({dir + "/" + c.file, read(c.file)});
       const RuleOutcome out = engine_.run(rule, default_input());
-      if (!out.failed) {
+      if (!out.failed()) {
         result = "ran without failing";
       } else {
-        // One engine_error, last; only a findings budget keeps the findings before it.
-        const Finding& stop = out.findings.back();
-        EXPECT_EQ(stop.kind, Finding::Kind::engine_error) << c.file;
-        EXPECT_EQ(stop.rule_id, engine_.info(rule).id) << c.file;
-        EXPECT_EQ(stop.rule_source.rfind(dir + "/" + c.file + ":", 0), 0u)
-            << c.file << ": " << stop.rule_source;
-        EXPECT_EQ(stop.message.rfind(stop.rule_source + ": ", 0), 0u) << c.file << ": " << stop.message;
+        // One failure, at the file's line; only a findings budget keeps the findings before it.
+        const RuleFailure& stop = *out.failure;
+        EXPECT_EQ(stop.position.rfind(dir + "/" + c.file + ":", 0), 0u) << c.file << ": " << stop.position;
+        EXPECT_EQ(stop.message.rfind(stop.position + ": ", 0), 0u) << c.file << ": " << stop.message;
         result = "run: " + stop.message;
-        if (out.findings.size() > 1) result += " [" + std::to_string(out.findings.size() - 1) + " kept]";
+        if (!out.findings.empty()) result += " [" + std::to_string(out.findings.size()) + " kept]";
       }
     } catch (const RuleLoadError& e) {
       result = std::string("load: ") + e.what();
@@ -189,7 +187,7 @@ class HostileTest : public ::testing::Test {
 
   void expect_canary_runs(const char* after) {
     const RuleOutcome out = engine_.run(canary_, default_input());
-    ASSERT_FALSE(out.failed) << "after " << after << ": " << out.findings.at(0).message;
+    ASSERT_FALSE(out.failed()) << "after " << after << ": " << out.failure->message;
     EXPECT_EQ(out.findings.at(0).message, "392.845") << "after " << after;
   }
 
@@ -200,7 +198,7 @@ class HostileTest : public ::testing::Test {
 TEST_F(HostileTest, EveryFileIsListed) {
   std::set<std::string> listed;
   for (const Case& c : cases()) listed.insert(c.file);
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(JX_SOURCE_DIR) + "/" + dir)) {
+  for (const auto& entry : std::filesystem::directory_iterator(jx::test::source_dir() + "/" + dir)) {
     if (entry.path().extension() != ".lua" || entry.path().filename() == "secret.lua") continue;
     EXPECT_EQ(listed.count(entry.path().filename().string()), 1u)
         << entry.path() << " has no expected outcome";
@@ -228,15 +226,15 @@ TEST_F(HostileTest, EachHasItsOutcomeAndTheNextRuleStillRuns) {
   const RuleOutcome out = engine_.run(engine_.load({"rules/test/after.lua", snippet_rule("AFTER", R"(
     ctx:note({ message = type(leaked) }))")}),
                                       default_input());
-  EXPECT_EQ(out.findings.at(0).message,
-            "rules/test/after.lua:4: attempted to access nonexistent global 'leaked'");
+  ASSERT_TRUE(out.failed());
+  EXPECT_EQ(out.failure->message, "rules/test/after.lua:4: attempted to access nonexistent global 'leaked'");
 }
 
 TEST_F(HostileTest, EachAgainOnAFreshEngine) {
   // Order independence: every case on its own Engine gives the same outcome.
   for (const Case& c : cases()) {
     HostileTest::TearDown();
-    Engine fresh(limits, {std::string(JX_SOURCE_DIR) + "/" + dir + "/lib"});
+    Engine fresh(limits, {jx::test::source_dir() + "/" + dir + "/lib"});
     std::swap(fresh, engine_);
     canary_ = engine_.load({"rules/test/canary.lua", snippet_rule("CANARY", R"(
       local n = 0

@@ -9,6 +9,7 @@
 
 #include "rules/ruleset.hpp"
 #include "scoring/scorecard.hpp"
+#include "source_dir.hpp"
 
 namespace {
 
@@ -44,7 +45,7 @@ path = "A/y"
 weight = 40
 )";
     schema_ = std::make_unique<jx::data::Schema>(
-        jx::data::Schema::load(JX_SOURCE_DIR "/schemas/ruleset.schema.json"));
+        jx::data::Schema::load(jx::test::source_path("/schemas/ruleset.schema.json")));
     rules_ =
         std::make_unique<jx::rules::RuleSet>(jx::rules::RuleSet::load(dir_.string(), *schema_, jx::Lang::en));
   }

@@ -11,11 +11,11 @@
     document.querySelector("table.sortable thead").rows[0].cells[column].querySelector("button").click();
     return order();
   }
-  // Columns: 0 #, 1 department, 2 checked, 3 self, 4 gap, 5 grade, 6 findings, 7 file.
+  // Columns: 0 #, 1 department, 2 checked, 3 self, 4 gap, 5 grade, 6 verdict, 7 findings, 8 file.
   var result = [
     "gap-asc=" + click(4), "gap-desc=" + click(4),
     "checked-asc=" + click(2), "checked-desc=" + click(2),
-    "findings-asc=" + click(6), "department-asc=" + click(1)
+    "findings-asc=" + click(7), "department-asc=" + click(1)
   ];
   document.documentElement.setAttribute("data-sort-probe", result.join(" "));
 })();

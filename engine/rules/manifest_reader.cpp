@@ -1,8 +1,9 @@
-// TOML text to RawNode through toml++, so that TOML files (rule-set
-// manifests, calendars) are validated and typed by the same schema machinery
-// as department data. Numbers keep their exact source text: toml++ parses
-// floats into binary doubles, which we never use — the text is cut out of the
-// source by the node's source region instead.
+// manifest.toml to data's untyped tree through toml++ (manifest_reader.hpp).
+// Numbers keep their exact source text: toml++ parses floats into binary
+// doubles, which we never use — the text is cut out of the source by the
+// node's source region instead.
+#include "rules/manifest_reader.hpp"
+
 #include <toml++/toml.h>
 
 #include <fmt/format.h>
@@ -11,13 +12,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "data/convert.hpp"
-#include "data/raw.hpp"
-#include "data/toml_document.hpp"
+#include "data/typed_document.hpp"
+#include "lang/lang.hpp"
 
-namespace jx::data {
+namespace jx::rules {
 
-using detail::RawNode;
+using data::RawNode;
+using data::SourcePos;
 
 namespace {
 
@@ -117,10 +118,7 @@ class Builder {
   std::vector<Diagnostic>& diagnostics_;
 };
 
-}  // namespace
-
-namespace detail {
-
+// Parses the manifest's text; on a syntax error, one diagnostic and false.
 bool parse_toml(std::string_view text, std::string_view file_name, std::uint32_t file, Lang lang,
                 RawNode& out, std::vector<Diagnostic>& diagnostics) {
   try {
@@ -137,28 +135,22 @@ bool parse_toml(std::string_view text, std::string_view file_name, std::uint32_t
   }
 }
 
-}  // namespace detail
+}  // namespace
 
-LoadResult load_toml_document(const Schema& schema, const std::string& path, Lang lang) {
-  LoadResult result;
+data::LoadResult read_manifest(const data::Schema& schema, const std::string& path, Lang lang) {
+  std::vector<Diagnostic> diagnostics;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    result.diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, path, 0, 0, "",
-                                            tr(lang, "无法读取文件", "cannot read the file")});
-    return result;
+    diagnostics.push_back(Diagnostic{Diagnostic::Severity::error, path, 0, 0, "",
+                                     tr(lang, "无法读取文件", "cannot read the file")});
+    return data::typed_document(schema, path, nullptr, std::move(diagnostics), lang);
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
-  auto doc = std::make_shared<Document>();
-  doc->files.push_back(path);
   RawNode raw;
-  if (!detail::parse_toml(text, path, 0, lang, raw, result.diagnostics)) return result;
-  detail::Converter converter(doc->files, lang, result.diagnostics);
-  doc->root = converter.convert(raw, &schema.root(), "");
-  sort_diagnostics(result.diagnostics);
-  result.document = std::move(doc);
-  return result;
+  const bool parsed = parse_toml(text, path, 0, lang, raw, diagnostics);
+  return data::typed_document(schema, path, parsed ? &raw : nullptr, std::move(diagnostics), lang);
 }
 
-}  // namespace jx::data
+}  // namespace jx::rules
