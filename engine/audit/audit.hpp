@@ -114,6 +114,40 @@ struct Spending {
   std::vector<MonthlySpending> months;
 };
 
+// The self-evaluation report checked beside the data (check --report): the
+// report's own relations (engine/narrative) and its stated figures against the
+// data and the checked scorecard, in one list.
+struct ReportFigure {
+  std::string role;   // "得分", "项目支出", "数据", "核定", …
+  std::string text;   // as the report states it ("4726.02万元") or the value compared ("0.99")
+  std::string where;  // the report's position key ("312", "p3:12", "¶41"), or the data's "file:line:column"
+  bool in_report = true;  // false: a value of the data or the scorecard it was compared with
+};
+struct ReportFinding {
+  enum class Severity { certain, suspected, hint };  // 确定, 疑似, 提示
+  std::string id;        // relation@position, the same on every run (waivers name it)
+  std::string relation;  // "score_within_weight", … or "report_vs_data", "report_vs_checked", "report_weight"
+  Severity severity = Severity::hint;
+  std::string message_zh;
+  std::string message_en;
+  std::string where_zh;  // "seed004.txt 第 312 行"
+  std::string where_en;  // "seed004.txt line 312"
+  std::string quote;     // the report's sentence(s), exactly as written
+  std::vector<ReportFigure> figures;
+  bool waived = false;
+  std::string waiver_reason;
+};
+struct ReportCheck {
+  std::string file;
+  std::string error;  // not empty: the report could not be read (nothing else is set)
+  std::vector<std::string> warnings;
+  std::vector<std::string> rule_errors;  // Lua relations that failed: the check is incomplete
+  std::size_t facts = 0;                 // figures read
+  std::vector<ReportFinding> findings;   // in reading order
+};
+// "确定" / "certain", as every format names a report finding's severity.
+std::string severity_name(ReportFinding::Severity severity, Lang lang);
+
 struct Audit {
   enum class Status { checked, not_checked };
   Status status = Status::not_checked;
@@ -132,6 +166,7 @@ struct Audit {
   // The department schema's field titles (data::Schema::field_titles): the
   // Chinese labels of evidence keys. Shared by every audit of a run.
   std::shared_ptr<const std::map<std::string, std::string>> field_titles;
+  std::optional<ReportCheck> report;  // check --report: the self-evaluation report beside the data
 
   [[nodiscard]] bool checked() const { return status == Status::checked; }
   [[nodiscard]] std::size_t error_count() const;
@@ -139,6 +174,30 @@ struct Audit {
   // "gz/2023": how reports cite the rule set (LoadedRuleSet::id).
   [[nodiscard]] const std::string& ruleset_id() const { return ruleset->id; }
 };
+
+}  // namespace jx::audit
+
+namespace jx::narrative {
+struct Result;
+}
+
+namespace jx::audit {
+
+// The report check as the audit model holds it: the report's own findings,
+// positions and figures (jxaudit narrative renders through this too).
+ReportCheck report_check(const narrative::Result& report);
+
+// check --report: reads and checks the self-evaluation report at `path` (its own
+// relations, the Lua ones of `relations_dir` unless ""), compares each stated
+// figure with the department's data (amounts, rates from them, self scores) and
+// the checked scorecard (scores, weights, total) at the figure's stated
+// precision (docs/narrative.md, "With the data"), applies the waivers
+// (`waiver_file`, else PATH.waivers) and sets audit.report. A not-waived 确定
+// finding makes a verdict that agreed disagree. Without data (`department`
+// null, or data not checked) only the report's own relations run. Never throws:
+// a report that cannot be read is audit.report->error.
+void check_report(Audit& audit, const data::Document* department, const std::string& path, Lang lang,
+                  const std::string& relations_dir, const std::string& waiver_file);
 
 // Where a department came from, as the CLI read it.
 struct Input {

@@ -41,6 +41,10 @@ struct Options {
   std::string color = "auto";
   std::vector<std::string> compare;  // two rule-set dirs
   std::string summary;               // --summary FILE
+  // --report: the department's self-evaluation report (.txt, .docx, .pdf), checked beside it
+  std::string report;
+  std::string waivers;
+  std::string relations;  // Lua relations for the report; default rules/narrative
 };
 
 struct Result {
@@ -115,8 +119,13 @@ int run_check(const Options& options, const GlobalOptions& global) {
                            "no department data given (files, directories or - for NDJSON on stdin)"));
     return exit_bad_input;
   }
-  if (const std::size_t given = listed.files.size() + (listed.read_stdin ? 1 : 0);
-      !load_options.tables.empty() && given > 1) {
+  const std::size_t given = listed.files.size() + (listed.read_stdin ? 1 : 0);
+  if (!options.report.empty() && given > 1) {
+    spdlog::error("{}", tr(lang, fmt::format("--report 只能用于单个部门；共给出 {} 个", given),
+                           fmt::format("--report applies to a single department; {} were given", given)));
+    return exit_bad_input;
+  }
+  if (!load_options.tables.empty() && given > 1) {
     spdlog::error("{}", tr(lang, fmt::format("--table 只用于单个部门文件，却给出了 {} 个", given),
                            fmt::format("--table applies to a single department file; {} were given", given)));
     return exit_bad_input;
@@ -188,7 +197,13 @@ int run_check(const Options& options, const GlobalOptions& global) {
           if (output_is_input.empty()) output_is_input = e.what();
         }
       }
+      const std::shared_ptr<const data::Document> department = loaded.document;
       result.audit = auditor.audit(audit::Input{in.name, input_sha256}, std::move(loaded), options.ruleset);
+      if (!options.report.empty()) {
+        audit::check_report(*result.audit, department.get(), options.report, lang,
+                            options.relations.empty() ? home_dir() + "/rules/narrative" : options.relations,
+                            options.waivers);
+      }
       // Rendering is a pure function of the audit: done here, in parallel;
       // the writer thread only writes.
       result.rendered = writer->render(*result.audit);  // "" for a format that renders in order
@@ -255,9 +270,17 @@ int run_check(const Options& options, const GlobalOptions& global) {
         const bool whole_department = d.line == 0 && d.pointer.empty() && d.file == audit.file;
         std::cerr << (whole_department ? "jxaudit: " + d.file + ": " + d.message : d.to_string(lang)) << '\n';
       }
-      if (!audit.checked()) {
+      if (audit.report) {
+        for (const std::string& w : audit.report->warnings) spdlog::warn("{}", w);
+        for (const std::string& e : audit.report->rule_errors) spdlog::error("{}", e);
+        if (!audit.report->error.empty()) spdlog::error("{}", audit.report->error);
+      }
+      const bool report_unread = audit.report && !audit.report->error.empty();
+      const bool report_incomplete = audit.report && !audit.report->rule_errors.empty();
+      if (!audit.checked() || report_unread) {
         exit_code = exit_bad_input;
       } else {
+        if (report_incomplete && exit_code != exit_bad_input) exit_code = exit_incomplete;
         if (!audit.card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
         if (exit_code == exit_ok && fails_on(options.fail_on, audit)) exit_code = exit_findings;
       }
@@ -355,6 +378,21 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--color", options->color, tr(lang, "文本报告是否着色", "Colour in text reports"))
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  cmd->add_option("--report", options->report,
+                  tr(lang,
+                     "部门的自评报告（.txt、.docx、."
+                     "pdf）：核对其中数字彼此之间、与数据及核定评分表是否一致（docs/narrative.md）",
+                     "The department's self-evaluation report (.txt, .docx, .pdf): its figures are checked "
+                     "against each other, the data and the computed scorecard (docs/narrative.md)"));
+  cmd->add_option(
+         "--waivers", options->waivers,
+         tr(lang, "报告发现的豁免文件（默认：报告旁的 REPORT.waivers，如有）",
+            "Waiver file for the report's findings (default: REPORT.waivers next to it, if present)"))
+      ->needs("--report");
+  cmd->add_option("--relations", options->relations,
+                  tr(lang, "报告核对所用的 Lua 关系目录（默认：jxaudit 的 rules/narrative）",
+                     "Folder of Lua relations for the report (default: rules/narrative of jxaudit)"))
+      ->needs("--report");
   cmd->add_option("--compare-rulesets", options->compare,
                   tr(lang, "用两个规则集 A、B 检查，列出每项发现和得分的变化",
                      "Check with two rule sets A B and show how each finding and the score move"))

@@ -20,6 +20,8 @@
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/lint_source.hpp"
+#include "cli/relations_folder.hpp"
+#include "narrative/narrative.hpp"
 
 namespace jx::cli {
 namespace {
@@ -62,6 +64,7 @@ std::string years_text(const std::vector<int>& years) {
 }
 
 int run_lint(const std::string& dir, const GlobalOptions& global) {
+  if (narrative::is_relations_folder(dir)) return lint_relations_folder(dir, global);
   const bool zh = global.lang() == Lang::zh;
   RuleSetCache cache(global);
   std::shared_ptr<const LoadedRuleSet> set;

@@ -11,7 +11,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/version.hpp"
 #include "narrative/narrative.hpp"
+#include "report/report.hpp"
 
 namespace jx::cli {
 namespace {
@@ -58,27 +60,10 @@ int run_narrative(const Options& options, const GlobalOptions& global) {
   bool incomplete = false;
   bool failing = false;
   for (const std::string& file : files) {
-    narrative::Result result;
-    try {
-      result = narrative::check_report(file, lang, relations);
-      std::string waiver_file = options.waivers;
-      if (waiver_file.empty() && std::filesystem::exists(file + ".waivers")) waiver_file = file + ".waivers";
-      if (!waiver_file.empty()) {
-        for (const std::string& id : narrative::apply_waivers(waiver_file, result.findings, lang)) {
-          result.document.warnings.push_back(
-              zh ? fmt::format("{}：豁免 {} 没有对应的发现（报告已改动？）", waiver_file, id)
-                 : fmt::format("{}: the waiver {} matches no finding (has the report changed?)", waiver_file,
-                               id));
-        }
-      }
-    } catch (const std::exception& e) {
-      // NarrativeError: the report cannot be read; anything else is reported the same
-      // way, so that one report never takes the rest of the batch down.
-      result = narrative::Result{};
-      result.error = e.what();
-      result.document.file = file;
+    narrative::Result result = narrative::check_report_file(file, lang, relations, options.waivers);
+    if (!result.error.empty()) {
       bad_input = true;
-      spdlog::error("{}", e.what());
+      spdlog::error("{}", result.error);
     }
     for (const std::string& w : result.document.warnings) spdlog::warn("{}", w);
     for (const std::string& e : result.rule_errors) spdlog::error("{}", e);
@@ -91,6 +76,11 @@ int run_narrative(const Options& options, const GlobalOptions& global) {
     out.write(narrative::render_json(results, lang));
   } else if (options.format == "csv") {
     out.write(narrative::render_csv(results, lang));
+  } else if (options.format == "html") {
+    // The same page style and model as check's HTML report (report/html_report_check.cpp).
+    std::vector<audit::ReportCheck> reports;
+    for (const narrative::Result& r : results) reports.push_back(audit::report_check(r));
+    out.write(report::render_narrative_html(reports, report::HtmlOptions{lang, engine_version}));
   } else {
     out.write(narrative::render_text(results, lang));
   }
@@ -114,7 +104,7 @@ Command add_narrative_command(CLI::App& app, const GlobalOptions& global) {
                      "Report files: .txt (UTF-8 or GB18030), .docx, .pdf"))
       ->required();
   cmd->add_option("--format", options->format, tr(lang, "报告格式", "Report format"))
-      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", options->output,
                   tr(lang, "把报告写入文件 FILE（原子写入），而不是标准输出",

@@ -12,6 +12,8 @@
 #include "cli/coverage_report.hpp"
 #include "cli/fixture_accept.hpp"
 #include "cli/fixtures.hpp"
+#include "cli/relations_folder.hpp"
+#include "narrative/narrative.hpp"
 #include "report/report.hpp"
 
 namespace jx::cli {
@@ -41,6 +43,8 @@ std::optional<std::string> fixture_for(const rules::RuleSet& set, const std::str
 }
 
 int run_test(const Options& options, const GlobalOptions& global) {
+  if (narrative::is_relations_folder(options.ruleset))
+    return test_relations_folder(options.ruleset, options.rule, global);
   RuleSetCache cache(global);
   std::shared_ptr<const LoadedRuleSet> set;
   try {

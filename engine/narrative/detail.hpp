@@ -2,12 +2,13 @@
 // interval of a stated figure. Not part of the public header.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "values/decimal.hpp"
 #include "narrative/narrative.hpp"
+#include "values/decimal.hpp"
 
 namespace jx::narrative::detail {
 
@@ -52,6 +53,10 @@ Decimal base_factor(const std::string& unit);
 // Sets each finding's position, quote and id from its figures and sorts the list
 // in reading order; run again after more findings are added.
 void complete_findings(const Extraction& extraction, std::vector<Finding>& findings);
+
+// Appends the lines of one PDF page's text (poppler's physical layout, UTF-8)
+// to `document`, numbered from 1 within the page; a form feed is a space.
+void add_page_text(Document& document, std::uint32_t page, std::string_view text);
 
 bool is_money(const Fact& fact);
 bool is_count(const Fact& fact);

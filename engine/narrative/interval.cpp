@@ -3,6 +3,19 @@
 // rounding rules make them.
 #include "narrative/detail.hpp"
 
+namespace jx::narrative {
+
+bool stands_for(const Fact& fact, const Decimal& value) {
+  const detail::Interval i = detail::interval_in_base_unit(fact);
+  const bool above_lo = i.lo_open ? i.lo < value : i.lo <= value;
+  const bool below_hi = i.hi_open ? value < i.hi : value <= i.hi;
+  return above_lo && below_hi;
+}
+
+Decimal unit_factor(const std::string& unit) { return detail::base_factor(unit); }
+
+}  // namespace jx::narrative
+
 namespace jx::narrative::detail {
 
 Decimal base_factor(const std::string& unit) {

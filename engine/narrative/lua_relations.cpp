@@ -92,68 +92,98 @@ std::vector<std::string> relation_files(const std::string& dir) {
   return files;
 }
 
+namespace {
+
+// Runs the relation `file` (loaded into `engine`) on `tree` and adds its findings to `result`.
+void run_relation(sandbox::Engine& engine, const std::string& file,
+                  const std::shared_ptr<const data::Document>& tree, Result& result, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::size_t rule = 0;
+  try {
+    rule = engine.load({file, text.str()});
+  } catch (const sandbox::RuleLoadError& e) {
+    throw NarrativeError(e.what());
+  }
+  sandbox::RuleInput input;
+  input.department = tree;
+  const sandbox::RuleOutcome outcome = engine.run(rule, input);
+  for (const jx::Finding& f : outcome.findings) {
+    const std::optional<Severity> severity = severity_of(f.subject);
+    if (!severity) {
+      result.rule_errors.push_back(
+          engine.info(rule).source_path + ": " +
+          (zh ? "发现的 subject 应为 确定、疑似 或 提示，而不是“" + f.subject + "”"
+              : "a finding's subject must be 确定, 疑似 or 提示, not \"" + f.subject + "\""));
+      continue;
+    }
+    Finding finding;
+    finding.relation = f.rule_id;
+    finding.severity = *severity;
+    finding.message_zh = f.message;
+    finding.message_en = f.message_en.empty() ? f.message : f.message_en;
+    for (const jx::Evidence& e : f.evidence) {
+      std::size_t index = 0;
+      const auto [ptr, ec] = std::from_chars(e.value.data(), e.value.data() + e.value.size(), index);
+      if (ec != std::errc() || ptr != e.value.data() + e.value.size() || index == 0 ||
+          index > result.extraction.facts.size()) {
+        continue;  // not a fact's index: kept out of the figures
+      }
+      finding.evidence.push_back({e.key, index - 1});
+    }
+    if (finding.evidence.empty()) {
+      result.rule_errors.push_back(
+          engine.info(rule).source_path + ": " +
+          (zh ? "发现须在 evidence 中至少引用一个数字（fact.index）"
+              : "a finding must cite at least one figure (fact.index) in its evidence"));
+      continue;
+    }
+    std::sort(finding.evidence.begin(), finding.evidence.end(),
+              [](const Evidence& a, const Evidence& b) { return a.fact < b.fact; });
+    result.findings.push_back(std::move(finding));
+  }
+  // A relation that failed (a Lua error, a budget): what it found before a
+  // findings budget stopped it stands, and its failure is listed after.
+  if (outcome.failure) result.rule_errors.push_back(outcome.failure->message);  // "file:line: what happened"
+}
+
+// A report has hundreds of figures, not a department's millions of rows: a tenth
+// of check's instruction budget is ample and stops a runaway relation sooner.
+sandbox::Limits relation_limits() {
+  sandbox::Limits limits;
+  limits.instructions_per_rule = 10'000'000;
+  return limits;
+}
+
+}  // namespace
+
 void run_lua_relations(const std::string& dir, Result& result, Lang lang) {
   const bool zh = lang == Lang::zh;
   if (!std::filesystem::is_directory(dir)) {
     throw NarrativeError(zh ? dir + "：关系规则目录不存在" : dir + ": the relations folder does not exist");
   }
-  // A report has hundreds of figures, not a department's millions of rows: a tenth
-  // of check's instruction budget is ample and stops a runaway relation sooner.
-  sandbox::Limits limits;
-  limits.instructions_per_rule = 10'000'000;
-  sandbox::Engine engine(limits, {dir + "/lib"});
+  sandbox::Engine engine(relation_limits(), {dir + "/lib"});
   const auto tree = report_tree(result.extraction, result.document.file);
-  for (const std::string& file : relation_files(dir)) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    std::size_t rule = 0;
-    try {
-      rule = engine.load({file, text.str()});
-    } catch (const sandbox::RuleLoadError& e) {
-      throw NarrativeError(e.what());
-    }
-    sandbox::RuleInput input;
-    input.department = tree;
-    const sandbox::RuleOutcome outcome = engine.run(rule, input);
-    for (const jx::Finding& f : outcome.findings) {
-      const std::optional<Severity> severity = severity_of(f.subject);
-      if (!severity) {
-        result.rule_errors.push_back(
-            engine.info(rule).source_path + ": " +
-            (zh ? "发现的 subject 应为 确定、疑似 或 提示，而不是“" + f.subject + "”"
-                : "a finding's subject must be 确定, 疑似 or 提示, not \"" + f.subject + "\""));
-        continue;
-      }
-      Finding finding;
-      finding.relation = f.rule_id;
-      finding.severity = *severity;
-      finding.message_zh = f.message;
-      finding.message_en = f.message_en.empty() ? f.message : f.message_en;
-      for (const jx::Evidence& e : f.evidence) {
-        std::size_t index = 0;
-        const auto [ptr, ec] = std::from_chars(e.value.data(), e.value.data() + e.value.size(), index);
-        if (ec != std::errc() || ptr != e.value.data() + e.value.size() || index == 0 ||
-            index > result.extraction.facts.size()) {
-          continue;  // not a fact's index: kept out of the figures
-        }
-        finding.evidence.push_back({e.key, index - 1});
-      }
-      if (finding.evidence.empty()) {
-        result.rule_errors.push_back(
-            engine.info(rule).source_path + ": " +
-            (zh ? "发现须在 evidence 中至少引用一个数字（fact.index）"
-                : "a finding must cite at least one figure (fact.index) in its evidence"));
-        continue;
-      }
-      std::sort(finding.evidence.begin(), finding.evidence.end(),
-                [](const Evidence& a, const Evidence& b) { return a.fact < b.fact; });
-      result.findings.push_back(std::move(finding));
-    }
-    // A relation that failed (a Lua error, a budget): what it found before a
-    // findings budget stopped it stands, and its failure is listed after.
-    if (outcome.failure)
-      result.rule_errors.push_back(outcome.failure->message);  // "file:line: what happened"
+  for (const std::string& file : relation_files(dir)) run_relation(engine, file, tree, result, lang);
+}
+
+void run_lua_relation(const std::string& dir, const std::string& file, Result& result, Lang lang) {
+  sandbox::Engine engine(relation_limits(), {dir + "/lib"});
+  run_relation(engine, file, report_tree(result.extraction, result.document.file), result, lang);
+  detail::complete_findings(result.extraction, result.findings);
+}
+
+std::string relation_id(const std::string& dir, const std::string& file) {
+  sandbox::Engine engine(relation_limits(), {dir + "/lib"});
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    return engine.info(engine.load({file, text.str()})).id;
+  } catch (const sandbox::RuleLoadError& e) {
+    throw NarrativeError(e.what());
   }
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -96,6 +97,14 @@ struct Extraction {
 
 Extraction extract(const Document& document);
 
+// Whether `value` is one the stated figure may stand for: rounded half-up or
+// truncated to it at its stated precision, or equal for an exact figure
+// (docs/narrative.md, "Interval semantics"). A money figure's `value` is in
+// yuan (元); any other in the figure's own unit.
+bool stands_for(const Fact& fact, const Decimal& value);
+// A unit's size in yuan: 10000 for 万元, 100000000 for 亿元, else 1.
+Decimal unit_factor(const std::string& unit);
+
 enum class Severity { certain, suspected, hint };  // 确定, 疑似, 提示
 [[nodiscard]] std::string severity_name(Severity severity, Lang lang);
 
@@ -114,6 +123,14 @@ struct Finding {
   Position position;  // of the first figure
   std::string quote;  // the sentence(s) it rests on, exactly as written
   std::vector<Evidence> evidence;
+  // Values from outside the report it was compared with (check --report): the
+  // department's data or the checked scorecard, e.g. {"数据", "4741.92万元", "dept.json:14:17"}.
+  struct Compared {
+    std::string role;
+    std::string text;
+    std::string source;
+  };
+  std::vector<Compared> compared;
   bool waived = false;
   std::string waiver_reason;
 
@@ -146,9 +163,43 @@ struct Result {
 // not load throws NarrativeError; one that fails at run time is a rule_error.
 void run_lua_relations(const std::string& dir, Result& result, Lang lang);
 
+// The *.lua files of a relations folder, sorted (lib/ is not one of them).
+std::vector<std::string> relation_files(const std::string& dir);
+// Runs the one relation `file` of `dir` on the report (jxaudit test): its
+// findings, completed (ids, quotes), are added to result.findings.
+void run_lua_relation(const std::string& dir, const std::string& file, Result& result, Lang lang);
+// The id the relation file returns; throws NarrativeError when it does not load.
+std::string relation_id(const std::string& dir, const std::string& file);
+
+// jxaudit test and lint on a relations folder (rules/narrative), which has
+// no manifest: each RELATION.lua may have RELATION.test.json beside it, whose
+// cases give a report's lines and the exact findings the relation makes on
+// them (docs/narrative.md, "Testing a relation"). Output lines are written to
+// `out` as they come; returns the number of failures.
+struct RelationTestCounts {
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+};
+RelationTestCounts test_relations(const std::string& dir, const std::string& only, Lang lang,
+                                  const std::function<void(const std::string&)>& out);
+// Lint: every relation compiles, returns an id that is its file's name, unique
+// and not a built-in relation's, and has a fixture that names it. Returns the problems.
+std::vector<std::string> lint_relations(const std::string& dir, Lang lang);
+// True for a folder of narrative relations: *.lua files and no manifest.toml.
+bool is_relations_folder(const std::string& dir);
+
 // Reads, extracts and checks one report: the C++ relations, then the Lua ones
 // of `relations_dir` unless it is empty.
 Result check_report(const std::string& path, Lang lang, const std::string& relations_dir = "");
+
+// check_report, then the waivers of `waiver_file` (when "", REPORT.waivers next
+// to the report if there is one); a waiver that matches no finding becomes a
+// warning. Never throws: a report that cannot be read comes back with `error`.
+// `more`, when given, adds findings of the caller's (relation, severity,
+// messages, evidence, compared) before the waivers are applied, so they can be waived too.
+Result check_report_file(const std::string& path, Lang lang, const std::string& relations_dir,
+                         const std::string& waiver_file,
+                         const std::function<std::vector<Finding>(const Result&)>& more = {});
 
 // Renderers. Text is for people (Chinese or English); JSON carries every fact; CSV
 // is one row per finding for a spreadsheet.

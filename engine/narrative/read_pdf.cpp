@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string_view>
 #include <system_error>
 
 #include "narrative/detail.hpp"
@@ -21,6 +22,29 @@ namespace {
 void quiet(const std::string&, void*) {}
 
 }  // namespace
+
+namespace detail {
+
+void add_page_text(Document& document, std::uint32_t page, std::string_view text) {
+  std::uint32_t number = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line(text.substr(start, end - start));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    for (char& c : line) {
+      if (c == '\f') c = ' ';
+    }
+    ++number;
+    if (!(end == text.size() && line.empty())) {
+      document.lines.push_back({{document.file, page, number, false}, std::move(line)});
+    }
+    start = end + 1;
+  }
+}
+
+}  // namespace detail
 
 Document read_pdf(const std::string& path, Lang lang) {
   const bool zh = lang == Lang::zh;
@@ -48,23 +72,8 @@ Document read_pdf(const std::string& path, Lang lang) {
     std::unique_ptr<poppler::page> page(pdf->create_page(p));
     if (!page) continue;
     const poppler::byte_array utf8 = page->text(page->page_rect(), poppler::page::physical_layout).to_utf8();
-    const std::string text(utf8.begin(), utf8.end());
-    std::uint32_t number = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-      std::size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      std::string line = text.substr(start, end - start);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      for (char& c : line) {
-        if (c == '\f') c = ' ';
-      }
-      ++number;
-      if (!(end == text.size() && line.empty())) {
-        document.lines.push_back({{path, static_cast<std::uint32_t>(p + 1), number, false}, std::move(line)});
-      }
-      start = end + 1;
-    }
+    detail::add_page_text(document, static_cast<std::uint32_t>(p + 1),
+                          std::string_view(utf8.data(), utf8.size()));
   }
   if (detail::blank(document)) {
     throw NarrativeError(zh ? path + "：PDF 中没有文字层（可能是扫描件），无法检查"

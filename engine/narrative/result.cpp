@@ -88,4 +88,37 @@ Result check_report(const std::string& path, Lang lang, const std::string& relat
   return result;
 }
 
+Result check_report_file(const std::string& path, Lang lang, const std::string& relations_dir,
+                         const std::string& waiver_file,
+                         const std::function<std::vector<Finding>(const Result&)>& more) {
+  const bool zh = lang == Lang::zh;
+  Result result;
+  try {
+    result = check_report(path, lang, relations_dir);
+    if (more) {
+      std::vector<Finding> added = more(result);
+      for (Finding& f : added) {
+        if (!f.evidence.empty()) result.findings.push_back(std::move(f));
+      }
+      detail::complete_findings(result.extraction, result.findings);
+    }
+    std::string waivers = waiver_file;
+    if (waivers.empty() && std::filesystem::exists(path + ".waivers")) waivers = path + ".waivers";
+    if (!waivers.empty()) {
+      for (const std::string& id : apply_waivers(waivers, result.findings, lang)) {
+        result.document.warnings.push_back(
+            zh ? fmt::format("{}：豁免 {} 没有对应的发现（报告已改动？）", waivers, id)
+               : fmt::format("{}: the waiver {} matches no finding (has the report changed?)", waivers, id));
+      }
+    }
+  } catch (const std::exception& e) {
+    // NarrativeError: the report cannot be read; anything else is reported the same
+    // way, so that one report never takes the rest of a batch down.
+    result = Result{};
+    result.error = e.what();
+    result.document.file = path;
+  }
+  return result;
+}
+
 }  // namespace jx::narrative

@@ -53,6 +53,27 @@ std::string render_csv_rows(const Audit& audit, Lang lang) {
              indicator_path(audit, c.indicator, lang), "", tr(lang, "自评核对", "self_check"), c.relation, "",
              lang == Lang::zh ? c.message_zh : c.message_en, "", "", c.sources.empty() ? "" : c.sources[0]});
   }
+  // check --report: each finding of the report (kind report), or why it could not be read (report_error).
+  if (audit.report) {
+    const audit::ReportCheck& r = *audit.report;
+    if (!r.error.empty()) {
+      out += row({audit.file, audit.header.code, audit.header.name, total, "", "", "report_error", r.file, "",
+                  r.error, "", "", r.file});
+    }
+    for (const audit::ReportFinding& f : r.findings) {
+      std::string figures;
+      for (const audit::ReportFigure& g : f.figures)
+        figures +=
+            (figures.empty() ? "" : "; ") + g.role + "=" + g.text + (g.where.empty() ? "" : "@" + g.where);
+      std::string message = "[" + audit::severity_name(f.severity, lang) + "] " +
+                            (lang == Lang::zh ? f.message_zh : f.message_en);
+      if (f.waived)
+        message += (lang == Lang::zh ? "（已豁免：" : " (waived: ") + f.waiver_reason +
+                   (lang == Lang::zh ? "）" : ")");
+      out += row({audit.file, audit.header.code, audit.header.name, total, "", f.relation, "report", f.id, "",
+                  message, figures, "", lang == Lang::zh ? f.where_zh : f.where_en});
+    }
+  }
   for (const Finding& f : audit.card.findings) {
     std::string evidence;
     for (const Evidence& e : f.evidence) {

@@ -109,6 +109,21 @@ std::string verdict(const Audit& audit, Lang lang) {
            : fmt::format("{} self-evaluation check{} failed ({}{}{})", n, n == 1 ? "" : "s", where,
                          first.message_en, n > 1 ? ", …" : ""));
   }
+  // check --report: the report's findings that are certain and not waived.
+  if (audit.report) {
+    std::size_t n = 0;
+    const audit::ReportFinding* first = nullptr;
+    for (const audit::ReportFinding& f : audit.report->findings) {
+      if (f.waived || f.severity != audit::ReportFinding::Severity::certain) continue;
+      if (++n == 1) first = &f;
+    }
+    if (first != nullptr) {
+      parts.push_back(
+          zh ? fmt::format("自评报告 {} 处确定不一致（{}{}）", n, first->message_zh, n > 1 ? "等" : "")
+             : fmt::format("{} certain inconsistenc{} in the report ({}{})", n, n == 1 ? "y" : "ies",
+                           first->message_en, n > 1 ? ", …" : ""));
+    }
+  }
   std::string out = zh ? "自评与核定不一致：" : "the self-evaluation does not match the check: ";
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : (zh ? "；" : "; ")) + parts[i];
   return out;

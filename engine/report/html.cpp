@@ -182,6 +182,23 @@ dl.evidence dd{margin:0;padding:1px 7px;font-variant-numeric:tabular-nums}
 ul.checks{margin:0;padding-left:20px}
 ul.checks li{margin:2px 0}
 ul.checks .sources code{margin-left:6px;color:var(--muted);font-size:12px}
+ol.report-findings{list-style:none;margin:0;padding:0}
+ol.report-findings li{border:1px solid var(--line);border-left:5px solid #9aa5b1;border-radius:6px;padding:10px 16px;
+margin:0 0 12px;break-inside:avoid}
+ol.report-findings li.sev-certain{border-left-color:var(--bad)}
+ol.report-findings li.sev-suspected{border-left-color:var(--warn)}
+ol.report-findings li.waived{opacity:.7;border-left-style:dashed}
+.sev{font-size:12px;padding:0 9px;border-radius:10px;background:#e9edf2;color:var(--muted);font-weight:600}
+.sev-certain .sev{background:#fbe3df;color:var(--bad)}
+.sev-suspected .sev{background:#fcefd9;color:#8a5a00}
+.waiver{font-size:12px;color:var(--ok)}
+.report-check blockquote{margin:8px 0;padding:6px 12px;background:var(--soft);border-radius:4px}
+.report-check mark{background:#ffe58f;color:inherit;padding:0 2px;border-radius:2px;font-weight:600}
+.figures{margin:0 0 4px;font-size:12px}
+.figures span{display:inline-block;border:1px solid var(--line);border-radius:4px;padding:0 7px;margin:0 6px 4px 0}
+.figures span.compared{background:#e9eef5}
+.where{color:var(--muted);font-size:12px;margin:0}
+.note.warn{color:#8a5a00}
 .provenance{margin-top:24px;padding-top:10px;border-top:1px solid var(--line);color:var(--muted);font-size:11px}
 .provenance div{overflow-wrap:anywhere}
 .summary table th button{all:unset;cursor:pointer}
@@ -507,6 +524,7 @@ std::string render_html_department(const Audit& audit, std::size_t number, const
     }
     out += "</ul>\n";
   }
+  if (audit.report) out += detail::report_check_html(*audit.report, lang, id + "-report");
   diagnostics_list(out, audit, lang);
 
   out += fmt::format(

@@ -28,4 +28,8 @@ std::string score_chart_svg(const audit::Audit& audit, Lang lang, const std::str
 // with a table of the values; a short note when the data has no monthly figures.
 std::string spending_chart_html(const audit::Audit& audit, Lang lang, const std::string& id);
 
+// check --report and jxaudit narrative: the report's findings, quotes with
+// their figures marked; `id` is the block's element id.
+std::string report_check_html(const audit::ReportCheck& report, Lang lang, const std::string& id);
+
 }  // namespace jx::report::detail

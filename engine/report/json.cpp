@@ -46,6 +46,59 @@ void diagnostics(Json& w, const Audit& audit) {
   w.EndArray();
 }
 
+// check --report: the self-evaluation report beside the data; absent without --report.
+void report_check(Json& w, const Audit& audit) {
+  if (!audit.report) return;
+  key(w, "report");
+  const audit::ReportCheck& r = *audit.report;
+  w.StartObject();
+  field(w, "file", r.file);
+  field(w, "status", r.error.empty() ? "checked" : "error");
+  field(w, "error", r.error);
+  key(w, "facts");
+  w.Uint64(r.facts);
+  key(w, "warnings");
+  w.StartArray();
+  for (const std::string& s : r.warnings) str(w, s);
+  w.EndArray();
+  key(w, "rule_errors");
+  w.StartArray();
+  for (const std::string& s : r.rule_errors) str(w, s);
+  w.EndArray();
+  key(w, "findings");
+  w.StartArray();
+  for (const audit::ReportFinding& f : r.findings) {
+    w.StartObject();
+    field(w, "id", f.id);
+    field(w, "relation", f.relation);
+    field(w, "severity", audit::severity_name(f.severity, Lang::en));
+    field(w, "severity_zh", audit::severity_name(f.severity, Lang::zh));
+    field(w, "message_zh", f.message_zh);
+    field(w, "message_en", f.message_en);
+    field(w, "where_zh", f.where_zh);
+    field(w, "where_en", f.where_en);
+    field(w, "quote", f.quote);
+    key(w, "figures");
+    w.StartArray();
+    for (const audit::ReportFigure& g : f.figures) {
+      w.StartObject();
+      field(w, "role", g.role);
+      field(w, "text", g.text);
+      field(w, "where", g.where);
+      key(w, "in_report");
+      w.Bool(g.in_report);
+      w.EndObject();
+    }
+    w.EndArray();
+    key(w, "waived");
+    w.Bool(f.waived);
+    field(w, "waiver_reason", f.waiver_reason);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 void department(Json& w, const Audit& audit) {
   key(w, "department");
   w.StartObject();
@@ -189,6 +242,7 @@ std::string render_json(const Audit& audit) {
   w.StartArray();
   for (const auto& e : audit.engine_errors) str(w, e);
   w.EndArray();
+  report_check(w, audit);
   diagnostics(w, audit);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";

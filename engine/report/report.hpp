@@ -104,6 +104,9 @@ std::string kind_column(Diagnostic::Severity severity, Lang lang);
 // of that name (or the engine's label of a derived quantity such as
 // working_days, 工作日数); in English the key. A key with neither as written.
 std::string evidence_label(const audit::Audit& audit, const std::string& key, Lang lang);
+// jxaudit narrative --format html: a page of its own, one section per report,
+// in the same style and with the same content security policy.
+std::string render_narrative_html(const std::vector<audit::ReportCheck>& reports, const HtmlOptions& options);
 
 // Points as users read them: two decimals when that is exact ("9.99", "1.00"),
 // otherwise every digit ("0.995"); a fraction shows its digits and "…". Never rounds.

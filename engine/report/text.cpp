@@ -53,11 +53,58 @@ void diagnostics_section(std::string& out, const Audit& audit, Lang lang, const 
   }
 }
 
+// check --report: the report's findings, each with where it is, the report's
+// own words and the figures it rests on (the report's and the data's).
+void report_section(std::string& out, const audit::ReportCheck& r, Lang lang, const Style& style) {
+  const bool zh = lang == Lang::zh;
+  out += "\n" + style.bold(fmt::format("{}{}", tr(lang, "自评报告：", "Self-evaluation report: "), r.file)) +
+         "\n";
+  if (!r.error.empty()) {
+    out += style.red(fmt::format("{}{}", tr(lang, "未检查：", "not checked: "), r.error)) + "\n";
+    return;
+  }
+  std::size_t certain = 0, suspected = 0, hint = 0, waived = 0;
+  for (const audit::ReportFinding& f : r.findings) {
+    if (f.waived) {
+      ++waived;
+    } else if (f.severity == audit::ReportFinding::Severity::certain) {
+      ++certain;
+    } else if (f.severity == audit::ReportFinding::Severity::suspected) {
+      ++suspected;
+    } else {
+      ++hint;
+    }
+  }
+  out += zh ? fmt::format("{} 个数字事实；确定 {} · 疑似 {} · 提示 {} · 已豁免 {}\n", r.facts, certain,
+                          suspected, hint, waived)
+            : fmt::format("{} figures; certain {} · suspected {} · hint {} · waived {}\n", r.facts, certain,
+                          suspected, hint, waived);
+  for (const std::string& w : r.warnings) out += style.yellow("! " + w) + "\n";
+  for (const std::string& e : r.rule_errors) out += style.red("! " + e) + "\n";
+  for (const audit::ReportFinding& f : r.findings) {
+    const std::string head =
+        fmt::format("- [{}] {}", audit::severity_name(f.severity, lang), zh ? f.message_zh : f.message_en);
+    out +=
+        (f.severity == audit::ReportFinding::Severity::certain && !f.waived ? style.red(head) : head) + "\n";
+    out += fmt::format("    {}{}\n", tr(lang, "位置：", "At: "), zh ? f.where_zh : f.where_en);
+    out += fmt::format("    {}{}\n", tr(lang, "原文：", "Quote: "), f.quote);
+    std::string figures;
+    for (const audit::ReportFigure& g : f.figures) {
+      figures += (figures.empty() ? "" : tr(lang, "；", "; ")) + g.role + "=" + g.text;
+      if (!g.where.empty()) figures += " (" + g.where + ")";
+    }
+    if (!figures.empty()) out += fmt::format("    {}{}\n", tr(lang, "数字：", "Figures: "), figures);
+    if (f.waived) out += fmt::format("    {}{}\n", tr(lang, "已豁免：", "Waived: "), f.waiver_reason);
+    out += fmt::format("    {}{}\n", tr(lang, "编号：", "Id: "), f.id);
+  }
+}
+
 // A department whose data has errors: where they are, and no score.
 std::string render_not_checked(const Audit& audit, Lang lang, const Style& style) {
   std::string out = style.bold(department_line(audit, lang)) + "\n";
   out += fmt::format("{}{}", tr(lang, "文件：", "File: "), audit.file) + "\n";
   out += style.bold(fmt::format("{}{}", tr(lang, "结论：", "Verdict: "), verdict(audit, lang))) + "\n";
+  if (audit.report) report_section(out, *audit.report, lang, style);
   diagnostics_section(out, audit, lang, style);
   return out;
 }
@@ -179,6 +226,7 @@ std::string render_text(const Audit& audit, const TextOptions& options) {
       if (!at.empty()) out += std::string("    ") + tr(lang, "数据：", "Data: ") + at + "\n";
     }
   }
+  if (audit.report) report_section(out, *audit.report, lang, style);
   diagnostics_section(out, audit, lang, style);
   return out;
 }

@@ -260,7 +260,14 @@ int safe_rep(lua_State* L) {
   const Runtime& rt = runtime(L);
   const std::uint64_t limit = rt.limits.max_string_bytes;
   const std::uint64_t unit = size + sep_size;
-  if (n > 0 && unit > 0) {
+  // Copies of nothing are nothing, however many: Lua's str_rep would still loop
+  // n times inside this one C call, where the time budget is never looked at
+  // (string.rep("", math.maxinteger) never returned; found by fuzz_sandbox).
+  if (unit == 0) {
+    lua_pushliteral(L, "");
+    return 1;
+  }
+  if (n > 0) {
     const auto count = static_cast<std::uint64_t>(n);
     // count <= limit / unit + 1 keeps the products below from overflowing.
     if (count > limit / unit + 1 || count * size + (count - 1) * sep_size > limit) {

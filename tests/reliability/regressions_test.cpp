@@ -6,18 +6,21 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "../unit/source_dir.hpp"
 #include "data/schema.hpp"
-#include "values/decimal.hpp"
 #include "rules/ruleset.hpp"
+#include "sandbox/sandbox.hpp"
+#include "values/decimal.hpp"
 
 extern "C" int jx_fuzz_decimal(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_json(const std::uint8_t* data, std::size_t size);
@@ -25,6 +28,13 @@ extern "C" int jx_fuzz_csv(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_manifest(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_json_fast(const std::uint8_t* data, std::size_t size);
 extern "C" int jx_fuzz_csv_fast(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_xlsx(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_ndjson(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_narrative_text(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_narrative_docx(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_narrative_pdf_text(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_narrative_diff(const std::uint8_t* data, std::size_t size);
+extern "C" int jx_fuzz_sandbox(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -106,6 +116,36 @@ TEST(ManifestRegression, WeightsBeyondTheDecimalBoundsAreARuleSetError) {
   fs::remove_all(dir);
 }
 
+// --- fuzz_sandbox: string.rep of an empty string ---------------------------------
+// string.rep("", n) is "" for every n, but Lua's str_rep still loops n times
+// (copying nothing), inside one C call where the time budget is never looked
+// at: a generated rule with string.rep(…, 1e9) of an empty string ran 14 s of
+// CPU under a 250 ms budget, and math.maxinteger copies would never end.
+
+TEST(SandboxRegression, RepOfAnEmptyStringReturnsAtOnce) {
+  jx::sandbox::Limits limits;
+  limits.milliseconds_per_rule = 250;
+  jx::sandbox::Engine engine(limits, {});
+  const std::size_t rule = engine.load({"rules/test/rep.lua",
+                                        "return { id = \"REP\", indicator = \"测试/指标\", title = \"rep\",\n"
+                                        "check = function(dept, ctx)\n"
+                                        "  local a = string.rep(\"\", 10000000000)\n"
+                                        "  local b = (\"\"):rep(math.maxinteger, \"\")\n"
+                                        "  ctx:note({ message = (\"%d %d\"):format(#a, #b) })\n"
+                                        "end }\n"});
+  auto department = std::make_shared<jx::data::Document>();
+  department->root = jx::data::Value(jx::data::Value::Object{}, {});
+  jx::sandbox::RuleInput input;
+  input.department = department;
+  const auto start = std::chrono::steady_clock::now();
+  const jx::sandbox::RuleOutcome outcome = engine.run(rule, input);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  ASSERT_FALSE(outcome.failed());
+  ASSERT_EQ(outcome.findings.size(), 1u);
+  EXPECT_EQ(outcome.findings[0].message, "0 0");
+  EXPECT_LT(elapsed, std::chrono::milliseconds(250));
+}
+
 // --- replay of saved fuzz inputs ------------------------------------------------
 
 using Harness = int (*)(const std::uint8_t*, std::size_t);
@@ -139,6 +179,13 @@ TEST(FuzzReplay, Csv) { replay("csv", jx_fuzz_csv, 0); }
 TEST(FuzzReplay, Manifest) { replay("manifest", jx_fuzz_manifest, 1); }
 TEST(FuzzReplay, JsonFast) { replay("json_fast", jx_fuzz_json_fast, 0); }
 TEST(FuzzReplay, CsvFast) { replay("csv_fast", jx_fuzz_csv_fast, 0); }
+TEST(FuzzReplay, Xlsx) { replay("xlsx", jx_fuzz_xlsx, 0); }
+TEST(FuzzReplay, Ndjson) { replay("ndjson", jx_fuzz_ndjson, 0); }
+TEST(FuzzReplay, NarrativeText) { replay("narrative_text", jx_fuzz_narrative_text, 0); }
+TEST(FuzzReplay, NarrativeDocx) { replay("narrative_docx", jx_fuzz_narrative_docx, 0); }
+TEST(FuzzReplay, NarrativePdfText) { replay("narrative_pdf_text", jx_fuzz_narrative_pdf_text, 0); }
+TEST(FuzzReplay, NarrativeDiff) { replay("narrative_diff", jx_fuzz_narrative_diff, 0); }
+TEST(FuzzReplay, Sandbox) { replay("sandbox", jx_fuzz_sandbox, 1); }
 
 // The seeds of the loader targets, as fuzz/run links them (docs/reliability.md),
 // through both differential harnesses: every sample and test document must load
@@ -173,6 +220,26 @@ TEST(FuzzReplay, CsvFastSeeds) {
   for (const char* dir : {"samples", "tests/data/malformed", "tests/data/valid"}) {
     replay_files(files_under(dir, ".csv"), jx_fuzz_csv_fast);
   }
+}
+
+// The seeds of the targets this wave added (fuzz/corpus/TARGET and the test
+// files fuzz/run links as seeds), through their harnesses: every seed keeps
+// every invariant, so the targets start from inputs that pass.
+TEST(FuzzReplay, NewTargetSeeds) {
+  replay_files(files_under("fuzz/corpus/xlsx", ".parts"), jx_fuzz_xlsx);
+  replay_files(files_under("tests/data/xlsx", ".xlsx"), jx_fuzz_xlsx);
+  replay_files(files_under("fuzz/corpus/ndjson", ".ndjson"), jx_fuzz_ndjson);
+  replay_files(files_under("tests/data/narrative", ".txt"), jx_fuzz_narrative_text);
+  replay_files(files_under("tests/data/narrative", ".txt"), jx_fuzz_narrative_pdf_text);
+  replay_files(files_under("fuzz/corpus/narrative_pdf_text", ".txt"), jx_fuzz_narrative_pdf_text);
+  replay_files(files_under("fuzz/corpus/narrative_docx", ".xml"), jx_fuzz_narrative_docx);
+  replay_files(files_under("tests/data/narrative", ".docx"), jx_fuzz_narrative_docx);
+  replay_files(files_under("tests/data/narrative", ".txt"), jx_fuzz_narrative_diff);
+  std::vector<fs::path> sandbox_seeds;
+  for (const auto& entry : fs::directory_iterator(fs::path(JX_SOURCE_DIR) / "fuzz/corpus/sandbox"))
+    sandbox_seeds.push_back(entry.path());
+  std::sort(sandbox_seeds.begin(), sandbox_seeds.end());
+  replay_files(sandbox_seeds, jx_fuzz_sandbox);
 }
 
 // The decimal seeds are hand-written checks of their own (fuzz/corpus/decimal).

@@ -37,13 +37,24 @@ add_executable(jx_reliability_tests
   ${PROJECT_SOURCE_DIR}/fuzz/fuzz_csv.cpp
   ${PROJECT_SOURCE_DIR}/fuzz/fuzz_manifest.cpp
   ${PROJECT_SOURCE_DIR}/fuzz/fuzz_json_fast.cpp
-  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_csv_fast.cpp)
-foreach(target decimal json csv manifest json_fast csv_fast)
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_csv_fast.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_xlsx.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_ndjson.cpp
+  ${PROJECT_SOURCE_DIR}/engine/cli/record_reader.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_narrative_text.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_narrative_docx.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_narrative_pdf_text.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_narrative_diff.cpp
+  ${PROJECT_SOURCE_DIR}/fuzz/fuzz_sandbox.cpp)
+foreach(target decimal json csv manifest json_fast csv_fast xlsx ndjson narrative_text narrative_docx
+               narrative_pdf_text narrative_diff sandbox)
   set_source_files_properties(${PROJECT_SOURCE_DIR}/fuzz/fuzz_${target}.cpp PROPERTIES
                               COMPILE_DEFINITIONS "LLVMFuzzerTestOneInput=jx_fuzz_${target}")
 endforeach()
 target_include_directories(jx_reliability_tests PRIVATE ${PROJECT_SOURCE_DIR}/fuzz)
-target_link_libraries(jx_reliability_tests PRIVATE jx_rules jx_data jx_values GTest::gtest GTest::gtest_main jx_options)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBZIP_RELIABILITY REQUIRED IMPORTED_TARGET libzip)
+target_link_libraries(jx_reliability_tests PRIVATE jx_narrative jx_sandbox jx_calendar jx_rules jx_data jx_values GTest::gtest GTest::gtest_main spdlog::spdlog PkgConfig::LIBZIP_RELIABILITY jx_options)
 target_compile_definitions(jx_reliability_tests PRIVATE JX_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 gtest_discover_tests(jx_reliability_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "reliability")
 
