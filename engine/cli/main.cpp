@@ -40,6 +40,24 @@ std::string language_of(int argc, char** argv) {
   return lang == "en" ? "en" : "zh";
 }
 
+// A command line CLI11 cannot parse, said in Chinese: what kind of mistake it
+// is in our words, CLI11's detail (the option and the value) after it.
+std::string parse_failure_zh(const CLI::App* app, const CLI::Error& e) {
+  const std::string name = e.get_name();
+  const char* what = name == "RequiredError"      ? "缺少必需的参数或选项"
+                     : name == "ValidationError"  ? "参数值无效"
+                     : name == "ConversionError"  ? "参数值无法转换为所需的类型"
+                     : name == "ExtrasError"      ? "有多余的参数"
+                     : name == "ArgumentMismatch" ? "参数个数不对"
+                     : name == "RequiresError"    ? "此选项需要与另一个选项同用"
+                     : name == "ExcludesError"    ? "这两个选项不能同用"
+                                                  : "命令行有误";
+  std::string command;
+  for (const CLI::App* a = app; a != nullptr && a->get_parent() != nullptr; a = a->get_parent())
+    command = " " + a->get_name() + command;
+  return fmt::format("jxaudit{}：{}：{}\n用 jxaudit{} --help 查看用法。\n", command, what, e.what(), command);
+}
+
 // CLI11's own words in the help (its option types, TEXT and UINT, stay as they are).
 void translate_help(CLI::App& app, jx::Lang lang) {
   if (lang != jx::Lang::zh) return;
@@ -55,6 +73,7 @@ void translate_help(CLI::App& app, jx::Lang lang) {
   formatter->label("Env", "环境变量");
   app.option_defaults()->group("选项");
   app.group("子命令");
+  app.failure_message(parse_failure_zh);
 }
 
 // Each command's -h,--help, made before the group name above applied to it.

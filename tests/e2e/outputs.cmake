@@ -77,6 +77,14 @@ jx_stderr(NAME cli.unknown_command_en ARGS --lang en rules dif rules/gz/2023 rul
 jx_stderr(NAME cli.unknown_command_far ARGS --lang en frobnicate
   EXPECT "^jxaudit: unknown command \"frobnicate\" \\(jxaudit --help lists them all\\)\nexit=2\n$")
 
+# --- a command line CLI11 cannot parse: the kind of mistake in Chinese, CLI11's detail after it ---
+jx_stderr(NAME cli.parse_error_zh ARGS check --format foo samples/gz-2023-dangan.json
+  EXPECT "^jxaudit：参数值无效：--format: foo not in \\{text,json,csv,html,xlsx\\}\n用 jxaudit --help 查看用法。\nexit=2\n$")
+jx_stderr(NAME cli.parse_error_missing_zh ARGS check
+  EXPECT "^jxaudit：缺少必需的参数或选项：data is required\n用 jxaudit --help 查看用法。\nexit=2\n$")
+jx_stderr(NAME cli.parse_error_en ARGS --lang en check
+  EXPECT "^data is required\nRun with --help for more information.\nexit=2\n$")
+
 # --- completions and man page: generated at build time, naming every command and option of --help ---
 if(Python3_Interpreter_FOUND)
   add_test(NAME cli.generated_docs
