@@ -19,16 +19,24 @@ std::string read_file(const std::string& path) {
   return s.str();
 }
 
-std::string file_line(const std::string& path, const std::string& text, const sandbox::Coverage& coverage) {
+std::string file_line(const std::string& path, const std::string& text, const sandbox::Coverage& coverage,
+                      Lang lang) {
   const std::set<int> code = sandbox::executable_lines(text, path);
   std::set<int> ran;
   if (auto it = coverage.lines.find(path); it != coverage.lines.end()) ran = it->second;
   std::set<int> never;
   std::set_difference(code.begin(), code.end(), ran.begin(), ran.end(), std::inserter(never, never.end()));
   const std::size_t hit = code.size() - never.size();
-  if (code.empty()) return fmt::format("    {}: no function of its own (it runs when it loads)\n", path);
-  if (never.empty()) return fmt::format("    {}: all {} lines ran\n", path, code.size());
-  return fmt::format("    {}: {} of {} lines ran; never: {}\n", path, hit, code.size(), line_ranges(never));
+  if (code.empty())
+    return fmt::format(fmt::runtime(tr(lang, "    {}：没有自己的函数（在加载时运行）\n",
+                                       "    {}: no function of its own (it runs when it loads)\n")),
+                       path);
+  if (never.empty())
+    return fmt::format(fmt::runtime(tr(lang, "    {}：全部 {} 行都运行过\n", "    {}: all {} lines ran\n")),
+                       path, code.size());
+  return fmt::format(fmt::runtime(tr(lang, "    {0}：{1} 行中运行过 {3} 行；从未运行：{2}\n",
+                                     "    {0}: {3} of {1} lines ran; never: {2}\n")),
+                     path, code.size(), line_ranges(never), hit);
 }
 
 }  // namespace
@@ -46,11 +54,11 @@ std::string line_ranges(const std::set<int>& lines) {
 }
 
 std::string never_ran_report(const audit::LoadedRuleSet& set, const sandbox::Coverage& coverage,
-                             const std::string& only_rule_file) {
+                             const std::string& only_rule_file, Lang lang) {
   std::string out;
   for (const rules::RuleFile& f : set.rules.rule_files()) {
     if (!only_rule_file.empty() && f.path != only_rule_file) continue;
-    out += file_line(f.path, set.sources.at(f.path), coverage);
+    out += file_line(f.path, set.sources.at(f.path), coverage, lang);
   }
   // lib modules: a child's lib/x.lua hides the parent's (require finds it first).
   std::set<std::string> seen;
@@ -67,7 +75,7 @@ std::string never_ran_report(const audit::LoadedRuleSet& set, const sandbox::Cov
       if (!seen.insert(module).second) continue;
       const std::string shown = (fs::path(dir) / module).string();  // as require names it
       if (!only_rule_file.empty() && coverage.lines.count(shown) == 0) continue;
-      out += file_line(shown, read_file(path), coverage);
+      out += file_line(shown, read_file(path), coverage, lang);
     }
   }
   return out;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "audit/checker.hpp"
+#include "lang/lang.hpp"
 #include "sandbox/sandbox.hpp"
 
 namespace jx::cli {
@@ -16,7 +17,7 @@ namespace jx::cli {
 // rule files first (in the set's order), then lib modules. `only_rule_file`,
 // when not empty, limits the rule files to that one (test --rule).
 std::string never_ran_report(const audit::LoadedRuleSet& set, const sandbox::Coverage& coverage,
-                             const std::string& only_rule_file);
+                             const std::string& only_rule_file, Lang lang);
 
 // "3, 5, 7-9"
 std::string line_ranges(const std::set<int>& lines);

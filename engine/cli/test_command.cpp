@@ -56,7 +56,9 @@ int run_test(const Options& options, const GlobalOptions& global) {
   const data::Schema schema = data::Schema::load(department_schema_path(global));
   sandbox::Coverage coverage;
   DepartmentChecker checker(set, options.coverage ? &coverage : nullptr);
-  for (const std::string& e : checker.load_errors()) std::cout << "error: " << e << '\n';
+  const Lang lang = global.lang();
+  const char* fail = tr(lang, "失败 ", "FAIL ");
+  for (const std::string& e : checker.load_errors()) std::cout << tr(lang, "错误：", "error: ") << e << '\n';
 
   std::size_t passed = 0;
   std::size_t failed = checker.load_errors().size();
@@ -82,13 +84,14 @@ int run_test(const Options& options, const GlobalOptions& global) {
     try {
       fixture = load_fixture(*fixture_path, set->rules.fiscal_years().front());
     } catch (const std::exception& e) {
-      std::cout << "FAIL " << *fixture_path << ": " << e.what() << '\n';
+      std::cout << fail << *fixture_path << ": " << e.what() << '\n';
       ++failed;
       continue;
     }
     if (fixture.rule_id != info.id) {
-      std::cout << fmt::format("FAIL {}: names rule \"{}\", but {} is \"{}\"\n", *fixture_path,
-                               fixture.rule_id, file.path, info.id);
+      std::cout << fmt::format(fmt::runtime(tr(lang, "失败 {}：写的规则是“{}”，但 {} 是“{}”\n",
+                                               "FAIL {}: names rule \"{}\", but {} is \"{}\"\n")),
+                               *fixture_path, fixture.rule_id, file.path, info.id);
       ++failed;
       continue;
     }
@@ -103,7 +106,7 @@ int run_test(const Options& options, const GlobalOptions& global) {
       if (!loaded.ok()) {
         for (const auto& d : loaded.diagnostics) {
           if (d.severity == Diagnostic::Severity::error)
-            problems.push_back("invalid department: " + d.to_string(Lang::en));
+            problems.push_back(tr(lang, "部门数据无效：", "invalid department: ") + d.to_string(lang));
         }
       } else {
         // A value: rules without a leaf were skipped above (reading an empty
@@ -114,8 +117,9 @@ int run_test(const Options& options, const GlobalOptions& global) {
         for (const Finding& f : *findings) deducted += f.points;
         const Decimal weight = leaf ? set->rules.indicators()[*leaf].weight : Decimal();
         if (c.score && weight - deducted != *c.score) {
-          problems.push_back(fmt::format("score: expected {}, got {}", c.score->to_string(),
-                                         (weight - deducted).to_string()));
+          problems.push_back(
+              fmt::format(fmt::runtime(tr(lang, "得分：应为 {}，实为 {}", "score: expected {}, got {}")),
+                          c.score->to_string(), (weight - deducted).to_string()));
         }
         bool same = findings->size() == c.findings.size();
         for (std::size_t i = 0; same && i < findings->size(); ++i) {
@@ -124,14 +128,14 @@ int run_test(const Options& options, const GlobalOptions& global) {
           same = e.kind == kind_name(a.kind) && e.subject == a.subject && e.points == a.points;
         }
         if (!same) {
-          std::string text = "findings differ:\n      expected:";
+          std::string text = tr(lang, "发现不同：\n      应为：", "findings differ:\n      expected:");
           for (const auto& e : c.findings) text += "\n        " + describe(e.kind, e.subject, e.points);
-          if (c.findings.empty()) text += " (none)";
-          text += "\n      actual:";
+          if (c.findings.empty()) text += tr(lang, "（无）", " (none)");
+          text += tr(lang, "\n      实为：", "\n      actual:");
           for (const auto& a : *findings) {
             text += "\n        " + describe(kind_name(a.kind), a.subject, a.points) + "  — " + a.message;
           }
-          if (findings->empty()) text += " (none)";
+          if (findings->empty()) text += tr(lang, "（无）", " (none)");
           problems.push_back(text);
         }
         if (!problems.empty())
@@ -143,22 +147,24 @@ int run_test(const Options& options, const GlobalOptions& global) {
         continue;
       }
       ++failed;
-      std::cout << "FAIL " << name << '\n';
+      std::cout << fail << name << '\n';
       for (const std::string& p : problems) std::cout << "    " << p << '\n';
     }
   }
   if (!without_fixtures.empty()) {
-    std::cout << "rules without fixtures:\n";
+    std::cout << tr(lang, "没有用例文件的规则：\n", "rules without fixtures:\n");
     for (const auto& r : without_fixtures) std::cout << "    " << r << '\n';
   }
   if (options.coverage) {
-    std::cout << "coverage (lines the fixtures never ran):\n"
-              << never_ran_report(*set, coverage, tested_file);
+    std::cout << tr(lang, "覆盖（用例从未运行的行）：\n", "coverage (lines the fixtures never ran):\n")
+              << never_ran_report(*set, coverage, tested_file, lang);
   }
   const std::size_t accepted = options.accept ? accept_all(set->rules, accepts) : 0;
   failed -= accepted;
-  std::cout << fmt::format("{} passed, {} failed{}\n", passed, failed,
-                           options.accept ? fmt::format(", {} accepted", accepted) : "");
+  std::cout << (lang == Lang::zh ? fmt::format("{} 个通过，{} 个失败{}\n", passed, failed,
+                                               options.accept ? fmt::format("，{} 个已接受", accepted) : "")
+                                 : fmt::format("{} passed, {} failed{}\n", passed, failed,
+                                               options.accept ? fmt::format(", {} accepted", accepted) : ""));
   return failed == 0 ? exit_ok : exit_findings;
 }
 

@@ -32,7 +32,7 @@ endfunction()
 # --- every shipped rule set: fixtures pass and lint is clean ---
 foreach(set gz/2023 gz/2024)
   string(REPLACE "/" "_" id ${set})
-  jx_expect(NAME rules.test.${id} ARGS test rules/${set} EXPECT " passed, 0 failed\n")
+  jx_expect(NAME rules.test.${id} ARGS test rules/${set} EXPECT " 个通过，0 个失败\n")
   jx_expect(NAME rules.lint.${id} ARGS --lang en lint rules/${set} EXPECT " 0 problems\n")
 endforeach()
 

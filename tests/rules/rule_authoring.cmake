@@ -6,7 +6,7 @@ set(JX_RULES_TESTS ${CMAKE_CURRENT_LIST_DIR})
 # (named, with the file to edit or replace), the original keeps running and its
 # 234 fixture cases pass; the output is the same on every run.
 jx_expect(NAME rules.test.two_rules_one_leaf EXIT 1
-  ARGS test --no-coverage tests/rules/two_rules_one_leaf
+  ARGS --lang en test --no-coverage tests/rules/two_rules_one_leaf
   EXPECT "tests/rules/two_rules_one_leaf/procurement/a_late_filing.lua: indicator \"管理效率/采购管理/合同备案时效性\" already has a rule: edit or replace rules/gz/2023/procurement/contract_filing.lua\n"
          "\n234 passed, 1 failed\n")
 
@@ -15,7 +15,7 @@ jx_expect(NAME rules.test.two_rules_one_leaf EXIT 1
 # 2027 yet, for contracts signed in December 2026.
 foreach(set gz/2025 gz/2026)
   string(REPLACE "/" "_" id ${set})
-  jx_expect(NAME rules.test.${id} ARGS test rules/${set} EXPECT " passed, 0 failed\n")
+  jx_expect(NAME rules.test.${id} ARGS test rules/${set} EXPECT " 个通过，0 个失败\n")
 endforeach()
 jx_expect(NAME rules.lint.gz_2025 ARGS --lang en lint rules/gz/2025 EXPECT " 0 problems\n")
 jx_expect(NAME rules.lint.gz_2026 ARGS --lang en lint rules/gz/2026
@@ -23,7 +23,7 @@ jx_expect(NAME rules.lint.gz_2026 ARGS --lang en lint rules/gz/2026
          " 0 problems, 1 warning\n")
 # The two deadlines of issue 17, counted by the shipped filing rule's 2026 fixture.
 jx_expect(NAME rules.test.gz_2026_filing ARGS test --no-coverage --rule MGMT.PROC.CONTRACT_FILING rules/gz/2026
-  EXPECT "17 passed, 0 failed\n")
+  EXPECT "17 个通过，0 个失败\n")
 
 # luacheck over every shipped rule set (rules/.luacheckrc: the sandbox's globals).
 find_program(JX_LUACHECK luacheck)
@@ -65,8 +65,8 @@ add_test(NAME rules.annual_update
 # the manifest's three part points add up to the weight, which no fixture breaks);
 # a yes/no rule is data only; lib lines run at load (evidence.yes_no) count as run.
 jx_expect(NAME rules.test.coverage_never_ran ARGS test --rule MGMT.PERF.RULES_FOLLOWED rules/gz/2023
-  EXPECT "coverage (lines the fixtures never ran):\n    rules/gz/2023/perf_mgmt/rules_followed.lua: 23 of 25 lines ran; never: 45-46\n")
-jx_expect(NAME rules.test.coverage_yes_no ARGS test --rule MGMT.ASSETS.INVENTORY rules/gz/2023
+  EXPECT "覆盖（用例从未运行的行）：\n    rules/gz/2023/perf_mgmt/rules_followed.lua：25 行中运行过 23 行；从未运行：45-46\n")
+jx_expect(NAME rules.test.coverage_yes_no ARGS --lang en test --rule MGMT.ASSETS.INVENTORY rules/gz/2023
   EXPECT "    rules/gz/2023/assets/inventory.lua: no function of its own (it runs when it loads)\n"
          "    rules/gz/2023/lib/evidence.lua: 63 of 98 lines ran; never: 24-28, 30-31, 44, 105-108, 110-118, 120, 122-132, 135-136\n")
 
