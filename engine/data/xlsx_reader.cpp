@@ -35,7 +35,22 @@ bool is(const xmlNode* n, const char* name) {
   return n->type == XML_ELEMENT_NODE && std::strcmp(name_of(n), name) == 0;
 }
 
+// The text of a node that holds exactly one text node (a plain attribute value,
+// <v>1.5</v>): read in place, as most cells of a sheet are, instead of copied
+// by libxml2 and again into the string; nullptr for anything else.
+const char* single_text(const xmlNode* first_child) {
+  if (first_child == nullptr || first_child->next != nullptr || first_child->type != XML_TEXT_NODE)
+    return nullptr;
+  return reinterpret_cast<const char*>(first_child->content);
+}
+
 std::string attribute(const xmlNode* n, const char* name, const char* ns = nullptr) {
+  if (ns == nullptr) {
+    if (const xmlAttr* a = xmlHasProp(n, reinterpret_cast<const xmlChar*>(name));
+        a != nullptr && a->type == XML_ATTRIBUTE_NODE) {
+      if (const char* text = single_text(a->children)) return text;
+    }
+  }
   xmlChar* v = ns == nullptr ? xmlGetProp(n, reinterpret_cast<const xmlChar*>(name))
                              : xmlGetNsProp(n, reinterpret_cast<const xmlChar*>(name),
                                             reinterpret_cast<const xmlChar*>(ns));
@@ -46,6 +61,9 @@ std::string attribute(const xmlNode* n, const char* name, const char* ns = nullp
 }
 
 std::string content(const xmlNode* n) {
+  if (n->type == XML_ELEMENT_NODE) {
+    if (const char* text = single_text(n->children)) return text;
+  }
   xmlChar* v = xmlNodeGetContent(n);
   if (v == nullptr) return {};
   std::string out = reinterpret_cast<const char*>(v);
