@@ -2,8 +2,6 @@
 // every diagnostic (as text, or one JSON document described by
 // schemas/validation.schema.json), and exits 0 (all valid) or 2.
 #include <fmt/format.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <iostream>
@@ -12,16 +10,13 @@
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
 #include "data/department.hpp"
+#include "report/json_writer.hpp"
 
 namespace jx::cli {
 namespace {
 
-using Json = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void field(Json& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
+using Json = report::json::Writer;
+using report::json::field;
 
 // One file's entry of the JSON document: its status, counts and diagnostics
 // (the fields of the findings report's diagnostics, schemas/findings.schema.json).
@@ -37,18 +32,7 @@ void file_json(Json& w, const std::string& file, const data::LoadResult& result)
   w.Uint64(result.diagnostics.size() - errors);
   w.Key("diagnostics");
   w.StartArray();
-  for (const Diagnostic& d : result.diagnostics) {
-    w.StartObject();
-    field(w, "severity", d.severity == Diagnostic::Severity::error ? "error" : "warning");
-    field(w, "file", d.file);
-    w.Key("line");
-    w.Uint(d.line);
-    w.Key("column");
-    w.Uint(d.column);
-    field(w, "pointer", d.pointer);
-    field(w, "message", d.message);
-    w.EndObject();
-  }
+  for (const Diagnostic& d : result.diagnostics) report::json::diagnostic(w, d);
   w.EndArray();
   w.EndObject();
 }

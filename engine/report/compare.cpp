@@ -3,13 +3,12 @@
 #include "report/compare.hpp"
 
 #include <fmt/format.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 
 #include "lang/lang.hpp"
 #include "report/csv_cell.hpp"
+#include "report/json_writer.hpp"
 
 namespace jx::report {
 
@@ -61,12 +60,8 @@ std::string table(const std::vector<std::vector<std::string>>& rows, bool last_l
   return out;
 }
 
-using Json = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void field(Json& w, const char* k, const std::string& v) {
-  w.Key(k);
-  w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-}
+using Json = json::Writer;
+using json::field;
 
 void optional_points(Json& w, const char* k, const std::optional<Decimal>& d) {
   if (d) field(w, k, format_points(*d));

@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "report/json_writer.hpp"
 #include "report/report.hpp"
 #include "report/writer.hpp"
 
@@ -14,35 +15,34 @@ using audit::Audit;
 using audit::Difference;
 using audit::SelfCheck;
 using audit::Verdict;
+void json::diagnostic(json::Writer& w, const Diagnostic& d) {
+  w.StartObject();
+  json::field(w, "severity", severity_name(d.severity));
+  json::field(w, "file", d.file);
+  w.Key("line");
+  w.Uint(d.line);
+  w.Key("column");
+  w.Uint(d.column);
+  if (!d.sheet.empty()) json::field(w, "sheet", d.sheet);  // a workbook's cell: 采购!F12 is line 12, column 6
+  json::field(w, "pointer", d.pointer);
+  json::field(w, "message", d.message);
+  w.EndObject();
+}
+
 namespace {
 
-using Json = rapidjson::Writer<rapidjson::StringBuffer>;
+using Json = json::Writer;
+using json::field;
+using json::str;
 
 void key(Json& w, const char* k) { w.Key(k); }
-void str(Json& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-void field(Json& w, const char* k, const std::string& v) {
-  key(w, k);
-  str(w, v);
-}
 // Scores and points as format_points writes them: two decimals when exact, else every digit.
 void dec(Json& w, const char* k, const Decimal& d) { field(w, k, format_points(d)); }
 
 void diagnostics(Json& w, const Audit& audit) {
   key(w, "diagnostics");
   w.StartArray();
-  for (const Diagnostic& d : audit.diagnostics) {
-    w.StartObject();
-    field(w, "severity", severity_name(d.severity));
-    field(w, "file", d.file);
-    key(w, "line");
-    w.Uint(d.line);
-    key(w, "column");
-    w.Uint(d.column);
-    if (!d.sheet.empty()) field(w, "sheet", d.sheet);  // a workbook's cell: 采购!F12 is line 12, column 6
-    field(w, "pointer", d.pointer);
-    field(w, "message", d.message);
-    w.EndObject();
-  }
+  for (const Diagnostic& d : audit.diagnostics) json::diagnostic(w, d);
   w.EndArray();
 }
 
