@@ -191,7 +191,7 @@ Value Converter::decimal(const RawNode& raw, const SchemaNode& s, const std::str
   // A "decimal" field's pattern holds for the text however it was written —
   // JSON number, string or CSV cell: an exponent (4.37998869E7) is how a
   // spreadsheet shows a number it has already rounded.
-  if (in_range && s.pattern && s.format == SchemaNode::Format::decimal && !s.matches_pattern(raw.text)) {
+  if (in_range && s.has_pattern() && s.format == SchemaNode::Format::decimal && !s.matches_pattern(raw.text)) {
     report(
         Diagnostic::Severity::error, raw.pos, pointer,
         tr(lang_, fmt::format("应为普通写法的十进制数（如 1234.50，不用科学计数法），实际为{}", found(raw)),
@@ -253,7 +253,7 @@ Value Converter::string(const RawNode& raw, const SchemaNode& s, const std::stri
            tr(lang_, fmt::format("应至多 {} 个字符，实际为 {} 个", *s.max_length, length),
               fmt::format("expected at most {} characters, found {}", *s.max_length, length)));
   }
-  if (s.pattern && !s.matches_pattern(raw.text)) {
+  if (s.has_pattern() && !s.matches_pattern(raw.text)) {
     report(Diagnostic::Severity::error, raw.pos, pointer,
            tr(lang_, fmt::format("\"{}\" 不符合格式 {}", shorten(raw.text), s.pattern_text),
               fmt::format("\"{}\" does not match the pattern {}", shorten(raw.text), s.pattern_text)));

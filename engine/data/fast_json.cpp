@@ -460,7 +460,7 @@ Value typed_decimal(std::string_view text, const SchemaNode& s, SourcePos pos) {
   if (!s.allows(SchemaNode::number) && s.allows(SchemaNode::integer) && !d.is_integer()) give_up();
   if (s.minimum && d < *s.minimum) give_up();
   if (s.maximum && d > *s.maximum) give_up();
-  if (s.pattern && s.format == SchemaNode::Format::decimal && !s.matches_pattern(std::string(text)))
+  if (s.has_pattern() && s.format == SchemaNode::Format::decimal && !s.matches_pattern(std::string(text)))
     give_up();
   return Value(std::move(d), pos);
 }
@@ -485,7 +485,7 @@ Value typed_text(std::string text, const SchemaNode* schema, SourcePos pos) {
     if (s.min_length && length < *s.min_length) give_up();
     if (s.max_length && length > *s.max_length) give_up();
   }
-  if (s.pattern && !s.matches_pattern(text)) give_up();
+  if (s.has_pattern() && !s.matches_pattern(text)) give_up();
   return Value(std::move(text), pos);
 }
 

@@ -47,11 +47,33 @@ bool iso_date_shape(std::string_view text) {
   return true;
 }
 
+// ^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$: a number as a
+// rule-set manifest may write it (points, weights).
+bool decimal_literal_shape(std::string_view text) {
+  std::size_t i = !text.empty() && (text[0] == '+' || text[0] == '-') ? 1 : 0;
+  const std::size_t int_end = digits_from(text, i);
+  std::size_t end = int_end;
+  if (end < text.size() && text[end] == '.') {
+    end = digits_from(text, end + 1);
+    if (int_end == i && end == int_end + 1) return false;  // "." alone
+  } else if (int_end == i) {
+    return false;
+  }
+  if (end < text.size() && (text[end] == 'e' || text[end] == 'E')) {
+    std::size_t e = end + 1;
+    if (e < text.size() && (text[e] == '+' || text[e] == '-')) ++e;
+    end = digits_from(text, e);
+    if (end == e) return false;
+  }
+  return end == text.size();
+}
+
 // The hand-written matcher for a pattern text, or null (std::regex then).
 SchemaNode::PatternMatcher matcher_for(std::string_view pattern) {
   if (pattern == "^[0-9]+(\\.[0-9]+)?$" || pattern == "^[0-9]+([.][0-9]+)?$") return unsigned_plain_decimal;
   if (pattern == "^-?[0-9]+(\\.[0-9]+)?$" || pattern == "^-?[0-9]+([.][0-9]+)?$") return signed_plain_decimal;
   if (pattern == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$") return iso_date_shape;
+  if (pattern == "^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$") return decimal_literal_shape;
   return nullptr;
 }
 
@@ -201,9 +223,12 @@ class SchemaCompiler {
       node.max_length = count(value);
     } else if (key == "pattern") {
       node.pattern_text = text(value);
+      // A pattern with a hand-written matcher is not compiled: std::regex took
+      // about 20 M instructions at every start for patterns never run
+      // (docs/performance.md, issue 18).
+      node.pattern_matcher = matcher_for(node.pattern_text);
       try {
-        node.pattern.emplace(node.pattern_text, std::regex::ECMAScript);
-        node.pattern_matcher = matcher_for(node.pattern_text);
+        if (node.pattern_matcher == nullptr) node.pattern.emplace(node.pattern_text, std::regex::ECMAScript);
       } catch (const std::regex_error& e) {
         fail(value, fmt::format("bad pattern: {}", e.what()));
       }

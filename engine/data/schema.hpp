@@ -67,10 +67,12 @@ struct SchemaNode {
   std::optional<Decimal> minimum;
   std::optional<Decimal> maximum;
   std::optional<std::size_t> min_items, max_items, min_length, max_length;
+  // A "pattern" is matched by hand when it is one of the department schema's own
+  // (plain decimals, ISO dates): std::regex costs more per value than the rest of
+  // loading it, and compiling it cost more than the rest of start-up. Any other
+  // pattern is compiled into `pattern`.
   std::optional<std::regex> pattern;
   std::string pattern_text;
-  // The department schema's own patterns (plain decimals, ISO dates) are matched
-  // by hand: std::regex costs more per value than the rest of loading it.
   using PatternMatcher = bool (*)(std::string_view);
   PatternMatcher pattern_matcher = nullptr;
   std::optional<CsvSource> csv;
@@ -79,6 +81,7 @@ struct SchemaNode {
   [[nodiscard]] const SchemaNode* property(std::string_view name) const;
   // Whether `text` matches "pattern" (ECMAScript search, as JSON Schema says); true without one.
   [[nodiscard]] bool matches_pattern(const std::string& text) const;
+  [[nodiscard]] bool has_pattern() const { return pattern_matcher != nullptr || pattern.has_value(); }
 };
 
 class Schema {
