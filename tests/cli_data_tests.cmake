@@ -80,7 +80,7 @@ jx_validate_test(NAME cli.validate.malformed_en DIR ${jx_data_malformed_dir}
   ARGS --lang en validate money-1.2.3.json
   EXIT 2
   OUTPUT "money-1.2.3.json:12:14: error: /budget/spent: expected a decimal number (e.g. 1234.50), found the string \"1.2.3\""
-         "money-1.2.3.json: invalid (1 errors, 0 warnings)")
+         "money-1.2.3.json: invalid (1 error, 0 warnings)")
 jx_validate_test(NAME cli.validate.malformed_zh DIR ${jx_data_malformed_dir}
   ARGS validate date-february-30.json
   EXIT 2
@@ -90,7 +90,7 @@ jx_validate_test(NAME cli.validate.syntax_error DIR ${jx_data_malformed_dir}
   ARGS --lang en validate syntax-fullwidth-colon.json
   EXIT 2
   OUTPUT "syntax-fullwidth-colon.json:4:15: error: full-width '：' (U+FF1A) is not JSON punctuation: use ':'"
-         "syntax-fullwidth-colon.json: invalid (1 errors, 0 warnings)")
+         "syntax-fullwidth-colon.json: invalid (1 error, 0 warnings)")
 jx_validate_test(NAME cli.validate.csv_error DIR ${jx_data_malformed_dir}
   ARGS validate csv-orphan-target.json
   EXIT 2
@@ -102,13 +102,13 @@ jx_validate_test(NAME cli.validate.table_option DIR ${jx_data_malformed_dir}
   EXIT 2
   OUTPUT "option-tables.json:1:1: warning: /tables/contracts: the schema has no table \"contracts\"; the CSV was not read"
          "option-tables.json:1:1: error: /tables/monthly: cannot read CSV table missing.csv: no such file"
-         "option-tables.json: invalid (1 errors, 1 warnings)")
+         "option-tables.json: invalid (1 error, 1 warning)")
 jx_validate_test(NAME cli.validate.valid_and_malformed DIR ${PROJECT_SOURCE_DIR}
   ARGS --lang en validate samples/gz-2023-dangan.json tests/data/malformed/empty.json
   EXIT 2
   OUTPUT "samples/gz-2023-dangan.json: valid (0 errors, 0 warnings)"
          "tests/data/malformed/empty.json:1:1: error: the file is empty: expected a JSON object"
-         "tests/data/malformed/empty.json: invalid (1 errors, 0 warnings)")
+         "tests/data/malformed/empty.json: invalid (1 error, 0 warnings)")
 jx_validate_test(NAME cli.validate.bad_table_option DIR ${jx_data_malformed_dir}
   ARGS --lang en validate empty.json --table monthly
   EXIT 2
@@ -130,7 +130,7 @@ foreach(file IN LISTS jx_malformed)
   jx_validate_test(NAME cli.validate.malformed.${file} DIR ${jx_data_malformed_dir}
     ARGS --lang en validate ${file} ${options}
     EXIT 2
-    REGEX "\n${name}: invalid \\([1-9][0-9]* errors, [0-9]+ warnings\\)\n")
+    REGEX "\n${name}: invalid \\([1-9][0-9]* errors?, [0-9]+ warnings?\\)\n")
 endforeach()
 
 # --- GBK CSV (issue 16): read as GB18030 with a warning naming the encoding ---------
@@ -143,7 +143,7 @@ jx_validate_test(NAME cli.validate.gbk_csv_en DIR ${CMAKE_CURRENT_SOURCE_DIR}/da
   ARGS --lang en validate department.json
   EXIT 0
   OUTPUT "projects.csv: warning: the CSV is not UTF-8; it was read as GB18030 (GBK): check its text, or save it as \"CSV UTF-8\" in Excel"
-         "department.json: valid (0 errors, 1 warnings)")
+         "department.json: valid (0 errors, 1 warning)")
 # The same score as the UTF-8 sample it was made from.
 jx_validate_test(NAME cli.check.gbk_csv_scores_as_utf8 DIR ${CMAKE_CURRENT_SOURCE_DIR}/data/valid/gbk-csv
   ARGS check department.json
@@ -175,7 +175,7 @@ jx_validate_test(NAME cli.validate.xlsx_not_a_workbook DIR ${jx_xlsx_dir}
   ARGS --lang en validate not-a-workbook.xlsx
   EXIT 2
   OUTPUT "not-a-workbook.xlsx: error: not an Excel workbook (an .xlsx is a zip archive; this file is not one): save it as .xlsx"
-         "not-a-workbook.xlsx: invalid (1 errors, 0 warnings)")
+         "not-a-workbook.xlsx: invalid (1 error, 0 warnings)")
 jx_validate_test(NAME cli.validate.xlsx_bad_cells DIR ${jx_xlsx_dir}
   ARGS validate bad-cells.xlsx
   EXIT 2

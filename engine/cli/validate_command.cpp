@@ -1,4 +1,5 @@
-// `jxaudit validate FILE...`: loads and validates department files, prints
+// `jxaudit validate INPUT...`: loads and validates departments (files,
+// directories of *.json, "-" for NDJSON on stdin, as `check` takes them), prints
 // every diagnostic (as text, or one JSON document described by
 // schemas/validation.schema.json), and exits 0 (all valid) or 2.
 #include <fmt/format.h>
@@ -7,8 +8,11 @@
 #include <iostream>
 #include <map>
 
+#include <spdlog/spdlog.h>
+
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "data/department.hpp"
 #include "report/json_writer.hpp"
 
@@ -37,6 +41,14 @@ void file_json(Json& w, const std::string& file, const data::LoadResult& result)
   w.EndObject();
 }
 
+// A file is loaded without its SHA-256, which validate does not report; a stdin
+// record (or one refused for its size) goes the way `check` loads it.
+data::LoadResult load(const data::Schema& schema, const DepartmentInput& input,
+                      const data::LoadOptions& options) {
+  if (!input.from_stdin && input.refused_size == 0) return data::load_department(schema, input.name, options);
+  return load_input(schema, input, options).loaded;
+}
+
 }  // namespace
 
 Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
@@ -49,9 +61,12 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
   CLI::App* cmd =
       app.add_subcommand("validate", tr(global.lang(), "读取并校验部门数据文件，列出每个错误",
                                         "Load and validate department data files; print every error"));
-  cmd->add_option("files", options->files, tr(global.lang(), "部门 JSON 文件", "Department JSON files"))
-      ->required()
-      ->check(CLI::ExistingFile);
+  cmd->add_option("files", options->files,
+                  tr(global.lang(),
+                     "部门数据：文件、目录（其下每个 *.json），或 -（从标准输入读 NDJSON，每行一个部门）",
+                     "Department data: files, directories (every *.json below them), or - (NDJSON on stdin, "
+                     "one department per line)"))
+      ->required();
   cmd->add_option(
       "--table", options->tables,
       tr(global.lang(), "长列表的 CSV 表，写作 名称=路径（procurements、projects、targets、monthly）",
@@ -64,55 +79,74 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
 
-  return {cmd, [options, &global]() {
-            const Lang lang = global.lang();
-            data::LoadOptions load_options = global.load_options();
-            if (!parse_tables(options->tables, load_options.tables, global.lang())) return exit_bad_input;
-            const data::Schema schema = data::Schema::load(department_schema_path(global));
-            // Sorted, so that the output is the same whatever the order on the command line.
-            std::vector<std::string> files = options->files;
-            std::sort(files.begin(), files.end());
-            files.erase(std::unique(files.begin(), files.end()), files.end());
-            bool all_ok = true;
-            if (options->format == "json") {
-              rapidjson::StringBuffer buffer;
-              Json w(buffer);
-              w.StartObject();
-              field(w, "format", "jxaudit.validation/1");
-              w.Key("files");
-              w.StartArray();
-              for (const std::string& file : files) {
-                const data::LoadResult result = data::load_department(schema, file, load_options);
-                all_ok = all_ok && result.ok();
-                file_json(w, file, result);
-              }
-              w.EndArray();
-              w.Key("valid");
-              w.Bool(all_ok);
-              w.EndObject();
-              std::cout << std::string_view(buffer.GetString(), buffer.GetSize()) << '\n';
-              return all_ok ? exit_ok : exit_bad_input;
-            }
-            for (const std::string& file : files) {
-              const data::LoadResult result = data::load_department(schema, file, load_options);
-              std::size_t errors = 0;
-              std::size_t warnings = 0;
-              for (const Diagnostic& d : result.diagnostics) {
-                std::cout << d.to_string(lang) << '\n';
-                (d.severity == Diagnostic::Severity::error ? errors : warnings)++;
-              }
-              const bool ok = result.ok();
-              all_ok = all_ok && ok;
-              if (lang == Lang::zh) {
-                std::cout << fmt::format("{}：{}（{} 个错误，{} 个警告）\n", file, ok ? "有效" : "无效",
-                                         errors, warnings);
-              } else {
-                std::cout << fmt::format("{}: {} ({} errors, {} warnings)\n", file, ok ? "valid" : "invalid",
-                                         errors, warnings);
-              }
-            }
-            return all_ok ? exit_ok : exit_bad_input;
-          }};
+  return {
+      cmd, [options, &global]() {
+        const Lang lang = global.lang();
+        data::LoadOptions load_options = global.load_options();
+        if (!parse_tables(options->tables, load_options.tables, global.lang())) return exit_bad_input;
+        // The same inputs as `check`, in the same order (files sorted, then the
+        // stdin records as they came).
+        std::vector<DepartmentInput> inputs;
+        try {
+          inputs = collect_inputs(options->files, lang, load_options.max_input_size);
+        } catch (const std::exception& e) {
+          spdlog::error("{}", e.what());
+          return exit_bad_input;
+        }
+        if (inputs.empty()) {
+          spdlog::error("{}", tr(lang, "没有给出部门数据（文件、目录，或用 - 从标准输入读 NDJSON）",
+                                 "no department data given (files, directories or - for NDJSON on stdin)"));
+          return exit_bad_input;
+        }
+        if (!load_options.tables.empty() && inputs.size() > 1) {
+          spdlog::error(
+              "{}",
+              tr(lang, fmt::format("--table 只用于单个部门文件，却给出了 {} 个", inputs.size()),
+                 fmt::format("--table applies to a single department file; {} were given", inputs.size())));
+          return exit_bad_input;
+        }
+        const data::Schema schema = data::Schema::load(department_schema_path(global));
+        bool all_ok = true;
+        if (options->format == "json") {
+          rapidjson::StringBuffer buffer;
+          Json w(buffer);
+          w.StartObject();
+          field(w, "format", "jxaudit.validation/1");
+          w.Key("files");
+          w.StartArray();
+          for (const DepartmentInput& input : inputs) {
+            const data::LoadResult result = load(schema, input, load_options);
+            all_ok = all_ok && result.ok();
+            file_json(w, input.name, result);
+          }
+          w.EndArray();
+          w.Key("valid");
+          w.Bool(all_ok);
+          w.EndObject();
+          std::cout << std::string_view(buffer.GetString(), buffer.GetSize()) << '\n';
+          return all_ok ? exit_ok : exit_bad_input;
+        }
+        for (const DepartmentInput& input : inputs) {
+          const std::string& file = input.name;
+          const data::LoadResult result = load(schema, input, load_options);
+          std::size_t errors = 0;
+          std::size_t warnings = 0;
+          for (const Diagnostic& d : result.diagnostics) {
+            std::cout << d.to_string(lang) << '\n';
+            (d.severity == Diagnostic::Severity::error ? errors : warnings)++;
+          }
+          const bool ok = result.ok();
+          all_ok = all_ok && ok;
+          if (lang == Lang::zh) {
+            std::cout << fmt::format("{}：{}（{} 个错误，{} 个警告）\n", file, ok ? "有效" : "无效", errors,
+                                     warnings);
+          } else {
+            std::cout << fmt::format("{}: {} ({} error{}, {} warning{})\n", file, ok ? "valid" : "invalid",
+                                     errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+          }
+        }
+        return all_ok ? exit_ok : exit_bad_input;
+      }};
 }
 
 }  // namespace jx::cli

@@ -243,6 +243,26 @@ case $case_name in
     [[ -z $(find "$WORK/in" -name '.*' -print) ]] || fail "a temporary file was left"
     ;;
 
+  validate-directory-and-stdin)
+    # validate takes what check takes: a directory (every *.json below it,
+    # sorted) and "-" (NDJSON on stdin, each record named by its line).
+    mkdir -p "$WORK/dir/sub"
+    cp tests/e2e/bad-input/ok.json "$WORK/dir/"
+    cp tests/e2e/bad-input/date-slashes.json "$WORK/dir/sub/"
+    run 2 "$out" "$err" -- "$JX" --lang en validate "$WORK/dir"
+    exact_text "$out" "$WORK/dir/ok.json: valid (0 errors, 0 warnings)
+$WORK/dir/sub/date-slashes.json:22:25: error: /procurements/0/contract_filed: expected a date YYYY-MM-DD, found the string \"2023/10/20\"
+$WORK/dir/sub/date-slashes.json: invalid (1 error, 0 warnings)" "validate DIR"
+    tr -d '\n' <tests/e2e/bad-input/ok.json >"$WORK/records.ndjson"
+    printf '\n{"schema_version": "1",\n' >>"$WORK/records.ndjson"
+    run 2 "$out" "$err" -- "$JX" validate - <"$WORK/records.ndjson"
+    exact_text "$out" "<stdin>:1：有效（0 个错误，0 个警告）
+<stdin>:2:1:24: 错误: 应为用双引号括起的字段名
+<stdin>:2：无效（1 个错误，0 个警告）" "validate -"
+    run 2 "$out" "$err" -- "$JX" validate "$WORK/dir/sub/none"
+    exact_text "$err" "jxaudit: 错误: $WORK/dir/sub/none：没有这个文件或目录" "a missing input"
+    ;;
+
   stdin-record-too-large)
     # A stdin line over --max-input-size is refused by its line number, without
     # being held; the records around it are checked.
