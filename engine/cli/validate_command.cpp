@@ -9,10 +9,12 @@
 #include <map>
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include "cli/check_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
+#include "cli/record_reader.hpp"
 #include "data/department.hpp"
 #include "report/json_writer.hpp"
 
@@ -79,74 +81,93 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
 
-  return {
-      cmd, [options, &global]() {
-        const Lang lang = global.lang();
-        data::LoadOptions load_options = global.load_options();
-        if (!parse_tables(options->tables, load_options.tables, global.lang())) return exit_bad_input;
-        // The same inputs as `check`, in the same order (files sorted, then the
-        // stdin records as they came).
-        std::vector<DepartmentInput> inputs;
-        try {
-          inputs = collect_inputs(options->files, lang, load_options.max_input_size);
-        } catch (const std::exception& e) {
-          spdlog::error("{}", e.what());
-          return exit_bad_input;
-        }
-        if (inputs.empty()) {
-          spdlog::error("{}", tr(lang, "没有给出部门数据（文件、目录，或用 - 从标准输入读 NDJSON）",
-                                 "no department data given (files, directories or - for NDJSON on stdin)"));
-          return exit_bad_input;
-        }
-        if (!load_options.tables.empty() && inputs.size() > 1) {
-          spdlog::error(
-              "{}",
-              tr(lang, fmt::format("--table 只用于单个部门文件，却给出了 {} 个", inputs.size()),
-                 fmt::format("--table applies to a single department file; {} were given", inputs.size())));
-          return exit_bad_input;
-        }
-        const data::Schema schema = data::Schema::load(department_schema_path(global));
-        bool all_ok = true;
-        if (options->format == "json") {
-          rapidjson::StringBuffer buffer;
-          Json w(buffer);
-          w.StartObject();
-          field(w, "format", "jxaudit.validation/1");
-          w.Key("files");
-          w.StartArray();
-          for (const DepartmentInput& input : inputs) {
-            const data::LoadResult result = load(schema, input, load_options);
-            all_ok = all_ok && result.ok();
-            file_json(w, input.name, result);
-          }
-          w.EndArray();
-          w.Key("valid");
-          w.Bool(all_ok);
-          w.EndObject();
-          std::cout << std::string_view(buffer.GetString(), buffer.GetSize()) << '\n';
-          return all_ok ? exit_ok : exit_bad_input;
-        }
-        for (const DepartmentInput& input : inputs) {
-          const std::string& file = input.name;
-          const data::LoadResult result = load(schema, input, load_options);
-          std::size_t errors = 0;
-          std::size_t warnings = 0;
-          for (const Diagnostic& d : result.diagnostics) {
-            std::cout << d.to_string(lang) << '\n';
-            (d.severity == Diagnostic::Severity::error ? errors : warnings)++;
-          }
-          const bool ok = result.ok();
-          all_ok = all_ok && ok;
-          if (lang == Lang::zh) {
-            std::cout << fmt::format("{}：{}（{} 个错误，{} 个警告）\n", file, ok ? "有效" : "无效", errors,
-                                     warnings);
-          } else {
-            std::cout << fmt::format("{}: {} ({} error{}, {} warning{})\n", file, ok ? "valid" : "invalid",
-                                     errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
-          }
-        }
-        return all_ok ? exit_ok : exit_bad_input;
-      }};
+  return {cmd, [options, &global]() {
+            const Lang lang = global.lang();
+            data::LoadOptions load_options = global.load_options();
+            if (!parse_tables(options->tables, load_options.tables, global.lang())) return exit_bad_input;
+            // The same inputs as `check`, in the same order: the files sorted, then
+            // the stdin records as they come, read one at a time (memory as for files).
+            InputList listed;
+            try {
+              listed = list_inputs(options->files, lang);
+            } catch (const std::exception& e) {
+              spdlog::error("{}", e.what());
+              return exit_bad_input;
+            }
+            const std::size_t given = listed.files.size() + (listed.read_stdin ? 1 : 0);
+            if (!load_options.tables.empty() && given > 1) {
+              spdlog::error(
+                  "{}", tr(lang, fmt::format("--table 只用于单个部门文件，却给出了 {} 个", given),
+                           fmt::format("--table applies to a single department file; {} were given", given)));
+              return exit_bad_input;
+            }
+            const data::Schema schema = data::Schema::load(department_schema_path(global));
+            // Calls `each` with every department in order; false when stdin cannot be read.
+            const auto for_each_input = [&](const auto& each) {
+              for (const std::string& file : listed.files) each(DepartmentInput{file, "", false, 0});
+              if (!listed.read_stdin) return true;
+              try {
+                RecordReader reader(STDIN_FILENO, load_options.max_input_size);
+                DepartmentInput record;
+                while (reader.next(record)) each(record);
+              } catch (const std::exception& e) {
+                spdlog::error("{}", e.what());
+                return false;
+              }
+              return true;
+            };
+            bool all_ok = true;
+            std::size_t count = 0;
+            bool read_ok = true;
+            if (options->format == "json") {
+              rapidjson::StringBuffer buffer;
+              Json w(buffer);
+              w.StartObject();
+              field(w, "format", "jxaudit.validation/1");
+              w.Key("files");
+              w.StartArray();
+              read_ok = for_each_input([&](const DepartmentInput& input) {
+                const data::LoadResult result = load(schema, input, load_options);
+                all_ok = all_ok && result.ok();
+                ++count;
+                file_json(w, input.name, result);
+              });
+              w.EndArray();
+              w.Key("valid");
+              w.Bool(all_ok);
+              w.EndObject();
+              if (count > 0) std::cout << std::string_view(buffer.GetString(), buffer.GetSize()) << '\n';
+            } else {
+              read_ok = for_each_input([&](const DepartmentInput& input) {
+                const data::LoadResult result = load(schema, input, load_options);
+                ++count;
+                std::size_t errors = 0;
+                std::size_t warnings = 0;
+                for (const Diagnostic& d : result.diagnostics) {
+                  std::cout << d.to_string(lang) << '\n';
+                  (d.severity == Diagnostic::Severity::error ? errors : warnings)++;
+                }
+                const bool ok = result.ok();
+                all_ok = all_ok && ok;
+                if (lang == Lang::zh) {
+                  std::cout << fmt::format("{}：{}（{} 个错误，{} 个警告）\n", input.name,
+                                           ok ? "有效" : "无效", errors, warnings);
+                } else {
+                  std::cout << fmt::format("{}: {} ({} error{}, {} warning{})\n", input.name,
+                                           ok ? "valid" : "invalid", errors, errors == 1 ? "" : "s", warnings,
+                                           warnings == 1 ? "" : "s");
+                }
+              });
+            }
+            if (!read_ok) return exit_bad_input;
+            if (count == 0) {
+              spdlog::error("{}",
+                            tr(lang, "没有给出部门数据（文件、目录，或用 - 从标准输入读 NDJSON）",
+                               "no department data given (files, directories or - for NDJSON on stdin)"));
+              return exit_bad_input;
+            }
+            return all_ok ? exit_ok : exit_bad_input;
+          }};
 }
 
 }  // namespace jx::cli

@@ -295,6 +295,16 @@ $WORK/dir/sub/date-slashes.json: invalid (1 error, 0 warnings)" "validate DIR"
     [[ $(grep -c '"complete":true,"total":"98.92","grade"' "$out") -eq 1000 ]] || fail "the 1,000 records were not all checked"
     echo "peak RSS: one record $one KiB, 1,000 records $many KiB"
     ((many < one + 30 * 1024)) || fail "memory grows with the batch on stdin: $one KiB for one record, $many KiB for 1,000 (124 MB)"
+    # validate reads stdin one record at a time too.
+    vrss() {
+      /usr/bin/time -f '%M' -o "$WORK/rss" "$JX" validate - <"$1" >"$out" 2>"$err" || true
+      tail -n 1 "$WORK/rss"
+    }
+    one=$(vrss "$WORK/one.ndjson")
+    many=$(vrss "$WORK/batch.ndjson")
+    [[ $(grep -c '：有效（0 个错误，1 个警告）$' "$out") -eq 1000 ]] || fail "validate did not read the 1,000 records"
+    echo "validate, peak RSS: one record $one KiB, 1,000 records $many KiB"
+    ((many < one + 30 * 1024)) || fail "validate's memory grows with the batch on stdin: $one KiB for one record, $many KiB for 1,000"
     ;;
 
   input-too-large)
