@@ -118,7 +118,9 @@ struct Spending {
 // report's own relations (engine/narrative) and its stated figures against the
 // data and the checked scorecard, in one list.
 struct ReportFigure {
-  std::string role;   // "得分", "项目支出", "数据", "核定", …
+  std::string role;     // "得分", "项目支出", "数据", "核定得分", …
+  std::string role_en;  // the same in English ("score", "data", "checked score"); as written when unknown
+  [[nodiscard]] const std::string& role_in(Lang lang) const { return lang == Lang::en ? role_en : role; }
   std::string text;   // as the report states it ("4726.02万元") or the value compared ("0.99")
   std::string where;  // the report's position key ("312", "p3:12", "¶41"), or the data's "file:line:column"
   bool in_report = true;  // false: a value of the data or the scorecard it was compared with

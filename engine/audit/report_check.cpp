@@ -38,10 +38,11 @@ ReportCheck report_check(const narrative::Result& report) {
     r.quote = f.quote;
     for (const narrative::Evidence& e : f.evidence) {
       const narrative::Fact& fact = report.extraction.facts[e.fact];
-      r.figures.push_back({e.role, fact.quote, fact.position.key(), true});
+      r.figures.push_back(
+          {e.role, narrative::role_name(e.role, Lang::en), fact.quote, fact.position.key(), true});
     }
     for (const narrative::Finding::Compared& c : f.compared)
-      r.figures.push_back({c.role, c.text, c.source, false});
+      r.figures.push_back({c.role, narrative::role_name(c.role, Lang::en), c.text, c.source, false});
     r.waived = f.waived;
     r.waiver_reason = f.waiver_reason;
     check.findings.push_back(std::move(r));

@@ -127,9 +127,12 @@ class Comparer {
     return v != nullptr ? source_of(doc_, *v) : std::string();
   }
   // A data amount as the report would write it: in the report figure's unit.
-  std::string in_unit(const Decimal& yuan, const Fact& f) const {
-    return (yuan / narrative::unit_factor(f.unit)).to_string() + f.unit;
+  std::string in_unit(const Decimal& yuan, const Fact& f, Lang lang = Lang::zh) const {
+    const std::string number = (yuan / narrative::unit_factor(f.unit)).to_string();
+    return lang == Lang::zh ? number + f.unit : number + " " + money_unit(f.unit, lang);
   }
+  // An indicator's path in English for message_en (the manifest's name_en per level).
+  std::string path_en(const std::string& path) const { return audit_.rules().indicator_path(path, Lang::en); }
 
   void add(const std::string& relation, std::size_t fact, std::string zh, std::string en,
            std::vector<Finding::Compared> compared) {
@@ -164,8 +167,8 @@ class Comparer {
       add("report_vs_data", i,
           fmt::format("{}：报告所述 {}{} 与数据 {}（{}）不符", a.label_zh, f.number, f.unit, in_unit(yuan, f),
                       paths.front()),
-          fmt::format("{} ({}): the report states {} {}, the data {} ({})", a.label_zh, a.name_en, f.number,
-                      f.unit, in_unit(yuan, f), paths.front()),
+          fmt::format("{}: the report states {} {}, the data {} ({})", a.name_en, f.number,
+                      money_unit(f.unit, Lang::en), in_unit(yuan, f, Lang::en), paths.front()),
           {{"数据", in_unit(yuan, f), source_at(paths.front())}});
       return;
     }
@@ -187,8 +190,8 @@ class Comparer {
           fmt::format("{}：报告所述 {}%，数据的支出 {} / 调整预算 {} = {}%", l, f.number, spent->to_string(),
                       adjusted->to_string(), shown),
           fmt::format(
-              "{} (spending rate): the report states {}%, the data's spending {} / adjusted budget {} = {}%",
-              l, f.number, spent->to_string(), adjusted->to_string(), shown),
+              "spending rate: the report states {}%, the data's spending {} / adjusted budget {} = {}%",
+              f.number, spent->to_string(), adjusted->to_string(), shown),
           {{"支出", spent->to_string(), source_at("budget.spent")},
            {"调整预算", adjusted->to_string(), source_at("budget.adjusted")}});
       return;
@@ -303,7 +306,7 @@ class Comparer {
     add("report_weight", i,
         fmt::format("{}：报告所述分值 {} 分，规则集的分值为 {} 分", ind.path, f.number,
                     ind.weight.to_string()),
-        fmt::format("{}: the report states a weight of {}, the rule set's is {}", ind.path, f.number,
+        fmt::format("{}: the report states a weight of {}, the rule set's is {}", path_en(ind.path), f.number,
                     ind.weight.to_string()),
         {{"规则集分值", ind.weight.to_string(), ind.defined_at}});
   }
@@ -316,15 +319,15 @@ class Comparer {
       add("report_vs_data", i,
           fmt::format("{}：报告所述得分 {} 分，数据中的自评得分为 {} 分", ind.path, f.number,
                       row.self_score->to_string()),
-          fmt::format("{}: the report states a score of {}, the data's self score is {}", ind.path, f.number,
-                      row.self_score->to_string()),
+          fmt::format("{}: the report states a score of {}, the data's self score is {}", path_en(ind.path),
+                      f.number, row.self_score->to_string()),
           {{"自评得分", row.self_score->to_string(), self_score_source(ind.path)}});
     }
     if (!row.failed && !narrative::stands_for(f, row.score)) {
       add("report_vs_checked", i,
           fmt::format("{}：报告所述得分 {} 分，核定得分为 {} 分", ind.path, f.number, row.score.to_string()),
-          fmt::format("{}: the report states a score of {}, the checked score is {}", ind.path, f.number,
-                      row.score.to_string()),
+          fmt::format("{}: the report states a score of {}, the checked score is {}", path_en(ind.path),
+                      f.number, row.score.to_string()),
           {{"核定得分", row.score.to_string(), ""}});
     }
   }

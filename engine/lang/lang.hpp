@@ -20,4 +20,14 @@ enum class Lang { zh, en };
   return lang == Lang::zh ? std::move(zh) : std::move(en);
 }
 
+// A money unit as data and reports write it (元, 万元, 亿元) in the reader's
+// language: "yuan", "10k yuan", "100m yuan" in English; any other unit as written.
+[[nodiscard]] inline std::string money_unit(const std::string& unit, Lang lang) {
+  if (lang == Lang::zh) return unit;
+  if (unit == "元") return "yuan";
+  if (unit == "万元") return "10k yuan";
+  if (unit == "亿元") return "100m yuan";
+  return unit;
+}
+
 }  // namespace jx

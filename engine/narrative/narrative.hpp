@@ -107,6 +107,9 @@ Decimal unit_factor(const std::string& unit);
 
 enum class Severity { certain, suspected, hint };  // 确定, 疑似, 提示
 [[nodiscard]] std::string severity_name(Severity severity, Lang lang);
+// A figure's role (Evidence::role, Finding::Compared::role: "得分", "所述", …) in
+// the reader's language; a role the list does not know is shown as written.
+[[nodiscard]] std::string role_name(const std::string& role, Lang lang);
 
 // One figure a finding rests on.
 struct Evidence {

@@ -22,6 +22,9 @@ namespace jx::narrative {
 
 namespace {
 
+// A figure's unit in an English message: 万元 is "10k yuan" (lang/lang.hpp).
+std::string unit_en(const std::string& unit) { return money_unit(unit, Lang::en); }
+
 using detail::contains;
 using detail::ends_with;
 using detail::Interval;
@@ -195,7 +198,7 @@ class Checker {
               fmt::format("“{}”{} {} 的各项之和为 {} {}，超过合计", total.label, total.number, total.unit,
                           in_unit.to_string(), total.unit),
               fmt::format("the parts of \"{}\" {} {} add up to {} {}, more than the total", total.label,
-                          total.number, total.unit, in_unit.to_string(), total.unit),
+                          total.number, unit_en(total.unit), in_unit.to_string(), unit_en(total.unit)),
               std::move(evidence));
         } else if (parts.size() >= 2) {
           add("parts_of_total", Severity::hint,
@@ -204,7 +207,7 @@ class Checker {
               fmt::format(
                   "the parts listed under \"{}\" {} {} add up to {} {}, less than the total (fine if the "
                   "list is not complete)",
-                  total.label, total.number, total.unit, in_unit.to_string(), total.unit),
+                  total.label, total.number, unit_en(total.unit), in_unit.to_string(), unit_en(total.unit)),
               std::move(evidence));
         }
       }
@@ -231,7 +234,8 @@ class Checker {
             fmt::format("“{}”{} {} 占合计 {} {} 的 {}%，而所述为 {}%", f(p).label, f(p).number, f(p).unit,
                         f(total).number, f(total).unit, computed, rate.number),
             fmt::format("\"{}\" {} {} is {}% of the total {} {}, but the report states {}%", f(p).label,
-                        f(p).number, f(p).unit, computed, f(total).number, f(total).unit, rate.number),
+                        f(p).number, unit_en(f(p).unit), computed, f(total).number, unit_en(f(total).unit),
+                        rate.number),
             {{"部分", p}, {"合计", total}, {"占比", *(it + 1)}});
       }
     }
@@ -286,9 +290,9 @@ class Checker {
               fmt::format("所列 {} 个一级项目支出之和为 {} {}，与所述项目支出 {} {} 不符（若所列完整）",
                           items.size(), in_unit.to_string(), t.unit, t.number, t.unit),
               fmt::format(
-                  "the {} level-one project expenditures listed add up to {} {}, not to the stated 项目支出 "
-                  "{} {} (if the list is complete)",
-                  items.size(), in_unit.to_string(), t.unit, t.number, t.unit),
+                  "the {} level-one project expenditures listed add up to {} {}, not to the stated project "
+                  "spending (项目支出) {} {} (if the list is complete)",
+                  items.size(), in_unit.to_string(), unit_en(t.unit), t.number, unit_en(t.unit)),
               std::move(evidence));
         }
       }
@@ -516,6 +520,45 @@ std::string severity_name(Severity severity, Lang lang) {
     case Severity::hint: return lang == Lang::zh ? "提示" : "hint";
   }
   return "";
+}
+
+std::string role_name(const std::string& role, Lang lang) {
+  if (lang == Lang::zh) return role;
+  // The roles the built-in relations, the shipped Lua relations and check --report
+  // give their figures; an auditor's own role is shown as written.
+  static const std::pair<std::string_view, std::string_view> names[] = {
+      {"分值", "weight"},
+      {"得分", "score"},
+      {"扣分", "deduction"},
+      {"总分", "total score"},
+      {"合计", "total"},
+      {"其中", "part"},
+      {"部分", "part"},
+      {"占比", "share"},
+      {"明细", "item"},
+      {"比率", "rate"},
+      {"分子", "numerator"},
+      {"分母", "denominator"},
+      {"调整率", "rate"},
+      {"调整数", "adjusted"},
+      {"年初数", "initial"},
+      {"数量", "count"},
+      {"履职效能", "履职效能 (performance)"},
+      {"管理效率", "管理效率 (management)"},
+      {"所述", "stated"},
+      {"数据", "data"},
+      {"支出", "spending"},
+      {"调整预算", "adjusted budget"},
+      {"年初预算", "initial budget"},
+      {"规则集分值", "rule set's weight"},
+      {"自评得分", "self score"},
+      {"核定得分", "checked score"},
+      {"自评总分", "self total"},
+      {"核定总分", "checked total"}};
+  for (const auto& [zh, en] : names) {
+    if (role == zh) return std::string(en);
+  }
+  return role;
 }
 
 }  // namespace jx::narrative

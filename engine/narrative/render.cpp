@@ -65,33 +65,6 @@ std::string where(const Position& p, Lang lang) {
   return fmt::format("{} {}", p.paragraph ? "paragraph" : "line", p.line);
 }
 
-// The evidence roles are written in Chinese by the checks; English names for --lang en.
-std::string role_en(const std::string& role) {
-  static const std::pair<std::string_view, std::string_view> names[] = {
-      {"分值", "weight"},
-      {"得分", "score"},
-      {"扣分", "deduction"},
-      {"总分", "total score"},
-      {"合计", "total"},
-      {"其中", "part"},
-      {"部分", "part"},
-      {"占比", "share"},
-      {"明细", "item"},
-      {"比率", "rate"},
-      {"分子", "numerator"},
-      {"分母", "denominator"},
-      {"调整率", "rate"},
-      {"调整数", "adjusted"},
-      {"年初数", "initial"},
-      {"数量", "count"},
-      {"履职效能", "履职效能 (performance)"},
-      {"管理效率", "管理效率 (management)"}};
-  for (const auto& [zh, en] : names) {
-    if (role == zh) return std::string(en);
-  }
-  return role;
-}
-
 }  // namespace
 
 std::string render_text(const std::vector<Result>& results, Lang lang) {
@@ -126,7 +99,8 @@ std::string render_text(const std::vector<Result>& results, Lang lang) {
         const Fact& fact = r.extraction.facts[e.fact];
         if (!figures.empty()) figures += zh ? "；" : "; ";
         figures += zh ? fmt::format("{} {}（{}）", e.role, fact.quote, where(fact.position, lang))
-                      : fmt::format("{} {} ({})", role_en(e.role), fact.quote, where(fact.position, lang));
+                      : fmt::format("{} {} ({})", role_name(e.role, Lang::en), fact.quote,
+                                    where(fact.position, lang));
       }
       out += fmt::format("  {}{}\n", zh ? "数字：" : "figures: ", figures);
       if (f.waived) out += fmt::format("  {}{}\n", zh ? "豁免理由：" : "waiver: ", f.waiver_reason);
@@ -229,7 +203,7 @@ std::string render_csv(const std::vector<Result>& results, Lang lang) {
       std::string figures;
       for (const Evidence& e : f.evidence) {
         if (!figures.empty()) figures += "; ";
-        figures += (zh ? e.role : role_en(e.role)) + "=" + r.extraction.facts[e.fact].number +
+        figures += (zh ? e.role : role_name(e.role, Lang::en)) + "=" + r.extraction.facts[e.fact].number +
                    r.extraction.facts[e.fact].unit;
       }
       out += csv_field(r.document.file) + "," + (zh ? "已检查" : "checked") + "," + csv_field(f.id) + "," +

@@ -63,8 +63,8 @@ std::string render_csv_rows(const Audit& audit, Lang lang) {
     for (const audit::ReportFinding& f : r.findings) {
       std::string figures;
       for (const audit::ReportFigure& g : f.figures)
-        figures +=
-            (figures.empty() ? "" : "; ") + g.role + "=" + g.text + (g.where.empty() ? "" : "@" + g.where);
+        figures += (figures.empty() ? "" : "; ") + g.role_in(lang) + "=" + g.text +
+                   (g.where.empty() ? "" : "@" + g.where);
       std::string message = "[" + audit::severity_name(f.severity, lang) + "] " +
                             (lang == Lang::zh ? f.message_zh : f.message_en);
       if (f.waived)

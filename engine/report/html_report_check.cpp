@@ -105,7 +105,7 @@ std::string report_check_html(const audit::ReportCheck& r, Lang lang, const std:
     out += "<p class=\"figures\">";
     for (const audit::ReportFigure& g : f.figures) {
       out += fmt::format("<span class=\"{}\">{}={}{}</span> ", g.in_report ? "stated" : "compared",
-                         html_escape(g.role), html_escape(g.text),
+                         html_escape(g.role_in(lang)), html_escape(g.text),
                          g.where.empty() ? "" : " <code>" + html_escape(g.where) + "</code>");
     }
     out += fmt::format("</p>\n<p class=\"where\">{} · <code>{}</code></p></li>\n",

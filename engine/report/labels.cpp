@@ -14,13 +14,7 @@ std::string indicator_name(const rules::Indicator& indicator, Lang lang) {
 }
 
 std::string indicator_path(const rules::RuleSet& rules, const std::string& path, Lang lang) {
-  if (lang == Lang::zh || path.empty()) return path;
-  const auto found = rules.find_indicator(path);
-  if (!found) return path;  // not an indicator of the set: shown as written
-  std::string out;
-  for (std::optional<std::size_t> at = found; at; at = rules.indicators()[*at].parent)
-    out = indicator_name(rules.indicators()[*at], lang) + (out.empty() ? "" : "/" + out);
-  return out;
+  return rules.indicator_path(path, lang);
 }
 
 std::string indicator_path(const audit::Audit& audit, const std::string& path, Lang lang) {
@@ -38,13 +32,6 @@ std::string grade_name(const rules::RuleSet& rules, const std::string& grade, La
     if (band.name == grade && !band.name_en.empty()) return band.name_en;
   }
   return grade;
-}
-
-std::string money_unit(const std::string& unit, Lang lang) {
-  if (lang == Lang::zh) return unit;
-  if (unit == "元") return "yuan";
-  if (unit == "万元") return "10k yuan";
-  return unit;
 }
 
 const std::string& finding_message(const Finding& finding, Lang lang) {

@@ -89,8 +89,7 @@ std::string ruleset_name(const rules::RuleSet& rules, Lang lang);
 // A grade band's name, or the department's self-reported grade ("优") mapped
 // through the bands: "excellent" in English; a grade no band names as written.
 std::string grade_name(const rules::RuleSet& rules, const std::string& grade, Lang lang);
-// The data's money unit: 元 and 万元 are "yuan" and "10k yuan" in English.
-std::string money_unit(const std::string& unit, Lang lang);
+// The data's money unit in the reader's language: jx::money_unit (lang/lang.hpp).
 // The rule's message_en in English when it gave one, else its message.
 const std::string& finding_message(const Finding& finding, Lang lang);
 // A finding's kind as the report names it: "扣分" / "deduction".

@@ -90,7 +90,7 @@ void report_section(std::string& out, const audit::ReportCheck& r, Lang lang, co
     out += fmt::format("    {}{}\n", tr(lang, "原文：", "Quote: "), f.quote);
     std::string figures;
     for (const audit::ReportFigure& g : f.figures) {
-      figures += (figures.empty() ? "" : tr(lang, "；", "; ")) + g.role + "=" + g.text;
+      figures += (figures.empty() ? "" : tr(lang, "；", "; ")) + g.role_in(lang) + "=" + g.text;
       if (!g.where.empty()) figures += " (" + g.where + ")";
     }
     if (!figures.empty()) out += fmt::format("    {}{}\n", tr(lang, "数字：", "Figures: "), figures);

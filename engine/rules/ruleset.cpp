@@ -423,6 +423,18 @@ std::optional<std::size_t> RuleSet::find_indicator(std::string_view path) const 
   return std::nullopt;
 }
 
+std::string RuleSet::indicator_path(const std::string& path, Lang lang) const {
+  if (lang == Lang::zh || path.empty()) return path;
+  const auto found = find_indicator(path);
+  if (!found) return path;
+  std::string out;
+  for (std::optional<std::size_t> at = found; at; at = indicators_[*at].parent) {
+    const Indicator& level = indicators_[*at];
+    out = (level.name_en.empty() ? level.name : level.name_en) + (out.empty() ? "" : "/" + out);
+  }
+  return out;
+}
+
 Rounding RuleSet::rounding_for(std::size_t indicator) const {
   std::optional<std::size_t> at = indicator;
   while (at) {

@@ -14,6 +14,7 @@
 #include "data/diagnostic.hpp"
 #include "data/schema.hpp"
 #include "data/value.hpp"
+#include "lang/lang.hpp"
 #include "values/decimal.hpp"
 
 namespace jx::rules {
@@ -93,6 +94,10 @@ class RuleSet {
   // Depth-first, in the manifest's order: each parent before its children.
   [[nodiscard]] const std::vector<Indicator>& indicators() const { return indicators_; }
   [[nodiscard]] std::optional<std::size_t> find_indicator(std::string_view path) const;
+  // An indicator's path in the reader's language: in English each level's
+  // name_en where the manifest gives one ("Management efficiency/Procurement/…");
+  // a path that names no indicator of the set is returned as written.
+  [[nodiscard]] std::string indicator_path(const std::string& path, Lang lang) const;
   // The leaf's own rounding, else its nearest ancestor's, else the set's default.
   [[nodiscard]] Rounding rounding_for(std::size_t indicator) const;
   [[nodiscard]] const Rounding& default_rounding() const { return rounding_; }

@@ -136,6 +136,19 @@ TEST(NarrativeInterval, AStatedValueCoversHalfUpAndTruncation) {
 
 // --- relations: firing and not ---
 
+TEST(NarrativeWords, RolesAndMoneyUnitsInTheReadersLanguage) {
+  EXPECT_EQ(role_name("所述", Lang::en), "stated");
+  EXPECT_EQ(role_name("核定得分", Lang::en), "checked score");
+  EXPECT_EQ(role_name("明细", Lang::en), "item");
+  EXPECT_EQ(role_name("所述", Lang::zh), "所述");
+  EXPECT_EQ(role_name("审计员自定", Lang::en), "审计员自定");  // an auditor's own role: as written
+  EXPECT_EQ(money_unit("万元", Lang::en), "10k yuan");
+  EXPECT_EQ(money_unit("亿元", Lang::en), "100m yuan");
+  EXPECT_EQ(money_unit("元", Lang::en), "yuan");
+  EXPECT_EQ(money_unit("%", Lang::en), "%");
+  EXPECT_EQ(money_unit("万元", Lang::zh), "万元");
+}
+
 TEST(NarrativeRelations, ScoreWithinWeight) {
   EXPECT_EQ(findings_of("采购政策效能分值 1 分，得分 9.99 分。"),
             (Lines{"score_within_weight 确定 采购政策效能：得分 9.99 分超过分值 1 分"}));
