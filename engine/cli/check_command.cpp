@@ -115,8 +115,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
   if (!parse_tables(options.tables, load_options.tables, lang)) return exit_bad_input;
 
   if (listed.files.empty() && !listed.read_stdin) {
-    spdlog::error("{}", tr(lang, "没有给出部门数据（文件、目录，或用 - 从标准输入读 NDJSON）",
-                           "no department data given (files, directories or - for NDJSON on stdin)"));
+    spdlog::error("{}", no_departments_given(lang, false));
     return exit_bad_input;
   }
   const std::size_t given = listed.files.size() + (listed.read_stdin ? 1 : 0);
@@ -126,8 +125,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
     return exit_bad_input;
   }
   if (!load_options.tables.empty() && given > 1) {
-    spdlog::error("{}", tr(lang, fmt::format("--table 只用于单个部门文件，却给出了 {} 个", given),
-                           fmt::format("--table applies to a single department file; {} were given", given)));
+    spdlog::error("{}", table_needs_one_department(given, lang));
     return exit_bad_input;
   }
   std::optional<report::SummaryFormat> summary_as;
@@ -298,8 +296,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
       if (!output_is_input.empty()) throw std::runtime_error(output_is_input);
     }
     if (i == 0) {
-      spdlog::error(
-          "{}", tr(lang, "没有给出部门数据（标准输入是空的）", "no department data given (stdin is empty)"));
+      spdlog::error("{}", no_departments_given(lang, true));
       exit_code = exit_bad_input;
     } else {
       writer->finish(write);

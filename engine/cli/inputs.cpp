@@ -1,5 +1,7 @@
 #include "cli/inputs.hpp"
 
+#include <fmt/format.h>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -62,6 +64,18 @@ InputList list_inputs(const std::vector<std::string>& args, Lang lang) {
   std::sort(list.files.begin(), list.files.end());
   list.files.erase(std::unique(list.files.begin(), list.files.end()), list.files.end());
   return list;
+}
+
+std::string no_departments_given(Lang lang, bool stdin_empty) {
+  if (stdin_empty)
+    return tr(lang, "没有给出部门数据（标准输入是空的）", "no department data given (stdin is empty)");
+  return tr(lang, "没有给出部门数据（文件、目录，或用 - 从标准输入读 NDJSON）",
+            "no department data given (files, directories or - for NDJSON on stdin)");
+}
+
+std::string table_needs_one_department(std::size_t given, Lang lang) {
+  return tr(lang, fmt::format("--table 只用于单个部门文件，却给出了 {} 个", given),
+            fmt::format("--table applies to a single department file; {} were given", given));
 }
 
 std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args, Lang lang,

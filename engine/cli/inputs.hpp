@@ -27,6 +27,12 @@ struct InputList {
   bool read_stdin = false;         // "-" was given
 };
 
+// The messages every command that takes departments gives alike: no
+// department at all (`stdin_empty`: "-" was given and stdin had no record),
+// and --table with more than one department.
+std::string no_departments_given(Lang lang, bool stdin_empty);
+std::string table_needs_one_department(std::size_t given, Lang lang);
+
 // Throws std::runtime_error for a path that does not exist.
 InputList list_inputs(const std::vector<std::string>& args, Lang lang);
 

@@ -94,11 +94,13 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
               spdlog::error("{}", e.what());
               return exit_bad_input;
             }
+            if (listed.files.empty() && !listed.read_stdin) {
+              spdlog::error("{}", no_departments_given(lang, false));
+              return exit_bad_input;
+            }
             const std::size_t given = listed.files.size() + (listed.read_stdin ? 1 : 0);
             if (!load_options.tables.empty() && given > 1) {
-              spdlog::error(
-                  "{}", tr(lang, fmt::format("--table 只用于单个部门文件，却给出了 {} 个", given),
-                           fmt::format("--table applies to a single department file; {} were given", given)));
+              spdlog::error("{}", table_needs_one_department(given, lang));
               return exit_bad_input;
             }
             const data::Schema schema = data::Schema::load(department_schema_path(global));
@@ -161,9 +163,7 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
             }
             if (!read_ok) return exit_bad_input;
             if (count == 0) {
-              spdlog::error("{}",
-                            tr(lang, "没有给出部门数据（文件、目录，或用 - 从标准输入读 NDJSON）",
-                               "no department data given (files, directories or - for NDJSON on stdin)"));
+              spdlog::error("{}", no_departments_given(lang, true));  // "-" gave no record
               return exit_bad_input;
             }
             return all_ok ? exit_ok : exit_bad_input;
