@@ -217,6 +217,11 @@ class Auditor {
   // rule set: both give a not-checked audit whose diagnostics say why.
   Audit audit(const Input& input, data::LoadResult loaded, const std::string& explicit_ruleset = {});
 
+  // Measures what each rule's runs cost from now on (check --rule-costs).
+  void measure_rule_costs() { measure_costs_ = true; }
+  // Per rule that ran since, over every rule set this auditor used.
+  [[nodiscard]] std::vector<RuleCost> rule_costs() const;
+
  private:
   Audit check(const Input& input, data::LoadResult loaded, const std::shared_ptr<const LoadedRuleSet>& set);
 
@@ -225,6 +230,7 @@ class Auditor {
   std::string engine_version_;
   std::shared_ptr<const std::map<std::string, std::string>> field_titles_;
   std::map<std::string, std::unique_ptr<DepartmentChecker>> checkers_;
+  bool measure_costs_ = false;
 };
 
 // The audit of a department whose data could not be checked (diagnostics only).

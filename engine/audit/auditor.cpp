@@ -119,10 +119,21 @@ Audit Auditor::audit(const Input& input, data::LoadResult loaded, const std::str
   return check(input, std::move(loaded), set);
 }
 
+std::vector<RuleCost> Auditor::rule_costs() const {
+  std::vector<RuleCost> out;
+  for (const auto& [dir, checker] : checkers_) {
+    for (const RuleCost& cost : checker->costs()) {
+      if (cost.runs > 0) out.push_back(cost);
+    }
+  }
+  return out;
+}
+
 Audit Auditor::check(const Input& input, data::LoadResult loaded,
                      const std::shared_ptr<const LoadedRuleSet>& set) {
   auto& checker = checkers_[set->rules.dir()];
   if (!checker) checker = std::make_unique<DepartmentChecker>(set);
+  if (measure_costs_) checker->measure_costs();
   Audit a;
   a.status = Audit::Status::checked;
   a.file = input.name;

@@ -182,11 +182,26 @@ sandbox::RuleInput DepartmentChecker::input_for(std::size_t leaf,
   return input;
 }
 
+void DepartmentChecker::measure_costs() {
+  if (!costs_.empty()) return;
+  engine_.measure_cpu(true);
+  for (std::size_t rule = 0; rule < engine_.size(); ++rule) {
+    const sandbox::RuleInfo& info = engine_.info(rule);
+    costs_.push_back(RuleCost{set_->id, info.id, info.source_path, 0, 0, 0});
+  }
+}
+
 std::vector<Finding> DepartmentChecker::run_on_leaf(std::size_t rule,
                                                     const std::shared_ptr<const data::Document>& department,
                                                     const data::Schema* schema, int fiscal_year) {
   const std::size_t leaf = *rule_leaf_[rule];
   sandbox::RuleOutcome outcome = engine_.run(rule, input_for(leaf, department, schema, fiscal_year));
+  if (!costs_.empty()) {
+    RuleCost& cost = costs_[rule];
+    ++cost.runs;
+    cost.instructions += outcome.instructions;
+    cost.cpu_ns += outcome.cpu_ns;
+  }
   if (outcome.failure) {
     if (outcome.failure->needs_calendar)
       set_->warn_needs_calendar(engine_.info(rule).id, outcome.failure->position);

@@ -5,6 +5,7 @@
 // one rule at a time.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -59,6 +60,17 @@ struct RefusedRule {
   std::string indicator;
 };
 
+// What one rule's runs cost over a batch (check --rule-costs): the budget's
+// instruction count, the same on every run, and thread CPU time, which is not.
+struct RuleCost {
+  std::string ruleset;  // LoadedRuleSet::id: "gz/2023"
+  std::string rule_id;
+  std::string file;
+  std::uint64_t runs = 0;
+  std::uint64_t instructions = 0;  // as the CPU budget counts them (steps of 1000)
+  std::uint64_t cpu_ns = 0;
+};
+
 class DepartmentChecker {
  public:
   // `coverage`: record the lines run from the start, loading included (lib
@@ -81,6 +93,10 @@ class DepartmentChecker {
   [[nodiscard]] const std::shared_ptr<const LoadedRuleSet>& shared_rule_set() const { return set_; }
   [[nodiscard]] sandbox::Engine& engine() { return engine_; }
   [[nodiscard]] std::optional<std::size_t> leaf_of_rule(std::size_t rule) const;
+  // From now on, adds each run's instructions and CPU time to costs().
+  void measure_costs();
+  // Per loaded rule, what its runs cost since measure_costs() (runs 0 before).
+  [[nodiscard]] const std::vector<RuleCost>& costs() const { return costs_; }
 
  private:
   // The rule's findings on its leaf; a failed run ends them with its engine error.
@@ -95,6 +111,7 @@ class DepartmentChecker {
   std::map<std::size_t, std::string> failed_leaves_;   // leaf → why its rule cannot run
   std::vector<std::string> load_errors_;
   std::vector<RefusedRule> refused_;
+  std::vector<RuleCost> costs_;  // per loaded rule, once measure_costs() was called
 };
 
 }  // namespace jx::audit

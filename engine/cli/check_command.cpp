@@ -41,6 +41,7 @@ struct Options {
   std::string color = "auto";
   std::vector<std::string> compare;  // two rule-set dirs
   std::string summary;               // --summary FILE
+  std::string rule_costs;            // --rule-costs FILE
   // --report: the department's self-evaluation report (.txt, .docx, .pdf), checked beside it
   std::string report;
   std::string waivers;
@@ -101,8 +102,16 @@ int run_check(const Options& options, const GlobalOptions& global) {
     listed = list_inputs(options.data, lang);
     refuse_output_over_input(options.output, "-o", listed.files, listed.read_stdin, lang);
     refuse_output_over_input(options.summary, "--summary", listed.files, listed.read_stdin, lang);
+    refuse_output_over_input(options.rule_costs, "--rule-costs", listed.files, listed.read_stdin, lang);
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
+    return exit_bad_input;
+  }
+  if (!options.rule_costs.empty() && (options.rule_costs == "-" || options.rule_costs == options.output ||
+                                      options.rule_costs == options.summary)) {
+    spdlog::error(
+        "--rule-costs {}: {}", options.rule_costs,
+        tr(lang, "须是一个文件，且不同于 -o 和 --summary", "must be a file other than -o and --summary"));
     return exit_bad_input;
   }
   if (!options.compare.empty() && !options.summary.empty()) {
@@ -170,9 +179,12 @@ int run_check(const Options& options, const GlobalOptions& global) {
       report::find_format(options.format)
           ->make(report::WriteOptions{lang, color, engine_version, summary_as.has_value()});
   const bool writes_files = !options.output.empty() || !options.summary.empty();
-  std::string output_is_input;  // guarded by mutex: the first table an output would replace
+  std::string output_is_input;              // guarded by mutex: the first table an output would replace
+  std::vector<audit::RuleCost> rule_costs;  // guarded by mutex: each worker's, when it ends
+  std::size_t departments_checked = 0;
   auto worker = [&] {
     audit::Auditor auditor(catalogue, schema, engine_version);  // its sandboxes are this thread's
+    if (!options.rule_costs.empty()) auditor.measure_rule_costs();
     while (auto item = feed->queue.pop()) {
       const std::size_t i = item->first;
       const DepartmentInput& in = item->second;
@@ -208,6 +220,11 @@ int run_check(const Options& options, const GlobalOptions& global) {
       std::lock_guard lock(mutex);
       done.emplace(i, std::move(result));
       ready.notify_all();
+    }
+    if (!options.rule_costs.empty()) {
+      std::vector<audit::RuleCost> mine = auditor.rule_costs();
+      std::lock_guard lock(mutex);
+      rule_costs.insert(rule_costs.end(), mine.begin(), mine.end());
     }
   };
   const std::size_t files_given = listed.files.size();
@@ -282,6 +299,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
         if (!audit.card.complete && exit_code != exit_bad_input) exit_code = exit_incomplete;
         if (exit_code == exit_ok && fails_on(options.fail_on, audit)) exit_code = exit_findings;
       }
+      if (audit.checked()) ++departments_checked;
       writer->department(audit, result.rendered, write);
       if (progress) {
         std::cerr << "\r" << tr(lang, "检查进度", "checked") << ' ' << i + 1;
@@ -316,6 +334,16 @@ int run_check(const Options& options, const GlobalOptions& global) {
     room.notify_all();
   }
   for (std::thread& t : threads) t.join();
+  if (!options.rule_costs.empty() && !stopped && departments_checked > 0) {
+    try {
+      Output costs_out(options.rule_costs, lang);
+      costs_out.write(report::render_rule_costs(rule_costs, departments_checked, lang));
+      costs_out.commit();
+    } catch (const std::exception& e) {
+      spdlog::error("{}", e.what());
+      exit_code = exit_bad_input;
+    }
+  }
   // A reader still blocked on a terminal or a pipe that never ends is left
   // behind: it owns what it uses (feed), and the process is about to exit.
   if (reader.joinable()) {
@@ -361,6 +389,10 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--summary", options->summary,
                   tr(lang, "把批量汇总（每个部门一行）写入文件 FILE：.csv、.json 或 .txt",
                      "Write the batch summary (one row per department) to FILE: .csv, .json or .txt"));
+  cmd->add_option(
+      "--rule-costs", options->rule_costs,
+      tr(lang, "把每条规则的运行次数、指令数和 CPU 时间写入文件 FILE（找出拖慢检查的规则）",
+         "Write each rule's runs, instructions and CPU time to FILE (which rule makes a check slow)"));
   cmd->add_option("-j,--jobs", options->jobs,
                   tr(lang, "并行检查的部门数（默认：全部 CPU 核）",
                      "Departments checked in parallel (default: all cores)"));

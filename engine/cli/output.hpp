@@ -9,8 +9,6 @@
 
 #include "lang/lang.hpp"
 
-#include "lang/lang.hpp"
-
 namespace jx::cli {
 
 // Refuses to write `output` (the value of `option`, -o or --summary) over one

@@ -128,6 +128,9 @@ std::string self_check_label(const audit::Audit& audit, const audit::SelfCheck& 
 const char* severity_name(Diagnostic::Severity severity);
 // A signed difference as printed: "+0.01", "−0.01" (U+2212 minus), "0.00".
 std::string format_gap(const Decimal& d);
+// check --rule-costs: one line per rule that ran, the most instructions first,
+// with runs, instructions, CPU time and their shares, and a total line.
+std::string render_rule_costs(const std::vector<audit::RuleCost>& costs, std::size_t departments, Lang lang);
 // Display width of UTF-8 text in terminal columns (CJK characters take two).
 std::size_t display_width(std::string_view text);
 

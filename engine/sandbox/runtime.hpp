@@ -116,6 +116,7 @@ struct Runtime {
   std::string error_traceback;
 
   Coverage* coverage = nullptr;
+  bool measure_cpu = false;      // Engine::measure_cpu: RuleOutcome::cpu_ns
   RunState* run = nullptr;       // null between runs
   std::uint32_t generation = 1;  // bumped after each run; stale views and ctx refuse to work
 

@@ -20,8 +20,8 @@
 #include "calendar/calendar.hpp"
 #include "data/schema.hpp"
 #include "data/value.hpp"
-#include "values/decimal.hpp"
 #include "findings/finding.hpp"
+#include "values/decimal.hpp"
 
 namespace jx::sandbox {
 
@@ -93,6 +93,7 @@ struct RuleOutcome {
   std::optional<RuleFailure> failure;  // set when the run failed: the department's result is incomplete
   std::uint64_t instructions = 0;      // VM instructions used (in steps of 1000), plus the work of
                                        // pattern matching and huge decimals, in instruction units
+  std::uint64_t cpu_ns = 0;            // the run's thread CPU time; 0 unless measure_cpu(true)
 
   [[nodiscard]] bool failed() const { return failure.has_value(); }
 };
@@ -139,6 +140,9 @@ class Engine {
 
   // Records executed lines into `coverage` from now on; nullptr turns it off.
   void set_coverage(Coverage* coverage);
+  // Measures each run's thread CPU time into RuleOutcome::cpu_ns from now on
+  // (two clock reads per run: off unless a profile asks for it).
+  void measure_cpu(bool on);
 
   // Bytes the Lua state holds now (for tests and measurements).
   [[nodiscard]] std::size_t memory_used() const;
