@@ -118,6 +118,11 @@ int run_check(const Options& options, const GlobalOptions& global) {
     spdlog::error("--summary: {}", tr(lang, "不能与 --compare-rulesets 同用", "not with --compare-rulesets"));
     return exit_bad_input;
   }
+  if (!options.compare.empty() && !options.rule_costs.empty()) {
+    spdlog::error("--rule-costs: {}",
+                  tr(lang, "不能与 --compare-rulesets 同用", "not with --compare-rulesets"));
+    return exit_bad_input;
+  }
   if (!options.compare.empty())
     return run_compare(options.compare, options.data, options.format, options.output, global);
   data::LoadOptions load_options = global.load_options();

@@ -77,6 +77,11 @@ code=0
 "$JX" check --rule-costs "$WORK/dept.json" "$WORK/dept.json" 2>"$WORK/err" >/dev/null || code=$?
 [[ $code -eq 2 ]] || fail "over an input: exit $code"
 cmp -s samples/gz-2023-dangan.json "$WORK/dept.json" || fail "the input was overwritten"
+code=0
+"$JX" --lang en check --compare-rulesets rules/gz/2023 rules/gz/2024 --rule-costs "$WORK/c.txt" samples/gz-2023-dangan.json \
+  2>"$WORK/err" >/dev/null || code=$?
+[[ $code -eq 2 && $(cat "$WORK/err") == "jxaudit: error: --rule-costs: not with --compare-rulesets" ]] ||
+  fail "with --compare-rulesets: exit $code, $(cat "$WORK/err")"
 # No department checked (bad data): no file.
 code=0
 "$JX" check --rule-costs "$WORK/none.txt" tests/e2e/bad-input/date-slashes.json 2>/dev/null >/dev/null || code=$?
