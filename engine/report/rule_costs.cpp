@@ -78,10 +78,10 @@ std::string render_rule_costs(const std::vector<audit::RuleCost>& costs, std::si
                 "略有不同；指令数是 CPU 预算所计的数（以 1000 条为单位，每次运行相同）\n",
                 departments)
           : fmt::format(
-                "Rule run costs: {} departments, the rule with the most CPU time first. CPU time is "
+                "Rule run costs: {} department{}, the rule with the most CPU time first. CPU time is "
                 "thread CPU time and varies a little from run to run; instructions are what the CPU "
                 "budget counts (in steps of 1000, the same on every run)\n",
-                departments);
+                departments, departments == 1 ? "" : "s");
   for (const Cells& l : lines) {
     std::string row = pad(l[0], widths[0], false);
     for (std::size_t c = 1; c < l.size(); ++c) row += "  " + pad(l[c], widths[c], c <= 4);
