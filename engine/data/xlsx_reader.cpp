@@ -18,6 +18,7 @@
 #include <set>
 
 #include "data/raw.hpp"
+#include "data/xml.hpp"
 #include "values/date.hpp"
 
 namespace jx::data::detail {
@@ -160,9 +161,9 @@ class Archive {
            "the workbook is corrupt (" + part + " cannot be inflated)");
     }
     // No network, no entities, no DTD: the XML cannot reach out or blow up.
-    XmlDoc doc(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), part.c_str(), nullptr,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE |
-                                 XML_PARSE_COMPACT),
+    XmlDoc doc(read_xml(bytes, part.c_str(),
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE |
+                            XML_PARSE_COMPACT),
                &xmlFreeDoc);
     if (!doc) {
       const xmlError* e = xmlGetLastError();

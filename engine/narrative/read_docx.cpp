@@ -14,6 +14,7 @@
 #include <fstream>
 #include <memory>
 
+#include "data/xml.hpp"
 #include "narrative/detail.hpp"
 #include "narrative/narrative.hpp"
 
@@ -162,8 +163,7 @@ Document read_docx(const std::string& path, Lang lang) {
   }
   // No network, no entity substitution, no DTD loading: the XML cannot reach out or blow up.
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
-      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "document.xml", nullptr,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+      data::read_xml(xml, "document.xml", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
       &xmlFreeDoc);
   if (!doc) {
     const xmlError* e = xmlGetLastError();

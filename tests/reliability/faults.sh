@@ -243,6 +243,35 @@ case $case_name in
     [[ -z $(find "$WORK/in" -name '.*' -print) ]] || fail "a temporary file was left"
     ;;
 
+  xml-encoding-error-is-quiet)
+    # An XML part that declares one encoding and holds bytes of another: libxml2
+    # reports the conversion failure through its own handler, straight to
+    # stderr, even when told not to ("encoding error : input conversion
+    # failed…", in English whatever --lang says). Only jxaudit's message may
+    # reach the user.
+    python3 - "$WORK" <<'PY'
+import sys, zipfile
+work = sys.argv[1]
+bad = b'<?xml version="1.0" encoding="ISO-2022-JP"?>'
+with zipfile.ZipFile("samples/gz-2023-dangan.xlsx") as zin, zipfile.ZipFile(work + "/book.xlsx", "w") as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == "xl/worksheets/sheet2.xml":
+            data = bad + data.split(b"?>", 1)[1].replace(b"<sheetData>", b"<sheetData><!-- \xe8\xa1\xa8\xe6 -->", 1)
+        zout.writestr(item, data)
+with zipfile.ZipFile(work + "/report.docx", "w") as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("word/document.xml", bad + b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+               b'<w:body><w:p><w:r><w:t>\xe8\xa1\xa8\xe6</w:t></w:r></w:p></w:body></w:document>')
+PY
+    run 2 "$out" "$err" -- "$JX" validate "$WORK/book.xlsx"
+    exact_text "$out" "$WORK/book.xlsx: 错误: 工作簿已损坏（xl/worksheets/sheet2.xml 第 2 行不是有效的 XML）
+$WORK/book.xlsx：无效（1 个错误，0 个警告）" "validate of the workbook"
+    exact_text "$err" "" "stderr of validate"
+    run 2 "$out" "$err" -- "$JX" narrative "$WORK/report.docx"
+    exact_text "$err" "jxaudit: 错误: $WORK/report.docx：Word 文档已损坏（word/document.xml 第 1 行不是有效的 XML）" "stderr of narrative"
+    ;;
+
   validate-directory-and-stdin)
     # validate takes what check takes: a directory (every *.json below it,
     # sorted) and "-" (NDJSON on stdin, each record named by its line).
