@@ -160,17 +160,22 @@ class Archive {
       fail("工作簿已损坏（" + part + " 无法解压）",
            "the workbook is corrupt (" + part + " cannot be inflated)");
     }
-    // No network, no entities, no DTD: the XML cannot reach out or blow up.
-    XmlDoc doc(read_xml(bytes, part.c_str(),
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE |
-                            XML_PARSE_COMPACT),
-               &xmlFreeDoc);
-    if (!doc) {
-      const xmlError* e = xmlGetLastError();
-      const std::string line = e != nullptr ? std::to_string(e->line) : "?";
+    // No network, no DTD (so no entities): the XML cannot reach out or blow up.
+    XmlRead read = read_xml(bytes, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                       XML_PARSE_HUGE | XML_PARSE_COMPACT);
+    if (read.has_doctype) {
+      fail(
+          "工作簿已损坏（" + part + " 含有文档类型声明 <!DOCTYPE>，Office 文件中不会有；为安全起见拒绝读取）",
+          "the workbook is corrupt (" + part +
+              " has a document type declaration <!DOCTYPE>, which Office files never have; refused for "
+              "safety)");
+    }
+    if (!read.doc) {
+      const std::string line = read.line > 0 ? std::to_string(read.line) : "?";
       fail("工作簿已损坏（" + part + " 第 " + line + " 行不是有效的 XML）",
            "the workbook is corrupt (" + part + " is not valid XML at line " + line + ")");
     }
+    XmlDoc doc = std::move(read.doc);
     return doc;
   }
 

@@ -161,18 +161,25 @@ Document read_docx(const std::string& path, Lang lang) {
                                     ": the Word document is corrupt (word/document.xml cannot be inflated)");
     }
   }
-  // No network, no entity substitution, no DTD loading: the XML cannot reach out or blow up.
-  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
-      data::read_xml(xml, "document.xml", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-      &xmlFreeDoc);
-  if (!doc) {
-    const xmlError* e = xmlGetLastError();
-    const std::string where = e != nullptr ? std::to_string(e->line) : "?";
+  // No network, no DTD (so no entities): the XML cannot reach out or blow up.
+  data::XmlRead read = data::read_xml(xml, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (read.has_doctype) {
+    throw NarrativeError(
+        zh ? path +
+                 "：Word 文档已损坏（word/document.xml 含有文档类型声明 <!DOCTYPE>，Word "
+                 "文件中不会有；为安全起见拒绝读取）"
+           : path +
+                 ": the Word document is corrupt (word/document.xml has a document type declaration "
+                 "<!DOCTYPE>, which Word files never have; refused for safety)");
+  }
+  if (!read.doc) {
+    const std::string where = read.line > 0 ? std::to_string(read.line) : "?";
     throw NarrativeError(
         zh ? path + "：Word 文档已损坏（word/document.xml 第 " + where + " 行不是有效的 XML）"
            : path + ": the Word document is corrupt (word/document.xml is not valid XML at line " + where +
                  ")");
   }
+  const std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc = std::move(read.doc);
   std::uint32_t number = 0;
   walk(xmlDocGetRootElement(doc.get()), document, number);
   if (detail::blank(document)) {

@@ -272,6 +272,37 @@ $WORK/book.xlsx：无效（1 个错误，0 个警告）" "validate of the workbo
     exact_text "$err" "jxaudit: 错误: $WORK/report.docx：Word 文档已损坏（word/document.xml 第 1 行不是有效的 XML）" "stderr of narrative"
     ;;
 
+  xml-doctype-refused)
+    # A part with a document type declaration: its entities could turn a 30 KB
+    # workbook into gigabytes (nested entities, "billion laughs"), or put text
+    # into a cell that no cell holds. Office files never have one: refused
+    # before any declaration is read, in the user's language.
+    python3 - "$WORK" <<'PY'
+import sys, zipfile
+work = sys.argv[1]
+ents = b'<!ENTITY l0 "lol">' + b"".join(
+    b'<!ENTITY l%d "%s">' % (i, b"&l%d;" % (i - 1) * 10) for i in range(1, 10))
+with zipfile.ZipFile("samples/gz-2023-dangan.xlsx") as zin, zipfile.ZipFile(work + "/book.xlsx", "w") as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == "xl/sharedStrings.xml":
+            decl, rest = data.split(b"?>", 1)
+            data = decl + b"?><!DOCTYPE sst [" + ents + b"]>" + rest.replace(b"<t>", b"<t>&l9;", 1)
+        zout.writestr(item, data)
+with zipfile.ZipFile(work + "/report.docx", "w") as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("word/document.xml", b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x "XX">]>'
+               b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+               b'<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>')
+PY
+    run 2 "$out" "$err" -- "$JX" validate "$WORK/book.xlsx"
+    exact_text "$out" "$WORK/book.xlsx: 错误: 工作簿已损坏（xl/sharedStrings.xml 含有文档类型声明 <!DOCTYPE>，Office 文件中不会有；为安全起见拒绝读取）
+$WORK/book.xlsx：无效（1 个错误，0 个警告）" "validate of the workbook"
+    exact_text "$err" "" "stderr of validate"
+    run 2 "$out" "$err" -- "$JX" --lang en narrative "$WORK/report.docx"
+    exact_text "$err" "jxaudit: error: $WORK/report.docx: the Word document is corrupt (word/document.xml has a document type declaration <!DOCTYPE>, which Word files never have; refused for safety)" "stderr of narrative"
+    ;;
+
   validate-directory-and-stdin)
     # validate takes what check takes: a directory (every *.json below it,
     # sorted) and "-" (NDJSON on stdin, each record named by its line).

@@ -16,7 +16,7 @@ foreach(case output-not-a-directory output-missing-directory output-permission-d
              output-file-mode
              input-truncated-json input-truncated-csv ruleset-missing-rule calendar-missing calendar-unreadable
              lua-out-of-memory stdout-disk-full signal-removes-temp csv-formula-injection
-             input-not-regular input-too-large output-is-input xml-encoding-error-is-quiet validate-directory-and-stdin stdin-record-too-large stdin-memory-bounded)
+             input-not-regular input-too-large output-is-input xml-encoding-error-is-quiet xml-doctype-refused validate-directory-and-stdin stdin-record-too-large stdin-memory-bounded)
   add_test(NAME reliability.fault.${case}
            COMMAND bash ${JX_RELIABILITY}/faults.sh $<TARGET_FILE:jxaudit> ${PROJECT_SOURCE_DIR}
                    ${JX_RELIABILITY_WORK}/fault-${case} ${case})
