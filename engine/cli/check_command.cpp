@@ -129,17 +129,18 @@ int run_check(const Options& options, const GlobalOptions& global) {
   if (!parse_tables(options.tables, load_options.tables, lang)) return exit_bad_input;
 
   if (listed.files.empty() && !listed.read_stdin) {
-    spdlog::error("{}", no_departments_given(lang, false));
+    spdlog::error("{}", no_departments_given(listed, lang));
     return exit_bad_input;
   }
+  if (const std::string note = workbooks_not_read(listed, lang); !note.empty()) spdlog::warn("{}", note);
   const std::size_t given = listed.files.size() + (listed.read_stdin ? 1 : 0);
   if (!options.report.empty() && given > 1) {
     spdlog::error("{}", tr(lang, fmt::format("--report 只能用于单个部门；共给出 {} 个", given),
                            fmt::format("--report applies to a single department; {} were given", given)));
     return exit_bad_input;
   }
-  if (!load_options.tables.empty() && given > 1) {
-    spdlog::error("{}", table_needs_one_department(given, lang));
+  if (!load_options.tables.empty() && !table_refusal(listed, lang).empty()) {
+    spdlog::error("{}", table_refusal(listed, lang));
     return exit_bad_input;
   }
   std::optional<report::SummaryFormat> summary_as;
@@ -319,7 +320,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
       if (!output_is_input.empty()) throw std::runtime_error(output_is_input);
     }
     if (i == 0) {
-      spdlog::error("{}", no_departments_given(lang, true));
+      spdlog::error("{}", stdin_was_empty(lang));
       exit_code = exit_bad_input;
     } else {
       writer->finish(write);
@@ -407,8 +408,9 @@ Command add_check_command(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::IsMember({"never", "note", "missing", "deduction", "gap"}))
       ->capture_default_str();
   cmd->add_option(
-      "--table", options->tables,
-      tr(lang, "单个部门的 CSV 表，写作 名称=路径", "A CSV table for a single department, as NAME=PATH"));
+         "--table", options->tables,
+         tr(lang, "单个部门的 CSV 表，写作 名称=路径", "A CSV table for a single department, as NAME=PATH"))
+      ->allow_extra_args(false);  // one NAME=PATH per --table: what follows is the data
   cmd->add_option("--color", options->color, tr(lang, "文本报告是否着色", "Colour in text reports"))
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -25,13 +25,21 @@ struct DepartmentInput {
 struct InputList {
   std::vector<std::string> files;  // sorted, without duplicates
   bool read_stdin = false;         // "-" was given
+  // Directories given that hold no *.json, and the .xlsx workbooks found in the
+  // directories given: a workbook is read only when named (docs/cli.md).
+  std::vector<std::string> directories_without_json;
+  std::size_t workbooks_in_directories = 0;
 };
 
-// The messages every command that takes departments gives alike: no
-// department at all (`stdin_empty`: "-" was given and stdin had no record),
-// and --table with more than one department.
-std::string no_departments_given(Lang lang, bool stdin_empty);
-std::string table_needs_one_department(std::size_t given, Lang lang);
+// The messages every command that takes departments gives alike:
+// - no file to read (and no "-"), naming the directories without *.json;
+// - "-" given and stdin had no record;
+// - why the inputs are not the single file --table needs, or "";
+// - the workbooks in the directories given, which were not read, or "".
+std::string no_departments_given(const InputList& listed, Lang lang);
+std::string stdin_was_empty(Lang lang);
+std::string table_refusal(const InputList& listed, Lang lang);
+std::string workbooks_not_read(const InputList& listed, Lang lang);
 
 // Throws std::runtime_error for a path that does not exist.
 InputList list_inputs(const std::vector<std::string>& args, Lang lang);

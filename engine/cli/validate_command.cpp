@@ -70,9 +70,10 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
                      "one department per line)"))
       ->required();
   cmd->add_option(
-      "--table", options->tables,
-      tr(global.lang(), "长列表的 CSV 表，写作 名称=路径（procurements、projects、targets、monthly）",
-         "A CSV table for the long lists, as NAME=PATH (procurements, projects, targets, monthly)"));
+         "--table", options->tables,
+         tr(global.lang(), "长列表的 CSV 表，写作 名称=路径（procurements、projects、targets、monthly）",
+            "A CSV table for the long lists, as NAME=PATH (procurements, projects, targets, monthly)"))
+      ->allow_extra_args(false);  // one NAME=PATH per --table: what follows is the data
   cmd->add_option("--format", options->format,
                   tr(global.lang(),
                      "text：列出每个问题，再每个文件一行；json：一个文档（schemas/validation.schema.json）",
@@ -95,12 +96,13 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
               return exit_bad_input;
             }
             if (listed.files.empty() && !listed.read_stdin) {
-              spdlog::error("{}", no_departments_given(lang, false));
+              spdlog::error("{}", no_departments_given(listed, lang));
               return exit_bad_input;
             }
-            const std::size_t given = listed.files.size() + (listed.read_stdin ? 1 : 0);
-            if (!load_options.tables.empty() && given > 1) {
-              spdlog::error("{}", table_needs_one_department(given, lang));
+            if (const std::string note = workbooks_not_read(listed, lang); !note.empty())
+              spdlog::warn("{}", note);
+            if (!load_options.tables.empty() && !table_refusal(listed, lang).empty()) {
+              spdlog::error("{}", table_refusal(listed, lang));
               return exit_bad_input;
             }
             const data::Schema schema = data::Schema::load(department_schema_path(global));
@@ -163,7 +165,7 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
             }
             if (!read_ok) return exit_bad_input;
             if (count == 0) {
-              spdlog::error("{}", no_departments_given(lang, true));  // "-" gave no record
+              spdlog::error("{}", stdin_was_empty(lang));  // "-" gave no record
               return exit_bad_input;
             }
             return all_ok ? exit_ok : exit_bad_input;

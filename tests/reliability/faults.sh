@@ -321,6 +321,21 @@ $WORK/dir/sub/date-slashes.json: invalid (1 error, 0 warnings)" "validate DIR"
 <stdin>:2：无效（1 个错误，0 个警告）" "validate -"
     run 2 "$out" "$err" -- "$JX" validate "$WORK/dir/sub/none"
     exact_text "$err" "jxaudit: 错误: $WORK/dir/sub/none：没有这个文件或目录" "a missing input"
+    # A directory of workbooks only: they are read when named, and the message says so.
+    mkdir -p "$WORK/books"
+    cp samples/gz-2023-dangan.xlsx "$WORK/books/"
+    run 2 "$out" "$err" -- "$JX" validate "$WORK/books"
+    exact_text "$err" "jxaudit: 错误: 没有给出部门数据：目录 $WORK/books 中没有 *.json 文件（有 1 个 .xlsx 工作簿：工作簿须在命令行上逐个列出）" "a directory of workbooks"
+    # Beside JSON files, the workbooks left out are named in a warning.
+    cp samples/gz-2023-dangan.xlsx "$WORK/dir/"
+    run 2 "$out" "$err" -- "$JX" --lang en validate "$WORK/dir"
+    exact_text "$err" "jxaudit: warning: 1 .xlsx workbook in the directories given was not read (a directory gives its *.json files; name each workbook on the command line)" "workbooks left out"
+    # --table: one NAME=PATH per --table (what follows is data), and one department file only.
+    table=procurements=samples/gz-2023-dangan-csv/procurements.csv
+    run 2 "$out" "$err" -- "$JX" --lang en validate --table "$table" samples/gz-2023-dangan.json samples/gz-2023-dangshi.json
+    exact_text "$err" "jxaudit: error: --table applies to a single department file; 2 were given" "--table before two files"
+    run 2 "$out" "$err" -- "$JX" --lang en check --table "$table" - <"$WORK/records.ndjson"
+    exact_text "$err" "jxaudit: error: --table applies to a single department file, not to records on stdin (-)" "--table with stdin"
     ;;
 
   stdin-record-too-large)
