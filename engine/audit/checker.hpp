@@ -61,7 +61,9 @@ struct RefusedRule {
 };
 
 // What one rule's runs cost over a batch (check --rule-costs): the budget's
-// instruction count, the same on every run, and thread CPU time, which is not.
+// instruction count and thread CPU time. The count is the same on every run of
+// one worker; with several, a large allocation (the Lua string table growing)
+// is charged to whichever rule makes it, so it may move by a few instructions.
 struct RuleCost {
   std::string ruleset;  // LoadedRuleSet::id: "gz/2023"
   std::string rule_id;

@@ -340,7 +340,9 @@ int run_check(const Options& options, const GlobalOptions& global) {
     room.notify_all();
   }
   for (std::thread& t : threads) t.join();
-  if (!options.rule_costs.empty() && !stopped && departments_checked > 0) {
+  // Written whenever the batch ran to its end, with no department checked too:
+  // an older table left in place would read as this run's.
+  if (!options.rule_costs.empty() && !stopped) {
     try {
       Output costs_out(options.rule_costs, lang);
       costs_out.write(report::render_rule_costs(rule_costs, departments_checked, lang));

@@ -59,14 +59,14 @@ std::string render_rule_costs(const std::vector<audit::RuleCost>& costs, std::si
   using Cells = std::array<std::string, 6>;
   std::vector<Cells> lines;
   lines.push_back({tr(lang, "规则", "rule"), tr(lang, "运行次数", "runs"), tr(lang, "CPU 毫秒", "CPU ms"),
-                   tr(lang, "CPU 占比", "of CPU"), tr(lang, "千条指令", "k instructions"),
+                   tr(lang, "CPU 占比", "of CPU"), tr(lang, "指令数", "instructions"),
                    tr(lang, "文件", "file")});
   for (const audit::RuleCost& c : rows) {
     lines.push_back({c.rule_id, std::to_string(c.runs), milliseconds(c.cpu_ns), share(c.cpu_ns, total_cpu),
-                     std::to_string(c.instructions / 1000), c.file});
+                     std::to_string(c.instructions), c.file});
   }
-  lines.push_back({tr(lang, "合计", "total"), "", milliseconds(total_cpu), "",
-                   std::to_string(total_instructions / 1000), ""});
+  lines.push_back(
+      {tr(lang, "合计", "total"), "", milliseconds(total_cpu), "", std::to_string(total_instructions), ""});
   std::array<std::size_t, 6> widths{};
   for (const Cells& l : lines) {
     for (std::size_t c = 0; c < l.size(); ++c) widths[c] = std::max(widths[c], display_width(l[c]));
@@ -74,13 +74,15 @@ std::string render_rule_costs(const std::vector<audit::RuleCost>& costs, std::si
   std::string out =
       lang == Lang::zh
           ? fmt::format(
-                "规则运行耗时：{} 个部门，CPU 时间最多的规则在前。CPU 时间为线程 CPU 时间，每次运行"
-                "略有不同；指令数是 CPU 预算所计的数（以 1000 条为单位，每次运行相同）\n",
+                "规则运行耗时：{} 个部门，CPU 时间最多的规则在前。CPU 时间为线程 CPU 时间，每次运行略有不同；"
+                "指令数是 CPU 预算所计的数（每 1000 条 Lua 指令计一次，加上模式匹配、大块内存等库函数的"
+                "工作量；--jobs 1 时每次运行相同）\n",
                 departments)
           : fmt::format(
                 "Rule run costs: {} department{}, the rule with the most CPU time first. CPU time is "
                 "thread CPU time and varies a little from run to run; instructions are what the CPU "
-                "budget counts (in steps of 1000, the same on every run)\n",
+                "budget counts (Lua instructions in steps of 1000, plus the work of library functions "
+                "such as pattern matching and large allocations; the same on every run with --jobs 1)\n",
                 departments, departments == 1 ? "" : "s");
   for (const Cells& l : lines) {
     std::string row = pad(l[0], widths[0], false);
