@@ -237,7 +237,7 @@ int run_check(const Options& options, const GlobalOptions& global) {
   // The files by name, then the stdin records as they come: one thread reads
   // while the workers check.
   auto read_inputs = [feed, files = std::move(listed.files), from_stdin = listed.read_stdin,
-                      max_size = load_options.max_input_size]() mutable {
+                      max_size = load_options.max_input_size, lang]() mutable {
     std::size_t n = 0;
     std::string error;
     try {
@@ -245,7 +245,11 @@ int run_check(const Options& options, const GlobalOptions& global) {
       if (from_stdin) {
         RecordReader reader(STDIN_FILENO, max_size);
         DepartmentInput record;
-        while (reader.next(record) && feed->queue.push(std::move(record))) ++n;
+        for (bool first = true; reader.next(record); first = false) {
+          if (first) refuse_pretty_printed_stdin(record, lang);
+          if (!feed->queue.push(std::move(record))) break;
+          ++n;
+        }
       }
     } catch (const std::exception& e) {
       error = e.what();

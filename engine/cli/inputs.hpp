@@ -40,6 +40,10 @@ std::string no_departments_given(const InputList& listed, Lang lang);
 std::string stdin_was_empty(Lang lang);
 std::string table_refusal(const InputList& listed, Lang lang);
 std::string workbooks_not_read(const InputList& listed, Lang lang);
+// Throws std::runtime_error when the first record on stdin is "{" alone: a
+// pretty-printed JSON file sent to "-", whose every line would otherwise be a
+// broken department of its own.
+void refuse_pretty_printed_stdin(const DepartmentInput& first_record, Lang lang);
 
 // Throws std::runtime_error for a path that does not exist.
 InputList list_inputs(const std::vector<std::string>& args, Lang lang);

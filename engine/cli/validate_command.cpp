@@ -113,7 +113,10 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
               try {
                 RecordReader reader(STDIN_FILENO, load_options.max_input_size);
                 DepartmentInput record;
-                while (reader.next(record)) each(record);
+                for (bool first = true; reader.next(record); first = false) {
+                  if (first) refuse_pretty_printed_stdin(record, lang);
+                  each(record);
+                }
               } catch (const std::exception& e) {
                 spdlog::error("{}", e.what());
                 return false;

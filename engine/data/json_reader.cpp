@@ -272,7 +272,15 @@ SyntaxError describe(rapidjson::ParseErrorCode code, std::string_view body, std:
   const auto c = at_end ? '\0' : body[offset];
   const auto uc = static_cast<unsigned char>(c);
   switch (code) {
-    case kParseErrorDocumentEmpty: return {0, syntax_message(code, lang)};
+    case kParseErrorDocumentEmpty:
+      // RapidJSON says "empty" also when the text starts with something that
+      // begins no value ("}," alone, a line of a pretty-printed file on stdin).
+      if (body.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+        const std::size_t at = body.find_first_not_of(" \t\r\n");
+        return {at, tr(lang, "应为一个 JSON 对象（以 { 开始），这里却不是一个值的开头",
+                       "expected a JSON object (starting with {); this does not begin a value")};
+      }
+      return {0, syntax_message(code, lang)};
     case kParseErrorStringMissQuotationMark: return {value_start, syntax_message(code, lang)};
     case kParseErrorStringEscapeInvalid:
       // RapidJSON reports a raw control character in a string as a bad escape.

@@ -336,6 +336,15 @@ $WORK/dir/sub/date-slashes.json: invalid (1 error, 0 warnings)" "validate DIR"
     exact_text "$err" "jxaudit: error: --table applies to a single department file; 2 were given" "--table before two files"
     run 2 "$out" "$err" -- "$JX" --lang en check --table "$table" - <"$WORK/records.ndjson"
     exact_text "$err" "jxaudit: error: --table applies to a single department file, not to records on stdin (-)" "--table with stdin"
+    # A pretty-printed file sent to "-": one clear refusal, not one error per line.
+    run 2 "$out" "$err" -- "$JX" --lang en check - <samples/gz-2023-dangan.json
+    exact_text "$err" "jxaudit: error: <stdin>:1: stdin is not NDJSON: its first line is \"{\" alone, like a pretty-printed JSON file, while - reads one department per line. Name the file as an argument (jxaudit check file.json), or write each department on one line" "pretty-printed JSON on stdin"
+    [[ ! -s $out ]] || fail "a report was written for a pretty-printed file on stdin"
+    # A line that begins no value is not "empty".
+    printf '  },\n' >"$WORK/brace.ndjson"
+    run 2 "$out" "$err" -- "$JX" --lang en validate - <"$WORK/brace.ndjson"
+    exact_text "$out" "<stdin>:1:1:3: error: expected a JSON object (starting with {); this does not begin a value
+<stdin>:1: invalid (1 error, 0 warnings)" "a line that begins no value"
     ;;
 
   stdin-record-too-large)
