@@ -188,8 +188,12 @@ std::string render_text(const Audit& audit, const TextOptions& options) {
     std::string head_line = fmt::format("[{}] {} · {}", n + 1, indicator_path(audit, f.indicator, lang),
                                         kind_label(f.kind, lang));
     if (!f.points.is_zero()) {
-      head_line += lang == Lang::zh ? fmt::format(" {} 分", format_points(f.points))
-                                    : fmt::format(" {} points", format_points(f.points));
+      // The points are what the leaf lost: said so, except after 扣分 itself
+      // ("评分 0.01 分" read as a score of 0.01).
+      const bool deduction = f.kind == Finding::Kind::deduction;
+      const std::string points = format_points(f.points);
+      head_line += lang == Lang::zh ? (deduction ? " " + points + " 分" : "，扣 " + points + " 分")
+                                    : (deduction ? " " + points + " points" : ", " + points + " points off");
     }
     if (!f.subject.empty()) head_line += " · " + f.subject;
     out += (f.points.is_zero() ? head_line : style.red(head_line)) + "\n";

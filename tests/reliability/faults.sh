@@ -105,7 +105,7 @@ case $case_name in
     rm "$WORK/rules/gz/2023/disclosure/budget_disclosure.lua"
     run 3 "$out" "$err" -- "$JX" --lang en check --color never --ruleset "$WORK/rules/gz/2023" "$sample"
     first_line "$out" "! INCOMPLETE CHECK: a rule could not run; the scores below are not final." "first line"
-    contains "$out" "Management efficiency/Disclosure/Budget and final-account disclosure · rule error 2.00 points" "the leaf without a rule is named"
+    contains "$out" "Management efficiency/Disclosure/Budget and final-account disclosure · rule error, 2.00 points off" "the leaf without a rule is named"
     contains "$out" "no rule for this indicator: scored 0 (check incomplete)" "the finding says why"
     contains "$out" "Checked total: 96.92" "the leaf's 2 points are gone from the total (98.92)"
     contains "$out" "Verdict: check incomplete: no verdict" "no verdict on an incomplete check"
