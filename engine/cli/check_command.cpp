@@ -293,7 +293,10 @@ int run_check(const Options& options, const GlobalOptions& global) {
       // batch into a file sees at once what was not checked and why.
       for (const Diagnostic& d : audit.diagnostics) {
         const bool whole_department = d.line == 0 && d.pointer.empty() && d.file == audit.file;
-        std::cerr << (whole_department ? "jxaudit: " + d.file + ": " + d.message : d.to_string(lang)) << '\n';
+        std::cerr << (whole_department ? std::string("jxaudit: ") + tr(lang, "错误: ", "error: ") + d.file +
+                                             tr(lang, "：", ": ") + d.message
+                                       : d.to_string(lang))
+                  << '\n';
       }
       if (audit.report) {
         for (const std::string& w : audit.report->warnings) spdlog::warn("{}", w);

@@ -58,9 +58,22 @@ std::string parse_failure_zh(const CLI::App* app, const CLI::Error& e) {
   return fmt::format("jxaudit{}：{}：{}\n用 jxaudit{} --help 查看用法。\n", command, what, e.what(), command);
 }
 
+// The same in English: CLI11's own words, after the program and command named
+// as every other error names them ("jxaudit check: …").
+std::string parse_failure_en(const CLI::App* app, const CLI::Error& e) {
+  std::string command;
+  for (const CLI::App* a = app; a != nullptr && a->get_parent() != nullptr; a = a->get_parent())
+    command = " " + a->get_name() + command;
+  return fmt::format("jxaudit{}: {}\nRun jxaudit{} --help for more information.\n", command, e.what(),
+                     command);
+}
+
 // CLI11's own words in the help (its option types, TEXT and UINT, stay as they are).
 void translate_help(CLI::App& app, jx::Lang lang) {
-  if (lang != jx::Lang::zh) return;
+  if (lang != jx::Lang::zh) {
+    app.failure_message(parse_failure_en);
+    return;
+  }
   auto formatter = app.get_formatter();
   formatter->label("Usage", "用法");
   formatter->label("Positionals", "位置参数");

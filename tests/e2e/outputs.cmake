@@ -83,7 +83,7 @@ jx_stderr(NAME cli.parse_error_zh ARGS check --format foo samples/gz-2023-dangan
 jx_stderr(NAME cli.parse_error_missing_zh ARGS check
   EXPECT "^jxaudit：缺少必需的参数或选项：data is required\n用 jxaudit --help 查看用法。\nexit=2\n$")
 jx_stderr(NAME cli.parse_error_en ARGS --lang en check
-  EXPECT "^data is required\nRun with --help for more information.\nexit=2\n$")
+  EXPECT "^jxaudit: data is required\nRun jxaudit --help for more information.\nexit=2\n$")
 
 # --- completions and man page: generated at build time, naming every command and option of --help ---
 if(Python3_Interpreter_FOUND)

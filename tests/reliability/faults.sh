@@ -116,7 +116,7 @@ case $case_name in
     rm "$WORK/rules/calendars/cn-mainland.toml"
     run 2 "$out" "$err" -- "$JX" --lang en check --ruleset "$WORK/rules/gz/2023" "$sample"
     # The manifest names the calendar (calendar = "cn-mainland"); the error names that key.
-    exact_text "$err" "jxaudit: $sample: $(shown "$WORK/rules/gz/2023/manifest.toml"):14:12: manifest key \`calendar\`: no calendar named \"cn-mainland\" ($(shown "$WORK/rules/calendars/cn-mainland.toml") does not exist); write calendar = \"cn-mainland\" to name a calendar in a calendars/ folder" "stderr"
+    exact_text "$err" "jxaudit: error: $sample: $(shown "$WORK/rules/gz/2023/manifest.toml"):14:12: manifest key \`calendar\`: no calendar named \"cn-mainland\" ($(shown "$WORK/rules/calendars/cn-mainland.toml") does not exist); write calendar = \"cn-mainland\" to name a calendar in a calendars/ folder" "stderr"
     ;;
 
   calendar-unreadable)
@@ -125,7 +125,7 @@ case $case_name in
     rm "$WORK/rules/calendars/cn-mainland.toml"
     mkdir "$WORK/rules/calendars/cn-mainland.toml"
     run 2 "$out" "$err" -- "$JX" --lang en check --ruleset "$WORK/rules/gz/2023" "$sample"
-    exact_text "$err" "jxaudit: $sample: $(shown "$WORK/rules/calendars/cn-mainland.toml"): cannot read the calendar file: Is a directory" "stderr"
+    exact_text "$err" "jxaudit: error: $sample: $(shown "$WORK/rules/calendars/cn-mainland.toml"): cannot read the calendar file: Is a directory" "stderr"
     ;;
 
   lua-out-of-memory)
@@ -205,7 +205,7 @@ case $case_name in
     contains "$out" "$WORK/batch/d.json,GZ-004," "the department after the loop is checked"
     # Named directly, in Chinese.
     run 2 "$out" "$err" -- timeout 60 "$JX" check "$WORK/batch/b-fifo.json"
-    contains "$err" "$WORK/batch/b-fifo.json: 无法读取文件：这是一个命名管道（FIFO），不是普通文件" "the FIFO named directly"
+    contains "$err" "jxaudit: 错误: $WORK/batch/b-fifo.json：无法读取文件：这是一个命名管道（FIFO），不是普通文件" "the FIFO named directly"
     run 2 "$out" "$err" -- timeout 60 "$JX" check "$WORK/batch/c-loop.json"
     contains "$err" "符号链接循环" "the loop named directly"
     ;;
@@ -353,7 +353,7 @@ $WORK/dir/sub/date-slashes.json: invalid (1 error, 0 warnings)" "validate DIR"
     size=$(tr -d '\n' <"$sample" | wc -c)
     { tr -d '\n' <"$sample"; echo; printf '{"x":"%s"}\n' "$(head -c 30000 /dev/zero | tr '\0' a)"; tr -d '\n' <"$sample"; echo; } >"$WORK/batch.ndjson"
     run 2 "$out" "$err" -- "$JX" --lang en --max-input-size "$size" check --format csv - <"$WORK/batch.ndjson"
-    exact_text "$err" "jxaudit: <stdin>:2: cannot read the record: the line has 30008 bytes, more than the input size limit of $size bytes (--max-input-size)" "stderr"
+    exact_text "$err" "jxaudit: error: <stdin>:2: cannot read the record: the line has 30008 bytes, more than the input size limit of $size bytes (--max-input-size)" "stderr"
     [[ $(grep -c '^<stdin>:[13],GZ-' "$out") -gt 2 ]] || fail "the records around it were not checked"
     ;;
 
