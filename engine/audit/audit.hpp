@@ -120,10 +120,17 @@ struct Spending {
 struct ReportFigure {
   std::string role;     // "得分", "项目支出", "数据", "核定得分", …
   std::string role_en;  // the same in English ("score", "data", "checked score"); as written when unknown
-  [[nodiscard]] const std::string& role_in(Lang lang) const { return lang == Lang::en ? role_en : role; }
-  std::string text;   // as the report states it ("4726.02万元") or the value compared ("0.99")
+  std::string text;     // as the report states it ("4726.02万元") or the value compared ("0.99")
   std::string where;  // the report's position key ("312", "p3:12", "¶41"), or the data's "file:line:column"
+  // Where it stands in words: "第 312 行" / "line 312" for a figure of the report, else `where`.
+  std::string place_zh;
+  std::string place_en;
   bool in_report = true;  // false: a value of the data or the scorecard it was compared with
+
+  [[nodiscard]] const std::string& role_in(Lang lang) const { return lang == Lang::en ? role_en : role; }
+  [[nodiscard]] const std::string& place_in(Lang lang) const {
+    return lang == Lang::en ? place_en : place_zh;
+  }
 };
 struct ReportFinding {
   enum class Severity { certain, suspected, hint };  // 确定, 疑似, 提示

@@ -38,11 +38,12 @@ ReportCheck report_check(const narrative::Result& report) {
     r.quote = f.quote;
     for (const narrative::Evidence& e : f.evidence) {
       const narrative::Fact& fact = report.extraction.facts[e.fact];
-      r.figures.push_back(
-          {e.role, narrative::role_name(e.role, Lang::en), fact.quote, fact.position.key(), true});
+      r.figures.push_back({e.role, narrative::role_name(e.role, Lang::en), fact.quote, fact.position.key(),
+                           fact.position.place(Lang::zh), fact.position.place(Lang::en), true});
     }
     for (const narrative::Finding::Compared& c : f.compared)
-      r.figures.push_back({c.role, narrative::role_name(c.role, Lang::en), c.text, c.source, false});
+      r.figures.push_back(
+          {c.role, narrative::role_name(c.role, Lang::en), c.text, c.source, c.source, c.source, false});
     r.waived = f.waived;
     r.waiver_reason = f.waiver_reason;
     check.findings.push_back(std::move(r));

@@ -38,6 +38,8 @@ struct Position {
 
   // "report.pdf 第 3 页第 12 行" / "report.pdf page 3 line 12", "… 第 41 段" / "… paragraph 41".
   [[nodiscard]] std::string to_string(Lang lang) const;
+  // The same without the file (where a heading names it): "第 3 页第 12 行" / "page 3 line 12".
+  [[nodiscard]] std::string place(Lang lang) const;
   // The position without the file, the same in every language: "88", "p3:12", "¶41".
   [[nodiscard]] std::string key() const;
 };

@@ -56,14 +56,7 @@ std::string json_position(const Position& p) {
 }
 
 // Where a figure stands, without the file (the finding's heading names it).
-std::string where(const Position& p, Lang lang) {
-  if (lang == Lang::zh) {
-    if (p.page > 0) return fmt::format("第 {} 页第 {} 行", p.page, p.line);
-    return fmt::format("第 {} {}", p.line, p.paragraph ? "段" : "行");
-  }
-  if (p.page > 0) return fmt::format("page {} line {}", p.page, p.line);
-  return fmt::format("{} {}", p.paragraph ? "paragraph" : "line", p.line);
-}
+std::string where(const Position& p, Lang lang) { return p.place(lang); }
 
 }  // namespace
 

@@ -10,13 +10,15 @@
 
 namespace jx::narrative {
 
-std::string Position::to_string(Lang lang) const {
+std::string Position::to_string(Lang lang) const { return file + " " + place(lang); }
+
+std::string Position::place(Lang lang) const {
   if (lang == Lang::zh) {
-    if (page > 0) return fmt::format("{} 第 {} 页第 {} 行", file, page, line);
-    return fmt::format("{} 第 {} {}", file, line, paragraph ? "段" : "行");
+    if (page > 0) return fmt::format("第 {} 页第 {} 行", page, line);
+    return fmt::format("第 {} {}", line, paragraph ? "段" : "行");
   }
-  if (page > 0) return fmt::format("{} page {} line {}", file, page, line);
-  return fmt::format("{} {} {}", file, paragraph ? "paragraph" : "line", line);
+  if (page > 0) return fmt::format("page {} line {}", page, line);
+  return fmt::format("{} {}", paragraph ? "paragraph" : "line", line);
 }
 
 std::string Position::key() const {

@@ -106,7 +106,7 @@ std::string report_check_html(const audit::ReportCheck& r, Lang lang, const std:
     for (const audit::ReportFigure& g : f.figures) {
       out += fmt::format("<span class=\"{}\">{}={}{}</span> ", g.in_report ? "stated" : "compared",
                          html_escape(g.role_in(lang)), html_escape(g.text),
-                         g.where.empty() ? "" : " <code>" + html_escape(g.where) + "</code>");
+                         g.where.empty() ? "" : " <code>" + html_escape(g.place_in(lang)) + "</code>");
     }
     out += fmt::format("</p>\n<p class=\"where\">{} · <code>{}</code></p></li>\n",
                        html_escape(zh ? f.where_zh : f.where_en), html_escape(f.id));

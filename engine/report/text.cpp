@@ -91,7 +91,7 @@ void report_section(std::string& out, const audit::ReportCheck& r, Lang lang, co
     std::string figures;
     for (const audit::ReportFigure& g : f.figures) {
       figures += (figures.empty() ? "" : tr(lang, "；", "; ")) + g.role_in(lang) + "=" + g.text;
-      if (!g.where.empty()) figures += " (" + g.where + ")";
+      if (!g.where.empty()) figures += tr(lang, "（", " (") + g.place_in(lang) + tr(lang, "）", ")");
     }
     if (!figures.empty()) out += fmt::format("    {}{}\n", tr(lang, "数字：", "Figures: "), figures);
     if (f.waived) out += fmt::format("    {}{}\n", tr(lang, "已豁免：", "Waived: "), f.waiver_reason);
