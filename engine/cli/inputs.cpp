@@ -117,6 +117,7 @@ std::string table_refusal(const InputList& listed, Lang lang) {
   return tr(lang, fmt::format("--table 只用于单个部门文件，却给出了 {} 个", listed.files.size()),
             fmt::format("--table applies to a single department file; {} were given", listed.files.size()));
 }
+
 void refuse_pretty_printed_stdin(const DepartmentInput& first_record, Lang lang) {
   const std::string& text = first_record.text;
   const std::size_t begin = text.find_first_not_of(" \t\r");
@@ -128,10 +129,9 @@ void refuse_pretty_printed_stdin(const DepartmentInput& first_record, Lang lang)
       tr(lang,
          "：标准输入不是 NDJSON：第一行只有“{”，像是分成多行排版的 JSON 文件，而 - 每行读一个部门。"
          "请把文件名作为参数给出（jxaudit check 文件.json），或把每个部门写成一行",
-         ": stdin is not NDJSON: its first line is \"{\" alone, like a pretty-printed JSON file, while - "
-         "reads "
-         "one department per line. Name the file as an argument (jxaudit check file.json), or write each "
-         "department on one line"));
+         ": stdin is not NDJSON: its first line is \"{\" alone, like a pretty-printed JSON file, while "
+         "- reads one department per line. Name the file as an argument (jxaudit check file.json), or "
+         "write each department on one line"));
 }
 
 std::vector<DepartmentInput> collect_inputs(const std::vector<std::string>& args, Lang lang,

@@ -275,8 +275,7 @@ SyntaxError describe(rapidjson::ParseErrorCode code, std::string_view body, std:
     case kParseErrorDocumentEmpty:
       // RapidJSON says "empty" also when the text starts with something that
       // begins no value ("}," alone, a line of a pretty-printed file on stdin).
-      if (body.find_first_not_of(" \t\r\n") != std::string_view::npos) {
-        const std::size_t at = body.find_first_not_of(" \t\r\n");
+      if (const std::size_t at = body.find_first_not_of(" \t\r\n"); at != std::string_view::npos) {
         return {at, tr(lang, "应为一个 JSON 对象（以 { 开始），这里却不是一个值的开头",
                        "expected a JSON object (starting with {); this does not begin a value")};
       }
