@@ -61,14 +61,16 @@ sum=$(sed -n '3,$p' "$WORK/costs.txt" | grep -v '^合计' | awk '{gsub("%", "", 
 
 # Two workers, in English: each worker's counts add up to the same rules and
 # runs; a large allocation is charged to whichever rule makes it, so the
-# instructions may move by a few (within 0.1% here).
+# instructions may move a little: the Lua string table growing once more in one
+# worker than in the other charges 41 (5,408 against 5,367 in 2 of 30 runs);
+# within 1% here.
 "$JX" --lang en check --jobs 2 --rule-costs "$WORK/costs-en.txt" samples/ >/dev/null 2>&1 || fail "check exited $?"
 [[ $(sed -n 2p "$WORK/costs-en.txt" | tr -s ' ') == "rule runs CPU ms of CPU instructions file" ]] ||
   fail "English column line: $(sed -n 2p "$WORK/costs-en.txt")"
 sed -n '3,$p' "$WORK/costs-en.txt" | grep -v '^total' | awk '{print $1, $2, $6}' | sort >"$WORK/rows-en"
 awk '{print $1, $2, $4}' "$WORK/expected" | diff - "$WORK/rows-en" || fail "--jobs 2: other rules or runs"
 total2=$(grep '^total' "$WORK/costs-en.txt" | awk '{print $NF}')
-((total2 >= 5367 - 5 && total2 <= 5367 + 5)) || fail "--jobs 2: $total2 instructions in all, against 5367"
+((total2 >= 5367 - 53 && total2 <= 5367 + 53)) || fail "--jobs 2: $total2 instructions in all, against 5367"
 
 # Refused: the same file as -o, stdout, and an input.
 code=0
