@@ -63,7 +63,7 @@ struct RefusedRule {
 // What one rule's runs cost over a batch (check --rule-costs): the budget's
 // instruction count and thread CPU time. The count is the same on every run of
 // one worker; with several, a large allocation (the Lua string table growing)
-// is charged to whichever rule makes it, so it may move by a few instructions.
+// is charged to whichever rule makes it, so it may move by a few dozen instructions.
 struct RuleCost {
   std::string ruleset;  // LoadedRuleSet::id: "gz/2023"
   std::string rule_id;
