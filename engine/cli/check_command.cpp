@@ -139,8 +139,8 @@ int run_check(const Options& options, const GlobalOptions& global) {
                            fmt::format("--report applies to a single department; {} were given", given)));
     return exit_bad_input;
   }
-  if (!load_options.tables.empty() && !table_refusal(listed, lang).empty()) {
-    spdlog::error("{}", table_refusal(listed, lang));
+  if (const std::string why = load_options.tables.empty() ? "" : table_refusal(listed, lang); !why.empty()) {
+    spdlog::error("{}", why);
     return exit_bad_input;
   }
   std::optional<report::SummaryFormat> summary_as;

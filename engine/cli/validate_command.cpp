@@ -101,8 +101,9 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
             }
             if (const std::string note = workbooks_not_read(listed, lang); !note.empty())
               spdlog::warn("{}", note);
-            if (!load_options.tables.empty() && !table_refusal(listed, lang).empty()) {
-              spdlog::error("{}", table_refusal(listed, lang));
+            if (const std::string why = load_options.tables.empty() ? "" : table_refusal(listed, lang);
+                !why.empty()) {
+              spdlog::error("{}", why);
               return exit_bad_input;
             }
             const data::Schema schema = data::Schema::load(department_schema_path(global));

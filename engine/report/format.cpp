@@ -164,4 +164,10 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+std::string pad_to_width(const std::string& text, std::size_t width, bool right_align) {
+  const std::size_t w = display_width(text);
+  if (w >= width) return text;
+  return right_align ? std::string(width - w, ' ') + text : text + std::string(width - w, ' ');
+}
+
 }  // namespace jx::report

@@ -133,5 +133,8 @@ std::string format_gap(const Decimal& d);
 std::string render_rule_costs(const std::vector<audit::RuleCost>& costs, std::size_t departments, Lang lang);
 // Display width of UTF-8 text in terminal columns (CJK characters take two).
 std::size_t display_width(std::string_view text);
+// `text` padded with spaces to `width` terminal columns, on the left when
+// `right_align` (numbers), else on the right; as it is when already as wide.
+std::string pad_to_width(const std::string& text, std::size_t width, bool right_align);
 
 }  // namespace jx::report

@@ -13,12 +13,6 @@ namespace jx::report {
 
 namespace {
 
-std::string pad(const std::string& s, std::size_t width, bool right_align) {
-  const std::size_t w = display_width(s);
-  if (w >= width) return s;
-  return right_align ? std::string(width - w, ' ') + s : s + std::string(width - w, ' ');
-}
-
 // 1234567 ns as "1.23" ms, by integer arithmetic (rounded half up).
 std::string milliseconds(std::uint64_t ns) {
   const std::uint64_t hundredths = (ns + 5'000) / 10'000;
@@ -85,8 +79,8 @@ std::string render_rule_costs(const std::vector<audit::RuleCost>& costs, std::si
                 "such as pattern matching and large allocations; the same on every run with --jobs 1)\n",
                 departments, departments == 1 ? "" : "s");
   for (const Cells& l : lines) {
-    std::string row = pad(l[0], widths[0], false);
-    for (std::size_t c = 1; c < l.size(); ++c) row += "  " + pad(l[c], widths[c], c <= 4);
+    std::string row = pad_to_width(l[0], widths[0], false);
+    for (std::size_t c = 1; c < l.size(); ++c) row += "  " + pad_to_width(l[c], widths[c], c <= 4);
     while (!row.empty() && row.back() == ' ') row.pop_back();
     out += row + "\n";
   }

@@ -20,12 +20,6 @@ namespace {
 
 std::string gap_of(const SummaryRow& r) { return r.self_total ? format_points(r.total - *r.self_total) : ""; }
 
-std::string pad(const std::string& s, std::size_t width, bool left) {
-  const std::size_t w = display_width(s);
-  if (w >= width) return s;
-  return left ? std::string(width - w, ' ') + s : s + std::string(width - w, ' ');
-}
-
 }  // namespace
 
 SummaryRow summarize(const Audit& audit, Lang lang) {
@@ -65,8 +59,9 @@ void render_summary_text(const SummaryRows& rows, const std::vector<std::string>
     for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
   };
   auto line = [&widths, &write](const Cells& row) {
-    std::string out = pad(row[0], widths[0], false);
-    for (std::size_t c = 1; c < row.size(); ++c) out += "  " + pad(row[c], widths[c], c <= 3 || c == 6);
+    std::string out = pad_to_width(row[0], widths[0], false);
+    for (std::size_t c = 1; c < row.size(); ++c)
+      out += "  " + pad_to_width(row[c], widths[c], c <= 3 || c == 6);
     while (!out.empty() && out.back() == ' ') out.pop_back();
     write(out + "\n");
   };
